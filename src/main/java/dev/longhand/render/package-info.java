@@ -1,0 +1,2 @@
+/** Mustache views of lessons and blocks, and the trace JSON each block leaves in the page. */
+package dev.longhand.render;
