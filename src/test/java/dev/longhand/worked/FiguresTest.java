@@ -1,0 +1,186 @@
+package dev.longhand.worked;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Expected strings are worked out by hand from the rules in {@link Figures}: the exact binary value
+ * of each double is noted where it decides the rounding.
+ */
+class FiguresTest {
+
+  /** U+2212, written out so it cannot be mistaken for the ASCII hyphen-minus. */
+  private static final String MINUS = "\u2212";
+
+  @Test
+  void nonFiniteValuesHaveTheirOwnSymbols() {
+    assertEquals("NaN", Figures.display(Double.NaN, 4));
+    assertEquals("∞", Figures.display(Double.POSITIVE_INFINITY, 4));
+    assertEquals(MINUS + "∞", Figures.display(Double.NEGATIVE_INFINITY, 4));
+  }
+
+  @Test
+  void integersShowWithoutDecimals() {
+    assertEquals("3", Figures.display(3.0, 4));
+    assertEquals("100", Figures.display(100, 0));
+  }
+
+  @Test
+  void negativesUseTheUnicodeMinus() {
+    assertEquals(MINUS + "1", Figures.display(-1, 4));
+    assertEquals(MINUS + "0.25", Figures.display(-0.25, 4));
+  }
+
+  @Test
+  void negativeZeroIsZero() {
+    assertEquals("0", Figures.display(-0.0, 4));
+    assertEquals("0", Figures.plain(-0.0, 4));
+    assertEquals("0", Figures.factor(-0.0, 4));
+  }
+
+  @Test
+  void trailingZerosAreTrimmed() {
+    // 0.1 + 0.2 = 0.3000000000000000444…, to four decimals 0.3000.
+    assertEquals("0.3", Figures.display(0.1 + 0.2, 4));
+    assertEquals("0.5", Figures.display(0.5, 4));
+  }
+
+  @Test
+  void fixedRoundsToThePrecision() {
+    // 2/3 = 0.6666…, fifth decimal 6 rounds up.
+    assertEquals("0.6667", Figures.display(2.0 / 3, 4));
+  }
+
+  @Test
+  void halfwayAtTheBinaryValueRoundsUp() {
+    // 0.00005 is stored as 0.0000500000000000000023960…: just above the halfway point.
+    assertEquals("0.0001", Figures.display(0.00005, 4));
+  }
+
+  @Test
+  void valueJustBelowHalfwayRoundsDownLikeToFixed() {
+    // 1.005 is stored as 1.00499999999999989…, so (1.005).toFixed(2) is "1.00".
+    assertEquals("1", Figures.display(1.005, 2));
+  }
+
+  @Test
+  void precisionZeroRoundsHalfAwayFromZero() {
+    assertEquals("3", Figures.display(2.5, 0));
+    assertEquals(MINUS + "3", Figures.display(-2.5, 0));
+  }
+
+  @Test
+  void roundingCarriesIntoTheIntegerPart() {
+    assertEquals("10", Figures.display(9.99999, 4));
+  }
+
+  @Test
+  void largeValuesBelow1e15StayFixed() {
+    // 123456789012345.6 lies in [2^46, 2^47) where doubles are 1/64 apart: it is stored as
+    // 123456789012345.59375, so one decimal shows .6 but two decimals show .59.
+    assertEquals("123456789012345.6", Figures.display(123456789012345.6, 1));
+    assertEquals("123456789012345.59", Figures.display(123456789012345.6, 2));
+  }
+
+  @Test
+  void valuesFrom1e15AreScientific() {
+    assertEquals("1×10¹⁵", Figures.display(1e15, 4));
+    assertEquals("1×10²⁰", Figures.display(1e20, 4));
+  }
+
+  @Test
+  void theScientificThresholdAppliesToTheValueNotItsRounding() {
+    assertEquals("999990000000000", Figures.display(999_990_000_000_000.0, 4));
+    // 999999999999999.9 lies in [2^49, 2^50) where doubles are 1/8 apart: it is stored as
+    // 999999999999999.875, below 1e15, so it stays fixed even though it rounds to 10^15.
+    assertEquals("1000000000000000", Figures.display(999999999999999.9, 0));
+  }
+
+  @Test
+  void tinyValuesAreScientific() {
+    assertEquals("1×10⁻⁷", Figures.display(1e-7, 4));
+    // −1.23456e-7 is stored as −1.23455999999999990…e-7: the fifth digit's 5 is followed by 9s.
+    assertEquals(MINUS + "1.2346×10⁻⁷", Figures.display(-1.23456e-7, 4));
+  }
+
+  @Test
+  void negativeValueThatRoundsToZeroIsScientificNotMinusZero() {
+    assertEquals(MINUS + "4×10⁻⁵", Figures.display(-0.00004, 4));
+  }
+
+  @Test
+  void scientificMantissaRollsOver() {
+    // 9.99999e-9 to three significant digits is 10.0e-9 = 1.00e-8.
+    assertEquals("1×10⁻⁸", Figures.display(9.99999e-9, 2));
+  }
+
+  @Test
+  void scientificAtPrecisionZeroKeepsOneDigit() {
+    // At precision 0 anything below 0.5 is tiny; 0.25 is exact, toExponential(0) gives "3e-1".
+    assertEquals("3×10⁻¹", Figures.display(0.25, 0));
+  }
+
+  @Test
+  void superscriptsUseTheLatin1OneTwoThree() {
+    assertEquals("1.23×10⁻¹²³", Figures.display(1.23e-123, 4));
+    assertEquals("\u00D710\u207B\u00B9\u00B2\u00B3", Figures.display(1e-123, 4).substring(1));
+  }
+
+  @Test
+  void plainIsAsciiInTheFormsParseDoubleReads() {
+    assertEquals("-1.25", Figures.plain(-1.25, 4));
+    assertEquals("1.2346e-7", Figures.plain(1.23456e-7, 4));
+    assertEquals("1e+20", Figures.plain(1e20, 4));
+    assertEquals("-1e-7", Figures.plain(-1e-7, 4));
+    assertEquals("NaN", Figures.plain(Double.NaN, 4));
+    assertEquals("Infinity", Figures.plain(Double.POSITIVE_INFINITY, 4));
+    assertEquals("-Infinity", Figures.plain(Double.NEGATIVE_INFINITY, 4));
+  }
+
+  @Test
+  void exactWhenTheDisplayedValueParsesBack() {
+    assertTrue(Figures.exact(0.5, 4));
+    assertTrue(Figures.exact(-3, 0));
+    assertTrue(Figures.exact(1e20, 4));
+    assertTrue(Figures.exact(-0.0, 4));
+  }
+
+  @Test
+  void notExactWhenDigitsWereDropped() {
+    assertFalse(Figures.exact(0.1 + 0.2, 4));
+    assertFalse(Figures.exact(2.0 / 3, 12));
+    assertFalse(Figures.exact(1.23456e-7, 4));
+  }
+
+  @Test
+  void nonFiniteValuesAreNeverExact() {
+    assertFalse(Figures.exact(Double.NaN, 4));
+    assertFalse(Figures.exact(Double.POSITIVE_INFINITY, 4));
+  }
+
+  @Test
+  void factorPutsNegativesInParentheses() {
+    assertEquals("(" + MINUS + "1)", Figures.factor(-1, 4));
+    assertEquals("(" + MINUS + "1×10⁻⁷)", Figures.factor(-1e-7, 4));
+    assertEquals("0.5", Figures.factor(0.5, 4));
+  }
+
+  @Test
+  void subscriptWritesEachDigit() {
+    assertEquals("₁₂", Figures.subscript(12));
+    assertEquals("₀", Figures.subscript(0));
+    assertEquals("₉₈₇₆₅₄₃", Figures.subscript(9876543));
+    assertEquals("₋₁", Figures.subscript(-1));
+  }
+
+  @Test
+  void precisionOutsideTheRangeIsAProgrammerError() {
+    assertThrows(IllegalArgumentException.class, () -> Figures.display(1, -1));
+    assertThrows(
+        IllegalArgumentException.class, () -> Figures.display(1, Figures.MAX_PRECISION + 1));
+  }
+}
