@@ -83,7 +83,7 @@ class JsonNumberTest {
 
   @Test
   void atAPowerOfTwoTheNearestDecimalMayNotReadBackButTheOneAboveDoes() {
-    // 2^-1017 = 7.12023634722304437…e-307; doubles below it are half as far apart as above it.
+    // 2^-1017 = 7.1202363472230444259…e-307; doubles below it are half as far apart as above it.
     // The nearest 16-digit decimal, …044e-307, falls outside that narrower gap; …045e-307 is
     // farther away but above, inside the wider one.
     assertEquals("7.120236347223045e-307", JsonNumber.format(Math.scalb(1.0, -1017)));
