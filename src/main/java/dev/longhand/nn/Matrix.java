@@ -54,7 +54,12 @@ public final class Matrix {
         return new Matrix(copy);
     }
 
-    /** An n × 1 column vector: one sample, or a bias. */
+    /**
+     * An n × 1 column vector: one sample, or a bias.
+     *
+     * <p>With a single {@code int} argument Java picks the instance method {@link #column(int)};
+     * write {@code Matrix.column(5.0)}, not {@code Matrix.column(5)}.
+     */
     public static Matrix column(double... values) {
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException("a column needs at least one value");
