@@ -1,0 +1,113 @@
+package dev.longhand.markdown;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.diag.Position;
+import dev.longhand.diag.SourceText;
+import dev.longhand.nn.ForwardTrace;
+import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.Matrix;
+import dev.longhand.nn.Trainer;
+import dev.longhand.nn.TrainingTrace;
+import dev.longhand.render.Block;
+import dev.longhand.spec.BlockSource;
+import dev.longhand.spec.Layout;
+import dev.longhand.spec.MlpSpec;
+import dev.longhand.spec.SpecReader;
+import java.util.List;
+import java.util.Optional;
+
+/** The first pass over a lesson: reads and computes one {@code mlp} fence. */
+final class BlockComputer {
+
+    static final String INFO = "mlp";
+
+    private BlockComputer() {
+    }
+
+    static boolean isMlp(FencedCodeBlock fence) {
+        String info = fence.getInfo().toString().trim();
+        int space = info.indexOf(' ');
+        return (space < 0 ? info : info.substring(0, space)).equals(INFO);
+    }
+
+    /**
+     * @param bodyStart offset of the Markdown body in the file (after the front matter)
+     * @param number    1-based position of the block in the lesson, for its id
+     */
+    static Optional<Block> compute(FencedCodeBlock fence, SourceText file, int bodyStart, int number,
+                                   Diagnostics diagnostics) {
+        Position opening = file.positionOf(bodyStart + fence.getStartOffset());
+        if (fence.getClosingMarker().isEmpty()) {
+            diagnostics.add(file.error(opening, "this mlp block is never closed; end it with a line of "
+                    + fence.getOpeningMarker()));
+            return Optional.empty();
+        }
+        List<BasedSequence> lines = fence.getContentLines();
+        int[] offsets = new int[lines.size()];
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            offsets[i] = bodyStart + lines.get(i).getStartOffset();
+            yaml.append(lines.get(i));
+        }
+        BlockSource source = new BlockSource(file, yaml.toString(), offsets, opening);
+        Optional<MlpSpec> spec = SpecReader.read(source, diagnostics);
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        MlpSpec s = spec.get();
+        ForwardTrace forward = s.network().forward(s.input());
+        Optional<TrainingTrace> trained = s.training().map(t -> Trainer.train(s.network(), s.input(), t));
+        Optional<String> overflow = firstNonFinite(forward, trained);
+        if (overflow.isPresent()) {
+            diagnostics.add(file.error(opening, "the numbers of this block grow too large to compute: "
+                    + overflow.get() + "; use smaller weights or inputs"));
+            return Optional.empty();
+        }
+        return Optional.of(new Block("mlp-" + number, s.caption(), s.inputLabels(), s.batch(), s.precision(),
+                s.layout() == Layout.AUGMENTED, forward, s.training(), trained));
+    }
+
+    /** Where a value first overflowed to infinity or became NaN, in words, if anywhere. */
+    private static Optional<String> firstNonFinite(ForwardTrace forward, Optional<TrainingTrace> trained) {
+        List<LayerTrace> layers = forward.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            for (String part : List.of("z", "a")) {
+                Matrix m = part.equals("z") ? layers.get(i).z() : layers.get(i).a();
+                Optional<String> at = nonFinite(m);
+                if (at.isPresent()) {
+                    return Optional.of("layer " + (i + 1) + " " + part + " " + at.get());
+                }
+            }
+        }
+        if (trained.isPresent()) {
+            for (double loss : trained.get().losses()) {
+                if (!Double.isFinite(loss)) {
+                    return Optional.of("the loss during training is " + loss);
+                }
+            }
+            var after = trained.get().after().layers();
+            for (int i = 0; i < after.size(); i++) {
+                Optional<String> at = nonFinite(after.get(i).weights());
+                if (at.isPresent()) {
+                    return Optional.of("layer " + (i + 1) + " weights after training " + at.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> nonFinite(Matrix m) {
+        for (int r = 0; r < m.rows(); r++) {
+            for (int c = 0; c < m.cols(); c++) {
+                double v = m.get(r, c);
+                if (!Double.isFinite(v)) {
+                    return Optional.of("row " + (r + 1) + " sample " + (c + 1) + " is "
+                            + (Double.isNaN(v) ? "not a number" : "infinite"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

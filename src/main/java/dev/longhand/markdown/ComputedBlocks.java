@@ -1,0 +1,31 @@
+package dev.longhand.markdown;
+
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
+import dev.longhand.render.Block;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The blocks of one document, computed in the first pass and looked up by the renderer.
+ * Kept with the document (Flexmark's data holder) so the shared renderer holds no state.
+ */
+final class ComputedBlocks {
+
+    static final DataKey<ComputedBlocks> KEY = new DataKey<>("LONGHAND_COMPUTED_BLOCKS", new ComputedBlocks());
+
+    private final Map<Node, Block> byNode = new IdentityHashMap<>();
+
+    void put(Node node, Block block) {
+        byNode.put(node, block);
+    }
+
+    Optional<Block> get(Node node) {
+        return Optional.ofNullable(byNode.get(node));
+    }
+
+    int size() {
+        return byNode.size();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.longhand.markdown;
+
+import dev.longhand.spec.FrontMatter;
+import java.util.List;
+
+/**
+ * A lesson after its Markdown was rendered and every block computed.
+ *
+ * @param source      the file, relative to the content folder, with forward slashes
+ * @param frontMatter title, order, summary, section
+ * @param html        the body's HTML, blocks included
+ * @param headings    the prose headings, in order
+ * @param blocks      how many mlp blocks it holds
+ */
+public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks) {
+
+    public Lesson {
+        headings = List.copyOf(headings);
+    }
+}

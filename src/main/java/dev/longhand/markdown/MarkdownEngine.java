@@ -1,0 +1,101 @@
+package dev.longhand.markdown;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.diag.Position;
+import dev.longhand.diag.SourceText;
+import dev.longhand.render.Block;
+import dev.longhand.render.Templates;
+import dev.longhand.spec.FrontMatter;
+import dev.longhand.spec.FrontMatterReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Markdown to a lesson: front matter, then every {@code mlp} block computed (first pass),
+ * then HTML (second pass). One engine serves a whole build; it keeps nothing per lesson,
+ * so lessons may be rendered on several threads at once.
+ */
+public final class MarkdownEngine {
+
+    private final DataHolder options;
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownEngine(Templates templates) {
+        MutableDataSet set = new MutableDataSet();
+        set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        set.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        set.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
+        set.set(TablesExtension.CLASS_NAME, "prose-table");
+        this.options = set.toImmutable();
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .nodeRendererFactory(o -> new MlpBlockRenderer(templates))
+                .build();
+    }
+
+    /**
+     * The lesson, or empty when it has errors (all reported to {@code diagnostics}).
+     *
+     * @param source the file's name as printed in messages and relative to the content folder
+     * @param text   the file's text, without a byte-order mark
+     */
+    public Optional<Lesson> lesson(String source, String text, Diagnostics diagnostics) {
+        SourceText file = new SourceText(source, text);
+        int errorsBefore = diagnostics.errorCount();
+        List<String> problems = new ArrayList<>();
+        Optional<FrontMatterBlock> front = FrontMatterBlock.find(file, problems);
+        Optional<FrontMatter> frontMatter = Optional.empty();
+        problems.forEach(p -> diagnostics.add(file.error(Position.startOf(source), p)));
+        if (front.isPresent()) {
+            frontMatter = FrontMatterReader.read(front.get().yaml(), diagnostics);
+        } else if (problems.isEmpty()) {
+            diagnostics.add(file.error(Position.startOf(source),
+                    "a lesson starts with front matter between --- lines, with at least a title"));
+        }
+        int bodyStart = front.map(FrontMatterBlock::bodyStart).orElse(0);
+        Document document = parser.parse(text.substring(Math.min(bodyStart, text.length())));
+
+        ComputedBlocks blocks = new ComputedBlocks();
+        int number = 0;
+        for (Node node : document.getDescendants()) {
+            if (node instanceof FencedCodeBlock fence && BlockComputer.isMlp(fence)) {
+                number++;
+                Optional<Block> block = BlockComputer.compute(fence, file, bodyStart, number, diagnostics);
+                block.ifPresent(b -> blocks.put(fence, b));
+            }
+        }
+        if (diagnostics.errorCount() > errorsBefore || frontMatter.isEmpty()) {
+            return Optional.empty();
+        }
+        document.set(ComputedBlocks.KEY, blocks);
+        String html = renderer.render(document);
+        return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size()));
+    }
+
+    private List<Heading> headings(Document document) {
+        HeaderIdGenerator ids = new HeaderIdGenerator(options);
+        ids.generateIds(document);
+        List<Heading> headings = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
+                headings.add(new Heading(heading.getLevel(),
+                        new TextCollectingVisitor().collectAndGetText(heading), ids.getId(heading)));
+            }
+        }
+        return headings;
+    }
+}

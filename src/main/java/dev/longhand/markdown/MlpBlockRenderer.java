@@ -1,0 +1,41 @@
+package dev.longhand.markdown;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import dev.longhand.render.BlockViews;
+import dev.longhand.render.Templates;
+import java.util.Set;
+
+/**
+ * Renders a computed {@code mlp} fence with the theme's {@code mlp} template and hands every
+ * other fence back to Flexmark. It only looks results up: all computing happened before.
+ */
+final class MlpBlockRenderer implements NodeRenderer {
+
+    static final String TEMPLATE = "mlp";
+
+    private final Templates templates;
+
+    MlpBlockRenderer(Templates templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render));
+    }
+
+    private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+        var block = ComputedBlocks.KEY.get(context.getDocument()).get(node);
+        if (block.isEmpty()) {
+            context.delegateRender();
+            return;
+        }
+        html.line();
+        html.raw(templates.render(TEMPLATE, BlockViews.of(block.get())));
+        html.line();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.longhand.render;
+
+import dev.longhand.nn.ForwardTrace;
+import dev.longhand.nn.Training;
+import dev.longhand.nn.TrainingTrace;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One computed {@code mlp} block, ready to render: what the author asked for and what the
+ * network did. Made by the Markdown step from a validated spec.
+ *
+ * @param id          unique within the page, e.g. "mlp-2"
+ * @param caption     the author's caption, or empty
+ * @param inputLabels names of the input units, or empty for x₁, x₂, ...
+ * @param batch       whether the input was given as a list of samples
+ * @param precision   decimals shown
+ * @param augmented   whether the bias is drawn as the last column of W
+ * @param forward     every intermediate of the forward pass
+ * @param training    the training settings and what they gave, when the block trains
+ */
+public record Block(
+        String id,
+        String caption,
+        List<String> inputLabels,
+        boolean batch,
+        int precision,
+        boolean augmented,
+        ForwardTrace forward,
+        Optional<Training> training,
+        Optional<TrainingTrace> trained) {
+
+    public Block {
+        inputLabels = List.copyOf(inputLabels);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.longhand.render;
+
+import java.util.List;
+
+/**
+ * What the {@code mlp} template draws for one block.
+ *
+ * @param id        unique in the page
+ * @param caption   the author's caption, or empty
+ * @param shape     the network at a glance: "3 → 5 ReLU → ... → 1 linear"
+ * @param samples   "1 sample" or "a batch of 2 samples"
+ * @param precision decimals shown, for the page's script
+ * @param layers    every layer
+ * @param trace     the trace JSON, already safe inside a script element
+ * @param relu      whether any layer uses ReLU (then the legend is shown)
+ */
+public record BlockView(
+        String id,
+        String caption,
+        String shape,
+        String samples,
+        int precision,
+        List<LayerView> layers,
+        String trace,
+        boolean relu) {
+
+    public BlockView {
+        layers = List.copyOf(layers);
+    }
+
+    public boolean hasCaption() {
+        return !caption.isEmpty();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.longhand.render;
+
+/**
+ * One number in a matrix.
+ *
+ * @param text        the figure as shown
+ * @param key         what it holds in the trace's terms ({@code layers.0.z.1.0}), for the page's script
+ * @param edit        the contract's {@code data-edit} name when a reader may change it, else empty
+ * @param cssClass    {@code clamped}, {@code passed} or empty
+ * @param clampedFrom for a value ReLU clamped, the negative z it came from, else empty
+ * @param label       what a screen reader says for the cell ("layer 1 weight row 2 column 3")
+ */
+public record CellView(String text, String key, String edit, String cssClass, String clampedFrom, String label) {
+
+    public boolean editable() {
+        return !edit.isEmpty();
+    }
+
+    public boolean clamped() {
+        return !clampedFrom.isEmpty();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.longhand.render;
+
+import dev.longhand.nn.Matrix;
+
+/**
+ * A small JSON writer for the trace. Numbers go through {@link JsonNumber} so that the text
+ * is what the browser's {@code JSON.stringify} writes for the same values. The output is
+ * safe inside a {@code <script>} element: {@code <}, {@code >} and {@code &} are escaped, so
+ * no author-written name can close the element.
+ */
+final class JsonWriter {
+
+    private final StringBuilder out = new StringBuilder();
+    private boolean needsComma;
+
+    JsonWriter beginObject() {
+        separate();
+        out.append('{');
+        needsComma = false;
+        return this;
+    }
+
+    JsonWriter endObject() {
+        out.append('}');
+        needsComma = true;
+        return this;
+    }
+
+    JsonWriter beginArray() {
+        separate();
+        out.append('[');
+        needsComma = false;
+        return this;
+    }
+
+    JsonWriter endArray() {
+        out.append(']');
+        needsComma = true;
+        return this;
+    }
+
+    JsonWriter name(String name) {
+        separate();
+        string(name);
+        out.append(':');
+        needsComma = false;
+        return this;
+    }
+
+    JsonWriter value(String text) {
+        separate();
+        string(text);
+        needsComma = true;
+        return this;
+    }
+
+    JsonWriter value(double number) {
+        separate();
+        out.append(JsonNumber.format(number));
+        needsComma = true;
+        return this;
+    }
+
+    JsonWriter value(long number) {
+        separate();
+        out.append(number);
+        needsComma = true;
+        return this;
+    }
+
+    /** A matrix as a list of rows. */
+    JsonWriter value(Matrix matrix) {
+        beginArray();
+        for (int r = 0; r < matrix.rows(); r++) {
+            beginArray();
+            for (int c = 0; c < matrix.cols(); c++) {
+                value(matrix.get(r, c));
+            }
+            endArray();
+        }
+        return endArray();
+    }
+
+    /** A one-column matrix (a bias) as a flat list, as the contract writes biases. */
+    JsonWriter flat(Matrix column) {
+        beginArray();
+        for (int r = 0; r < column.rows(); r++) {
+            value(column.get(r, 0));
+        }
+        return endArray();
+    }
+
+    private void separate() {
+        if (needsComma) {
+            out.append(',');
+        }
+    }
+
+    private void string(String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> unicode(c);
+                default -> {
+                    if (c < 0x20) {
+                        unicode(c);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private void unicode(char c) {
+        out.append("\\u").append(String.format(java.util.Locale.ROOT, "%04x", (int) c));
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

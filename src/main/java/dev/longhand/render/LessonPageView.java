@@ -1,0 +1,41 @@
+package dev.longhand.render;
+
+import java.util.List;
+
+/**
+ * A lesson page.
+ *
+ * @param root    the way back to the site's top folder from this page ("" or "../")
+ * @param title   the lesson's title
+ * @param summary its one-line summary, or empty
+ * @param section the index section it belongs to
+ * @param body    the rendered Markdown (raw HTML, already escaped where it must be)
+ * @param toc     the headings
+ * @param prev    the lesson before in its section, or null
+ * @param next    the lesson after, or null
+ * @param series  every page of the section, for the sidebar
+ */
+public record LessonPageView(
+        String root,
+        String title,
+        String summary,
+        String section,
+        String body,
+        List<TocEntryView> toc,
+        LinkView prev,
+        LinkView next,
+        List<SeriesEntryView> series) {
+
+    public LessonPageView {
+        toc = List.copyOf(toc);
+        series = List.copyOf(series);
+    }
+
+    public boolean hasToc() {
+        return !toc.isEmpty();
+    }
+
+    public boolean hasSummary() {
+        return !summary.isEmpty();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.longhand.render;
+
+/** A link to another page: where, and its title. */
+public record LinkView(String href, String title) {
+}

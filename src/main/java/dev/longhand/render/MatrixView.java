@@ -1,0 +1,21 @@
+package dev.longhand.render;
+
+import java.util.List;
+
+/**
+ * A matrix drawn as a table with row and column headers, so that a screen reader can say
+ * where a number sits.
+ *
+ * @param symbol   the worksheet's name for it: W₁, X, b₁, Z₁, A₁
+ * @param caption  what it is in words, with its shape
+ * @param role     a CSS hook: weights, input, bias, z, a
+ * @param columns  column headers
+ * @param rows     the rows
+ */
+public record MatrixView(String symbol, String caption, String role, List<String> columns, List<RowView> rows) {
+
+    public MatrixView {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.longhand.site;
+
+import dev.longhand.diag.Diagnostic;
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.diag.Position;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds the lessons under the content folder, in a stable order, and reads them as UTF-8. */
+public final class ContentFolder {
+
+    private final Path root;
+    private final String label;
+
+    /** @param label how messages name the folder, e.g. "content" */
+    public ContentFolder(Path root, String label) {
+        this.root = root;
+        this.label = label;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Every {@code .md} file below the folder, sorted by path; unreadable ones reported. */
+    public List<LessonFile> lessons(Diagnostics diagnostics) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(root.relativize(p)))
+                    .sorted()
+                    .toList();
+        }
+        List<LessonFile> files = new ArrayList<>();
+        for (Path path : paths) {
+            String source = root.relativize(path).toString().replace('\\', '/');
+            String name = label.isEmpty() ? source : label + "/" + source;
+            byte[] bytes = Files.readAllBytes(path);
+            try {
+                files.add(new LessonFile(source, name, decode(bytes)));
+            } catch (CharacterCodingException e) {
+                diagnostics.add(Diagnostic.error(Position.startOf(name),
+                        "this file is not valid UTF-8 text; save it as UTF-8", ""));
+            }
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}

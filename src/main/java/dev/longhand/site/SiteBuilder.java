@@ -1,0 +1,169 @@
+package dev.longhand.site;
+
+import dev.longhand.diag.Diagnostic;
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.diag.Position;
+import dev.longhand.markdown.Lesson;
+import dev.longhand.markdown.MarkdownEngine;
+import dev.longhand.render.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole build: read every lesson, compute and render it, and only if nothing went wrong
+ * write the site into a staging folder and swap it in. {@link #check} does the same reading
+ * and writes nothing.
+ */
+public final class SiteBuilder {
+
+    /**
+     * @param content        the lessons
+     * @param contentLabel   how messages name the content folder ("content")
+     * @param templates      the theme
+     * @param templatesLabel how messages name the theme folder ("templates")
+     * @param threads        lessons rendered at once; the output does not depend on it
+     */
+    public record Options(Path content, String contentLabel, Path templates, String templatesLabel, int threads) {
+    }
+
+    private final Options options;
+
+    public SiteBuilder(Options options) {
+        this.options = options;
+    }
+
+    /** Reads and computes everything, writes nothing. */
+    public BuildReport check() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        List<Lesson> lessons = readLessons(diagnostics);
+        pages(lessons, diagnostics);
+        return new BuildReport(diagnostics, lessons.size(), 0);
+    }
+
+    /** Builds the site into {@code out}; on any error {@code out} is left exactly as it was. */
+    public BuildReport build(Path out) throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        List<Lesson> lessons = readLessons(diagnostics);
+        Map<Lesson, String> pages = pages(lessons, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new BuildReport(diagnostics, lessons.size(), 0);
+        }
+        OutputFolder.Result opened = OutputFolder.open(out);
+        if (opened.folder().isEmpty()) {
+            diagnostics.add(Diagnostic.error(Position.startOf(out.toString()), opened.refusal(), ""));
+            return new BuildReport(diagnostics, lessons.size(), 0);
+        }
+        OutputFolder folder = opened.folder().get();
+        Path staging = folder.newStaging();
+        try {
+            int written = new SiteWriter(templates(), staging).write(lessons, pages, options.templates());
+            folder.swapIn(staging);
+            return new BuildReport(diagnostics, lessons.size(), written);
+        } catch (Templates.TemplateException e) {
+            folder.discard(staging);
+            diagnostics.add(templateError(e));
+            return new BuildReport(diagnostics, lessons.size(), 0);
+        } catch (IOException | RuntimeException e) {
+            folder.discard(staging);
+            throw e;
+        }
+    }
+
+    private Templates templatesInstance;
+
+    /** One template factory per build: compiled templates are reused by every page. */
+    private synchronized Templates templates() {
+        if (templatesInstance == null) {
+            templatesInstance = new Templates(options.templates());
+        }
+        return templatesInstance;
+    }
+
+    private List<Lesson> readLessons(Diagnostics diagnostics) throws IOException {
+        List<LessonFile> files = new ContentFolder(options.content(), options.contentLabel()).lessons(diagnostics);
+        MarkdownEngine engine = new MarkdownEngine(templates());
+        List<Diagnostics> perFile = new ArrayList<>();
+        List<Optional<Lesson>> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
+        try {
+            List<Future<Optional<Lesson>>> futures = new ArrayList<>();
+            for (LessonFile file : files) {
+                Diagnostics own = new Diagnostics();
+                perFile.add(own);
+                futures.add(pool.submit(() -> lesson(engine, file, own)));
+            }
+            for (Future<Optional<Lesson>> future : futures) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the build was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        perFile.forEach(diagnostics::addAll);
+        return results.stream().flatMap(Optional::stream).toList();
+    }
+
+    private Optional<Lesson> lesson(MarkdownEngine engine, LessonFile file, Diagnostics diagnostics) {
+        try {
+            return engine.lesson(file.label(), file.text(), diagnostics);
+        } catch (Templates.TemplateException e) {
+            diagnostics.add(templateError(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Each lesson's page path; two lessons that would share one are an error naming both. */
+    private Map<Lesson, String> pages(List<Lesson> lessons, Diagnostics diagnostics) {
+        Map<Lesson, String> pages = new java.util.IdentityHashMap<>();
+        Map<String, Lesson> byPage = new HashMap<>();
+        for (Lesson lesson : lessons) {
+            String page = PagePaths.of(relative(lesson.source()));
+            Lesson other = byPage.putIfAbsent(page, lesson);
+            if (other != null || page.equals(SiteWriter.INDEX_PAGE)) {
+                String clash = other != null ? other.source() : "the index page";
+                diagnostics.add(Diagnostic.error(Position.startOf(lesson.source()),
+                        "this lesson's page would be " + page + ", the same as " + clash + "; rename one of them", ""));
+            }
+            pages.put(lesson, page);
+        }
+        return pages;
+    }
+
+    private String relative(String label) {
+        String prefix = options.contentLabel().isEmpty() ? "" : options.contentLabel() + "/";
+        return label.startsWith(prefix) ? label.substring(prefix.length()) : label;
+    }
+
+    private Diagnostic templateError(Templates.TemplateException e) {
+        Path template = e.template();
+        Path relative = options.templates().toAbsolutePath().normalize()
+                .relativize(template.toAbsolutePath().normalize());
+        String label = options.templatesLabel().isEmpty() ? relative.toString()
+                : options.templatesLabel() + "/" + relative;
+        return Diagnostic.error(Position.startOf(label.replace('\\', '/')), "template error: " + e.getMessage(), "");
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.longhand.spec;
+
+import dev.longhand.nn.Matrix;
+import dev.longhand.nn.SeededRandom;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * The {@code input} of a block: one sample as a list, a batch as a list of lists (one per
+ * sample), or generated numbers. The result is inputs × samples, one column per sample.
+ */
+final class InputReader {
+
+    static final List<String> RANDOM_KEYS = List.of("random", "units", "samples", "min", "max", "integers");
+
+    /** What was read: the matrix, whether it is a batch, and the node for later messages. */
+    record Input(Matrix values, boolean batch, Node node) {
+        int units() {
+            return values.rows();
+        }
+
+        int samples() {
+            return values.cols();
+        }
+    }
+
+    private final Reading reading;
+
+    InputReader(Reading reading) {
+        this.reading = reading;
+    }
+
+    Optional<Input> read(Node node) {
+        if (Reading.isMapping(node)) {
+            return generated(node);
+        }
+        Optional<List<Node>> items = reading.list(node, "input");
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        if (items.get().isEmpty()) {
+            reading.error(node, "input is empty; give one number per input unit, e.g. [2, 1, 3]");
+            return Optional.empty();
+        }
+        if (Reading.isList(items.get().get(0))) {
+            return batch(node, items.get());
+        }
+        return reading.numbers(node, "input")
+                .map(values -> new Input(Matrix.column(values), false, node));
+    }
+
+    private Optional<Input> batch(Node node, List<Node> samples) {
+        if (samples.size() > SpecLimits.MAX_SAMPLES) {
+            reading.error(node, "input has " + samples.size() + " samples; the limit is " + SpecLimits.MAX_SAMPLES);
+            return Optional.empty();
+        }
+        double[][] columns = new double[samples.size()][];
+        boolean ok = true;
+        for (int s = 0; s < samples.size(); s++) {
+            Optional<double[]> values = reading.numbers(samples.get(s), "input sample " + (s + 1));
+            if (values.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            columns[s] = values.get();
+            if (columns[s].length == 0) {
+                reading.error(samples.get(s), "input sample " + (s + 1) + " is empty");
+                ok = false;
+            } else if (s > 0 && columns[0] != null && columns[s].length != columns[0].length) {
+                reading.error(samples.get(s), "sample " + (s + 1) + " has " + count(columns[s].length, "value")
+                        + "; sample 1 has " + columns[0].length);
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        return Optional.of(new Input(Matrix.of(columns).transpose(), true, node));
+    }
+
+    private Optional<Input> generated(Node node) {
+        Optional<Fields> maybe = reading.mapping(node, "generated input", RANDOM_KEYS);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = maybe.get();
+        if (!fields.has("random") || !fields.has("units")) {
+            reading.error(node, "generated input needs 'random' (a seed) and 'units', e.g. {random: 7, units: 784, samples: 4}");
+            return Optional.empty();
+        }
+        Optional<Long> seed = reading.seed(fields.get("random").get(), "random");
+        var units = reading.wholeNumber(fields.get("units").get(), "units", 1, SpecLimits.MAX_UNITS);
+        var samples = fields.get("samples")
+                .map(n -> reading.wholeNumber(n, "samples", 1, SpecLimits.MAX_SAMPLES))
+                .orElse(java.util.OptionalInt.of(1));
+        Optional<Range> range = Range.read(reading, fields, 0, 1);
+        if (seed.isEmpty() || units.isEmpty() || samples.isEmpty() || range.isEmpty()) {
+            return Optional.empty();
+        }
+        // Drawn sample by sample, the way an author lists samples by hand.
+        Matrix bySample = new SeededRandom(seed.get()).uniform(samples.getAsInt(), units.getAsInt(),
+                range.get().min(), range.get().max(), range.get().integers());
+        return Optional.of(new Input(bySample.transpose(), fields.has("samples"), node));
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

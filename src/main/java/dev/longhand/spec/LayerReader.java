@@ -1,0 +1,177 @@
+package dev.longhand.spec;
+
+import dev.longhand.nn.Activation;
+import dev.longhand.nn.Layer;
+import dev.longhand.nn.Matrix;
+import dev.longhand.nn.SeededRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * One entry of {@code layers}. Shapes are checked against the layer before it, and every
+ * message names both sides, since an author fixes a shape error by comparing the two.
+ */
+final class LayerReader {
+
+    static final List<String> KEYS = List.of("name", "weights", "bias", "activation", "units");
+    static final List<String> RANDOM_KEYS = List.of("random", "min", "max", "integers");
+
+    /**
+     * What one layer entry gave: the layer when it is valid, and its unit count whenever it
+     * can be known, so that the next layer's shape can still be checked after an error here.
+     */
+    record Result(Optional<Layer> layer, OptionalInt units) {
+        static Result failed(OptionalInt units) {
+            return new Result(Optional.empty(), units);
+        }
+    }
+
+    private final Reading reading;
+
+    LayerReader(Reading reading) {
+        this.reading = reading;
+    }
+
+    /**
+     * @param number     1-based position of the layer
+     * @param inputs     units of the layer before (or of the input); -1 when unknown
+     * @param previous   how to name the layer before in messages: "layer 2" or "the input"
+     * @param last       whether this is the output layer (its default activation is linear)
+     */
+    Result read(Node node, int number, int inputs, String previous, boolean last) {
+        String what = "layer " + number;
+        Optional<Fields> maybe = reading.mapping(node, what, KEYS);
+        if (maybe.isEmpty()) {
+            return Result.failed(OptionalInt.empty());
+        }
+        Fields fields = maybe.get();
+        int errorsBefore = reading.errorCount();
+
+        String name = fields.get("name").flatMap(n -> reading.text(n, what + " name")).orElse("Layer " + number);
+        Activation activation = fields.get("activation")
+                .flatMap(n -> activation(n, what))
+                .orElse(last ? Activation.LINEAR : Activation.RELU);
+        OptionalInt declaredUnits = fields.get("units")
+                .map(n -> reading.wholeNumber(n, what + " units", 1, SpecLimits.MAX_UNITS))
+                .orElse(OptionalInt.empty());
+
+        if (fields.get("weights").isEmpty()) {
+            reading.error(fields.node(), what + " has no 'weights'; give one row per unit, "
+                    + "each with one value per unit of " + previous);
+            return Result.failed(declaredUnits);
+        }
+        Node weightsNode = fields.get("weights").get();
+        Optional<Matrix> weights = Reading.isMapping(weightsNode)
+                ? generatedWeights(weightsNode, fields, what, inputs, previous)
+                : literalWeights(weightsNode, what, inputs, previous);
+        OptionalInt units = weights.map(w -> OptionalInt.of(w.rows())).orElse(declaredUnits);
+        if (weights.isPresent() && declaredUnits.isPresent() && declaredUnits.getAsInt() != weights.get().rows()) {
+            reading.error(fields.get("units").get(), what + " has units: " + declaredUnits.getAsInt()
+                    + " but its weights have " + InputReader.count(weights.get().rows(), "row"));
+        }
+
+        Optional<Matrix> bias = Optional.empty();
+        if (fields.get("bias").isPresent()) {
+            Node biasNode = fields.get("bias").get();
+            Optional<double[]> values = reading.numbers(biasNode, what + " bias");
+            if (values.isPresent() && units.isPresent() && values.get().length != units.getAsInt()) {
+                reading.error(biasNode, what + " bias has " + InputReader.count(values.get().length, "value")
+                        + "; " + what + " has " + InputReader.count(units.getAsInt(), "unit"));
+            } else if (values.isPresent() && values.get().length == 0) {
+                reading.error(biasNode, what + " bias is empty");
+            } else {
+                bias = values.map(Matrix::column);
+            }
+        } else if (units.isPresent()) {
+            bias = Optional.of(Matrix.filled(units.getAsInt(), 1, 0));
+        }
+
+        if (reading.errorCount() > errorsBefore || weights.isEmpty() || bias.isEmpty()) {
+            return Result.failed(units);
+        }
+        return new Result(Optional.of(new Layer(name, weights.get(), bias.get(), activation)), units);
+    }
+
+    private Optional<Activation> activation(Node node, String what) {
+        Optional<String> key = reading.text(node, what + " activation");
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Activation> activation = Activation.byKey(key.get());
+        if (activation.isEmpty()) {
+            reading.error(node, "unknown activation '" + key.get() + "'"
+                    + NearestName.hint(key.get(), Activation.keys())
+                    + "; the activations are " + String.join(", ", Activation.keys()));
+        }
+        return activation;
+    }
+
+    private Optional<Matrix> literalWeights(Node node, String what, int inputs, String previous) {
+        Optional<List<double[]>> rows = reading.rows(node, what + " weights", "row");
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Node> rowNodes = Reading.items(node);
+        if (rows.get().isEmpty()) {
+            reading.error(node, what + " weights is empty; give one row per unit");
+            return Optional.empty();
+        }
+        if (rows.get().size() > SpecLimits.MAX_UNITS) {
+            reading.error(node, what + " has " + rows.get().size() + " units; the limit is " + SpecLimits.MAX_UNITS);
+            return Optional.empty();
+        }
+        boolean ok = true;
+        int expected = inputs >= 0 ? inputs : rows.get().get(0).length;
+        for (int r = 0; r < rows.get().size(); r++) {
+            int length = rows.get().get(r).length;
+            if (length == expected && length > 0) {
+                continue;
+            }
+            ok = false;
+            String row = what + " weights row " + (r + 1);
+            if (length == 0) {
+                reading.error(rowNodes.get(r), row + " is empty");
+            } else if (inputs >= 0) {
+                reading.error(rowNodes.get(r), row + " has " + InputReader.count(length, "value") + "; "
+                        + previous + " has " + InputReader.count(inputs, "unit"));
+            } else {
+                reading.error(rowNodes.get(r), row + " has " + InputReader.count(length, "value")
+                        + "; row 1 has " + expected);
+            }
+        }
+        return ok ? Optional.of(Matrix.of(rows.get().toArray(new double[0][]))) : Optional.empty();
+    }
+
+    private Optional<Matrix> generatedWeights(Node node, Fields layer, String what, int inputs, String previous) {
+        Optional<Fields> maybe = reading.mapping(node, what + " weights", RANDOM_KEYS);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = maybe.get();
+        if (!fields.has("random")) {
+            reading.error(node, what + " weights should be a list of rows, or {random: SEED} with units: N");
+            return Optional.empty();
+        }
+        if (!layer.has("units")) {
+            reading.error(node, what + " has generated weights, so it needs 'units' (how many rows to draw)");
+            return Optional.empty();
+        }
+        Optional<Long> seed = reading.seed(fields.get("random").get(), "random");
+        OptionalInt units = reading.wholeNumber(layer.get("units").get(), what + " units", 1, SpecLimits.MAX_UNITS);
+        Optional<Range> range = Range.read(reading, fields, -1, 1);
+        if (seed.isEmpty() || units.isEmpty() || range.isEmpty() || inputs < 0) {
+            return Optional.empty();
+        }
+        long count = (long) units.getAsInt() * inputs;
+        if (count > SpecLimits.MAX_WEIGHTS) {
+            reading.error(layer.get("units").get(), what + " would have " + count + " weights ("
+                    + units.getAsInt() + " units × " + inputs + " units of " + previous + "); the limit is "
+                    + SpecLimits.MAX_WEIGHTS);
+            return Optional.empty();
+        }
+        return Optional.of(new SeededRandom(seed.get()).uniform(units.getAsInt(), inputs,
+                range.get().min(), range.get().max(), range.get().integers()));
+    }
+}

@@ -1,0 +1,239 @@
+package dev.longhand.spec;
+
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.diag.Position;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Reads typed values out of YAML nodes for the spec reader, reporting each problem at the
+ * node it concerns. Every method either returns a value or reports why there is none.
+ */
+final class Reading {
+
+    private final BlockSource source;
+    private final Diagnostics diagnostics;
+    private int errors;
+
+    Reading(BlockSource source, Diagnostics diagnostics) {
+        this.source = source;
+        this.diagnostics = diagnostics;
+    }
+
+    int errorCount() {
+        return errors;
+    }
+
+    Position opening() {
+        return source.opening();
+    }
+
+    Position at(Node node) {
+        return node.getStartMark()
+                .map(m -> source.position(m.getLine(), m.getColumn()))
+                .orElse(source.opening());
+    }
+
+    void error(Node node, String message) {
+        error(at(node), message);
+    }
+
+    void error(Position position, String message) {
+        errors++;
+        diagnostics.add(source.error(position, message));
+    }
+
+    /** A mapping's fields; unknown keys (with a suggestion) and repeated keys are reported. */
+    Optional<Fields> mapping(Node node, String what, List<String> known) {
+        if (!(node instanceof MappingNode mapping)) {
+            error(node, what + " should be a mapping of keys (" + String.join(", ", known)
+                    + "), but it is " + describe(node));
+            return Optional.empty();
+        }
+        Fields fields = new Fields(node);
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode keyScalar)) {
+                error(keyNode, "a key in " + what + " should be a plain name, but it is " + describe(keyNode));
+                continue;
+            }
+            String key = keyScalar.getValue();
+            if (!known.contains(key)) {
+                error(keyNode, "unknown key '" + key + "' in " + what + NearestName.hint(key, known)
+                        + (NearestName.among(key, known).isPresent() ? "" : "; known keys: " + String.join(", ", known)));
+                continue;
+            }
+            if (!seen.add(key)) {
+                error(keyNode, "key '" + key + "' appears twice in " + what);
+                continue;
+            }
+            fields.put(key, tuple.getValueNode());
+        }
+        return Optional.of(fields);
+    }
+
+    OptionalDouble number(Node node, String what) {
+        if (node instanceof ScalarNode scalar) {
+            String text = scalar.getValue();
+            boolean plain = scalar.getScalarStyle() == ScalarStyle.PLAIN;
+            if (plain) {
+                OptionalDouble value = Scalars.number(text);
+                if (value.isPresent()) {
+                    return value;
+                }
+                if (Scalars.isNonFinite(text)) {
+                    error(node, what + " should be a finite number, but it is " + text);
+                    return OptionalDouble.empty();
+                }
+            }
+            if (!plain && Scalars.number(text).isPresent()) {
+                error(node, what + " should be a number, but it is the quoted text \"" + text
+                        + "\"; remove the quotes");
+                return OptionalDouble.empty();
+            }
+        }
+        error(node, what + " should be a number, but it is " + describe(node));
+        return OptionalDouble.empty();
+    }
+
+    OptionalInt wholeNumber(Node node, String what, int min, int max) {
+        OptionalDouble value = number(node, what);
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        double v = value.getAsDouble();
+        if (v != Math.rint(v) || v < min || v > max) {
+            error(node, what + " should be a whole number from " + min + " to " + max + ", but it is "
+                    + ((ScalarNode) node).getValue());
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) v);
+    }
+
+    /** A seed for generated numbers: any whole number that fits in 64 bits. */
+    Optional<Long> seed(Node node, String what) {
+        if (node instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
+            try {
+                return Optional.of(Long.parseLong(scalar.getValue()));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        error(node, what + " should be a whole number (the seed), but it is " + describe(node));
+        return Optional.empty();
+    }
+
+    Optional<Boolean> flag(Node node, String what) {
+        if (node instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
+            String v = scalar.getValue();
+            if (v.equals("true") || v.equals("false")) {
+                return Optional.of(v.equals("true"));
+            }
+        }
+        error(node, what + " should be true or false, but it is " + describe(node));
+        return Optional.empty();
+    }
+
+    Optional<String> text(Node node, String what) {
+        if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
+            return Optional.of(scalar.getValue());
+        }
+        error(node, what + " should be text, but it is " + describe(node));
+        return Optional.empty();
+    }
+
+    Optional<List<Node>> list(Node node, String what) {
+        if (node instanceof SequenceNode sequence) {
+            return Optional.of(sequence.getValue());
+        }
+        error(node, what + " should be a list, but it is " + describe(node));
+        return Optional.empty();
+    }
+
+    /** A list of numbers; every bad entry is reported, and the list is returned only if all are good. */
+    Optional<double[]> numbers(Node node, String what) {
+        Optional<List<Node>> items = list(node, what);
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Node> nodes = items.get();
+        double[] values = new double[nodes.size()];
+        boolean ok = true;
+        for (int i = 0; i < nodes.size(); i++) {
+            OptionalDouble v = number(nodes.get(i), what + " value " + (i + 1));
+            if (v.isPresent()) {
+                values[i] = v.getAsDouble();
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(values) : Optional.empty();
+    }
+
+    /** A list of lists of numbers (rows), not yet checked for equal lengths. */
+    Optional<List<double[]>> rows(Node node, String what, String rowWord) {
+        Optional<List<Node>> items = list(node, what);
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        List<double[]> rows = new ArrayList<>();
+        boolean ok = true;
+        int index = 0;
+        for (Node row : items.get()) {
+            index++;
+            Optional<double[]> values = numbers(row, what + " " + rowWord + " " + index);
+            if (values.isPresent()) {
+                rows.add(values.get());
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(rows) : Optional.empty();
+    }
+
+    static boolean isList(Node node) {
+        return node instanceof SequenceNode;
+    }
+
+    static boolean isMapping(Node node) {
+        return node instanceof MappingNode;
+    }
+
+    static List<Node> items(Node node) {
+        return node instanceof SequenceNode s ? s.getValue() : List.of();
+    }
+
+    /** How a node looks to an author: "a list", "a mapping", "the text 'abc'", "empty". */
+    static String describe(Node node) {
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof ScalarNode scalar) {
+            if (Tag.NULL.equals(scalar.getTag()) && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
+                return "empty";
+            }
+            String value = scalar.getValue();
+            if (value.length() > 40) {
+                value = value.substring(0, 37) + "...";
+            }
+            return "the text '" + value + "'";
+        }
+        return "something else";
+    }
+}

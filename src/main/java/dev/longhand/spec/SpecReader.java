@@ -1,0 +1,174 @@
+package dev.longhand.spec;
+
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.nn.Activation;
+import dev.longhand.nn.Layer;
+import dev.longhand.nn.Network;
+import dev.longhand.nn.Training;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Turns one {@code mlp} block into a validated {@link MlpSpec}. Reading goes on after a
+ * problem, so that an author sees every problem of a block in one build.
+ */
+public final class SpecReader {
+
+    static final List<String> KEYS = List.of(
+            "caption", "input", "labels", "layers", "precision", "layout",
+            "target", "loss", "learning_rate", "steps");
+
+    private final BlockSource source;
+    private final Reading reading;
+
+    private SpecReader(BlockSource source, Diagnostics diagnostics) {
+        this.source = source;
+        this.reading = new Reading(source, diagnostics);
+    }
+
+    /** The spec, or empty when the block has errors (all of them added to {@code diagnostics}). */
+    public static Optional<MlpSpec> read(BlockSource source, Diagnostics diagnostics) {
+        return new SpecReader(source, diagnostics).read();
+    }
+
+    private Optional<MlpSpec> read() {
+        int before = reading.errorCount();
+        Optional<Node> root = YamlTree.parse(source, reading::error);
+        if (root.isEmpty()) {
+            if (reading.errorCount() == before) {
+                reading.error(source.opening(), "this mlp block is empty; it needs at least 'input' and 'layers'");
+            }
+            return Optional.empty();
+        }
+        Optional<Fields> maybe = reading.mapping(root.get(), "an mlp block", KEYS);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = maybe.get();
+
+        String caption = fields.get("caption").flatMap(n -> reading.text(n, "caption")).orElse("");
+        Optional<InputReader.Input> input = fields.get("input").flatMap(n -> new InputReader(reading).read(n));
+        if (!fields.has("input")) {
+            reading.error(source.opening(), "this mlp block has no 'input'; give one sample, e.g. input: [2, 1, 3]");
+        }
+        OptionalInt inputUnits = input.map(i -> OptionalInt.of(i.units())).orElse(OptionalInt.empty());
+
+        List<String> labels = fields.get("labels").map(n -> labels(n, inputUnits)).orElse(List.of());
+        int precision = fields.get("precision")
+                .map(n -> reading.wholeNumber(n, "precision", 0, SpecLimits.MAX_PRECISION))
+                .orElse(OptionalInt.of(MlpSpec.DEFAULT_PRECISION))
+                .orElse(MlpSpec.DEFAULT_PRECISION);
+        Layout layout = fields.get("layout").flatMap(this::layout).orElse(Layout.STANDARD);
+
+        List<Layer> layers = new ArrayList<>();
+        OptionalInt outputUnits = OptionalInt.empty();
+        if (fields.get("layers").isEmpty()) {
+            reading.error(source.opening(), "this mlp block has no 'layers'; give a list with at least one layer");
+        } else {
+            outputUnits = layers(fields.get("layers").get(), inputUnits, layers);
+        }
+        Optional<Activation> outputActivation = layers.isEmpty()
+                ? Optional.empty()
+                : Optional.of(layers.get(layers.size() - 1).activation());
+
+        Optional<Training> training = new TrainingReader(reading)
+                .read(fields, input.map(InputReader.Input::samples).orElse(-1), outputUnits, outputActivation);
+
+        if (reading.errorCount() > before || input.isEmpty()) {
+            return Optional.empty();
+        }
+        Network network = new Network(layers);
+        if (!withinWork(network, input.get(), training, fields)) {
+            return Optional.empty();
+        }
+        return Optional.of(new MlpSpec(caption, input.get().values(), input.get().batch(), labels, network,
+                precision, training, layout, source.opening()));
+    }
+
+    /** Reads every layer into {@code out}; returns the output layer's unit count when known. */
+    private OptionalInt layers(Node node, OptionalInt inputUnits, List<Layer> out) {
+        Optional<List<Node>> items = reading.list(node, "layers");
+        if (items.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (items.get().isEmpty()) {
+            reading.error(node, "layers is empty; give at least one layer");
+            return OptionalInt.empty();
+        }
+        if (items.get().size() > SpecLimits.MAX_LAYERS) {
+            reading.error(node, "this block has " + items.get().size() + " layers; the limit is " + SpecLimits.MAX_LAYERS);
+            return OptionalInt.empty();
+        }
+        OptionalInt units = inputUnits;
+        String previous = "the input";
+        boolean complete = true;
+        for (int i = 0; i < items.get().size(); i++) {
+            boolean last = i == items.get().size() - 1;
+            LayerReader.Result result = new LayerReader(reading)
+                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last);
+            result.layer().ifPresent(out::add);
+            complete &= result.layer().isPresent();
+            units = result.units();
+            previous = "layer " + (i + 1);
+        }
+        if (!complete) {
+            out.clear();
+        }
+        return units;
+    }
+
+    private List<String> labels(Node node, OptionalInt inputUnits) {
+        Optional<List<Node>> items = reading.list(node, "labels");
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.get().size(); i++) {
+            reading.text(items.get().get(i), "label " + (i + 1)).ifPresent(labels::add);
+        }
+        if (inputUnits.isPresent() && items.get().size() != inputUnits.getAsInt()) {
+            reading.error(node, "labels has " + InputReader.count(items.get().size(), "name")
+                    + "; the input has " + InputReader.count(inputUnits.getAsInt(), "unit"));
+        }
+        return labels;
+    }
+
+    private Optional<Layout> layout(Node node) {
+        Optional<String> key = reading.text(node, "layout");
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Layout> layout = Layout.byKey(key.get());
+        if (layout.isEmpty()) {
+            reading.error(node, "unknown layout '" + key.get() + "'" + NearestName.hint(key.get(), Layout.keys())
+                    + "; the layouts are " + String.join(", ", Layout.keys()));
+        }
+        return layout;
+    }
+
+    /** Refuses a block whose computation would take more than about a second. */
+    private boolean withinWork(Network network, InputReader.Input input, Optional<Training> training, Fields fields) {
+        long weights = 0;
+        for (Layer layer : network.layers()) {
+            weights += (long) layer.units() * layer.inputs();
+        }
+        if (weights > SpecLimits.MAX_WEIGHTS) {
+            reading.error(fields.get("layers").get(), "this network has " + weights + " weights; the limit is "
+                    + SpecLimits.MAX_WEIGHTS);
+            return false;
+        }
+        long passes = 1 + training.map(t -> 2L * t.steps() + 1).orElse(0L);
+        double work = (double) weights * input.samples() * passes;
+        if (work > SpecLimits.MAX_WORK) {
+            Node at = training.isPresent() && fields.has("steps") ? fields.get("steps").get() : fields.get("layers").get();
+            reading.error(at, "this block is too large to compute: " + weights + " weights × "
+                    + input.samples() + " samples × " + passes + " passes is over " + SpecLimits.MAX_WORK
+                    + " multiply-adds; use fewer units, samples or steps");
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.longhand.worked;
+
+import dev.longhand.nn.Activation;
+import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes out the arithmetic of a layer. The browser rewrites these lines after an edit with
+ * the same rules (templates/assets/longhand.js), so every rule here is plain string work on
+ * {@link Figures}, with nothing a browser could not repeat.
+ */
+public final class Worksheet {
+
+    private static final String TIMES = "·";
+    private static final String ARROW_EQUALS = " = ";
+
+    private final int precision;
+
+    public Worksheet(int precision) {
+        this.precision = precision;
+    }
+
+    /** Every unit of every sample, sample by sample. */
+    public List<WorkedLine> lines(LayerTrace layer) {
+        List<WorkedLine> lines = new ArrayList<>();
+        for (int s = 0; s < layer.z().cols(); s++) {
+            for (int u = 0; u < layer.z().rows(); u++) {
+                lines.add(line(layer, u, s));
+            }
+        }
+        return lines;
+    }
+
+    public WorkedLine line(LayerTrace layer, int unit, int sample) {
+        Matrix w = layer.layer().weights();
+        Matrix input = layer.input();
+        StringBuilder sum = new StringBuilder();
+        sum.append('z').append(Figures.subscript(unit + 1)).append(" = ");
+        for (int k = 0; k < w.cols(); k++) {
+            if (k > 0) {
+                sum.append(" + ");
+            }
+            sum.append(Figures.factor(w.get(unit, k), precision)).append(TIMES)
+                    .append(Figures.factor(input.get(k, sample), precision));
+        }
+        sum.append(" + ").append(Figures.factor(layer.layer().bias().get(unit, 0), precision));
+        double z = layer.z().get(unit, sample);
+        sum.append(relation(z)).append(Figures.display(z, precision));
+
+        Activation activation = layer.layer().activation();
+        double a = layer.a().get(unit, sample);
+        String result = "a" + Figures.subscript(unit + 1) + " = " + applied(activation, layer.z(), unit, sample)
+                + relation(a) + Figures.display(a, precision);
+        return new WorkedLine(unit, sample, sum.toString(), result, ReluMark.of(activation, z));
+    }
+
+    /** "=" when the shown figure is the value itself, "≈" when it was rounded. */
+    private String relation(double value) {
+        return Figures.exact(value, precision) ? ARROW_EQUALS : " ≈ ";
+    }
+
+    private String applied(Activation activation, Matrix z, int unit, int sample) {
+        String zi = Figures.display(z.get(unit, sample), precision);
+        return switch (activation) {
+            case RELU -> "ReLU(" + zi + ")";
+            case LINEAR -> "z" + Figures.subscript(unit + 1);
+            case SIGMOID -> "σ(" + zi + ")";
+            case TANH -> "tanh(" + zi + ")";
+            case LEAKY_RELU -> "LeakyReLU(" + zi + ")";
+            case SOFTMAX -> softmax(z, unit, sample);
+        };
+    }
+
+    private String softmax(Matrix z, int unit, int sample) {
+        StringBuilder text = new StringBuilder("exp(").append(Figures.display(z.get(unit, sample), precision))
+                .append(") / (");
+        for (int j = 0; j < z.rows(); j++) {
+            if (j > 0) {
+                text.append(" + ");
+            }
+            text.append("exp(").append(Figures.display(z.get(j, sample), precision)).append(')');
+        }
+        return text.append(')').toString();
+    }
+}
