@@ -58,6 +58,9 @@ final class LayerReader {
                 .orElse(OptionalInt.empty());
 
         if (fields.get("weights").isEmpty()) {
+            if (fields.misspelt("weights")) {
+                return Result.failed(declaredUnits);
+            }
             reading.error(fields.node(), what + " has no 'weights'; give one row per unit, "
                     + "each with one value per unit of " + previous);
             return Result.failed(declaredUnits);
@@ -101,9 +104,7 @@ final class LayerReader {
         }
         Optional<Activation> activation = Activation.byKey(key.get());
         if (activation.isEmpty()) {
-            reading.error(node, "unknown activation '" + key.get() + "'"
-                    + NearestName.hint(key.get(), Activation.keys())
-                    + "; the activations are " + String.join(", ", Activation.keys()));
+            reading.error(node, Reading.unknown("activation", key.get(), Activation.keys()));
         }
         return activation;
     }

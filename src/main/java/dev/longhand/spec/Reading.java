@@ -72,8 +72,8 @@ final class Reading {
             }
             String key = keyScalar.getValue();
             if (!known.contains(key)) {
-                error(keyNode, "unknown key '" + key + "' in " + what + NearestName.hint(key, known)
-                        + (NearestName.among(key, known).isPresent() ? "" : "; known keys: " + String.join(", ", known)));
+                error(keyNode, unknown("key", key, inWhat(what), known));
+                NearestName.among(key, known).ifPresent(fields::misspelling);
                 continue;
             }
             if (!seen.add(key)) {
@@ -83,6 +83,26 @@ final class Reading {
             fields.put(key, tuple.getValueNode());
         }
         return Optional.of(fields);
+    }
+
+    /**
+     * "unknown activation 'rleu'; did you mean 'relu'?", or, with nothing close, the list of
+     * what is known, so the author never has to look it up.
+     */
+    static String unknown(String kind, String typed, List<String> known) {
+        return unknown(kind, typed, "", known);
+    }
+
+    /** @param where appended after the quoted name, e.g. " in layer 2" */
+    static String unknown(String kind, String typed, String where, List<String> known) {
+        String head = "unknown " + kind + " '" + typed + "'" + where;
+        return NearestName.among(typed, known)
+                .map(n -> head + "; did you mean '" + n + "'?")
+                .orElse(head + "; the known " + kind + "s are " + String.join(", ", known));
+    }
+
+    private static String inWhat(String what) {
+        return what.equals("an mlp block") ? "" : " in " + what;
     }
 
     OptionalDouble number(Node node, String what) {

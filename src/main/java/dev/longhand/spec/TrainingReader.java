@@ -113,8 +113,7 @@ final class TrainingReader {
         }
         Optional<Loss> loss = Loss.byKey(key.get());
         if (loss.isEmpty()) {
-            reading.error(node, "unknown loss '" + key.get() + "'" + NearestName.hint(key.get(), Loss.keys())
-                    + "; the losses are " + String.join(", ", Loss.keys()));
+            reading.error(node, Reading.unknown("loss", key.get(), Loss.keys()));
         }
         return loss;
     }

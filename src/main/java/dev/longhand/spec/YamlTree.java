@@ -35,11 +35,18 @@ public final class YamlTree {
         try {
             return new Compose(settings).composeString(source.yaml());
         } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            Optional<Mark> problem = e.getProblemMark();
+            boolean atEnd = problem.map(m -> m.getIndex() >= source.yaml().length()).orElse(true);
+            // "Got the end of the block" is found at the end; the cause is where the open structure began.
+            Optional<Mark> mark = atEnd && e.getContextMark().isPresent() ? e.getContextMark() : problem.or(e::getContextMark);
             Position at = mark
                     .map(m -> source.position(m.getLine(), m.getColumn()))
                     .orElse(source.opening());
-            onError.accept(at, "this is not valid YAML: " + describe(e));
+            String message = describe(e);
+            if (atEnd && e.getContextMark().isPresent()) {
+                message = neverClosed(e.getContext()) + " is never closed; " + plain(e.getProblem());
+            }
+            onError.accept(at, "this is not valid YAML: " + message);
         } catch (YamlEngineException e) {
             onError.accept(source.opening(), "this is not valid YAML: " + plain(e.getMessage()));
         }
@@ -53,11 +60,25 @@ public final class YamlTree {
         return plain(text);
     }
 
+    private static String neverClosed(String context) {
+        String c = context == null ? "" : context;
+        if (c.contains("flow sequence")) {
+            return "this [ list";
+        }
+        if (c.contains("flow mapping")) {
+            return "this { mapping";
+        }
+        if (c.contains("quoted scalar")) {
+            return "this quoted text";
+        }
+        return "what starts here";
+    }
+
     /** SnakeYAML's messages can span lines and quote the source; keep one tidy line. */
     private static String plain(String message) {
         if (message == null || message.isBlank()) {
             return "the parser stopped here";
         }
-        return message.replaceAll("\\s+", " ").trim();
+        return message.replaceAll("\\s+", " ").replace("<stream end>", "the end of the block").trim();
     }
 }

@@ -38,27 +38,42 @@ public final class Worksheet {
         Matrix input = layer.input();
         StringBuilder sum = new StringBuilder();
         sum.append('z').append(Figures.subscript(unit + 1)).append(" = ");
+        boolean exact = true;
         for (int k = 0; k < w.cols(); k++) {
             if (k > 0) {
                 sum.append(" + ");
             }
             sum.append(Figures.factor(w.get(unit, k), precision)).append(TIMES)
                     .append(Figures.factor(input.get(k, sample), precision));
+            exact &= Figures.exact(w.get(unit, k), precision) && Figures.exact(input.get(k, sample), precision);
         }
-        sum.append(" + ").append(Figures.factor(layer.layer().bias().get(unit, 0), precision));
+        double b = layer.layer().bias().get(unit, 0);
+        sum.append(" + ").append(Figures.factor(b, precision));
         double z = layer.z().get(unit, sample);
-        sum.append(relation(z)).append(Figures.display(z, precision));
+        exact &= Figures.exact(b, precision) && Figures.exact(z, precision);
+        sum.append(relation(exact)).append(Figures.display(z, precision));
 
         Activation activation = layer.layer().activation();
         double a = layer.a().get(unit, sample);
+        boolean resultExact = Figures.exact(a, precision) && (activation == Activation.SOFTMAX
+                ? column(layer.z(), sample).stream().allMatch(v -> Figures.exact(v, precision))
+                : Figures.exact(z, precision));
         String result = "a" + Figures.subscript(unit + 1) + " = " + applied(activation, layer.z(), unit, sample)
-                + relation(a) + Figures.display(a, precision);
+                + relation(resultExact) + Figures.display(a, precision);
         return new WorkedLine(unit, sample, sum.toString(), result, ReluMark.of(activation, z));
     }
 
-    /** "=" when the shown figure is the value itself, "≈" when it was rounded. */
-    private String relation(double value) {
-        return Figures.exact(value, precision) ? ARROW_EQUALS : " ≈ ";
+    /** "=" when every figure of the line is the value itself, "≈" when any was rounded. */
+    private static String relation(boolean exact) {
+        return exact ? ARROW_EQUALS : " ≈ ";
+    }
+
+    private static List<Double> column(Matrix m, int col) {
+        List<Double> values = new ArrayList<>();
+        for (int r = 0; r < m.rows(); r++) {
+            values.add(m.get(r, col));
+        }
+        return values;
     }
 
     private String applied(Activation activation, Matrix z, int unit, int sample) {
