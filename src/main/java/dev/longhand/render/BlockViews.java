@@ -13,6 +13,8 @@ import java.util.List;
 /** Builds the view of one computed block: every matrix, every mark, every worked line. */
 public final class BlockViews {
 
+    private static final String SINGLE_SAMPLE = "value";
+
     private BlockViews() {
     }
 
@@ -129,7 +131,8 @@ public final class BlockViews {
             }
             rows.add(new RowView(rowNames.get(r), cells));
         }
-        return new MatrixView(symbol, what + " (" + m.rows() + " × " + m.cols() + ")", role, colNames, rows);
+        return new MatrixView(symbol, what + " (" + m.rows() + " × " + m.cols() + ")", role, colNames, rows,
+                isSingleSampleHeader(colNames));
     }
 
     private static MatrixView activationMatrix(String symbol, String what, LayerTrace trace, List<String> rowNames,
@@ -148,7 +151,12 @@ public final class BlockViews {
             rows.add(new RowView(rowNames.get(r), cells));
         }
         Matrix a = trace.a();
-        return new MatrixView(symbol, what + " (" + a.rows() + " × " + a.cols() + ")", "a", colNames, rows);
+        return new MatrixView(symbol, what + " (" + a.rows() + " × " + a.cols() + ")", "a", colNames, rows,
+                isSingleSampleHeader(colNames));
+    }
+
+    private static boolean isSingleSampleHeader(List<String> columns) {
+        return columns.equals(List.of(SINGLE_SAMPLE)) || columns.equals(List.of("b"));
     }
 
     private static List<String> inputNames(Block block) {
@@ -174,7 +182,7 @@ public final class BlockViews {
     private static List<String> sampleNames(int samples, boolean batch) {
         List<String> names = new ArrayList<>();
         for (int s = 1; s <= samples; s++) {
-            names.add(batch ? "sample " + s : "value");
+            names.add(batch ? "sample " + s : SINGLE_SAMPLE);
         }
         return names;
     }

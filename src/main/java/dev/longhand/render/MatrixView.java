@@ -11,8 +11,10 @@ import java.util.List;
  * @param role     a CSS hook: weights, input, bias, z, a
  * @param columns  column headers
  * @param rows     the rows
+ * @param quiet    whether the column headers are for screen readers only (a single sample's "value")
  */
-public record MatrixView(String symbol, String caption, String role, List<String> columns, List<RowView> rows) {
+public record MatrixView(String symbol, String caption, String role, List<String> columns, List<RowView> rows,
+                         boolean quiet) {
 
     public MatrixView {
         columns = List.copyOf(columns);
