@@ -77,6 +77,15 @@ class SevenLayersLessonTest {
     }
 
     @Test
+    void batchInputIsOneRowPerUnitAndOneColumnPerSample() throws IOException {
+        // YAML lists samples (3, 4, 5) and (5, 4, 3); X and the trace have them as columns.
+        JsonNode trace = new ObjectMapper().readTree(network.selectFirst("script.mlp-trace").data());
+        assertEquals("[[3,5],[4,4],[5,3]]", trace.get("input").toString());
+        assertEquals("5", network.selectFirst("[data-edit=input.0.1]").text());
+        assertEquals("3", network.selectFirst("[data-edit=input.2.1]").text());
+    }
+
+    @Test
     void firstLayerZForBothSamples() {
         assertEquals(List.of("5", "4", "3", "7", "9"), column(0, "z", 5, 0));
         assertEquals(List.of("3", "4", "5", "9", "7"), column(0, "z", 5, 1));
