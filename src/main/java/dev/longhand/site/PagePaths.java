@@ -1,5 +1,6 @@
 package dev.longhand.site;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -56,15 +57,21 @@ public final class PagePaths {
         return j == i || j == name.length() ? name : name.substring(j);
     }
 
-    /** Lower case; letters and digits of any script kept; every other run becomes one dash. */
+    /**
+     * Lower case; letters and digits of any script kept, with the marks that belong to them;
+     * every other run becomes one dash. Names are composed first (NFC): macOS lists "Ü" as
+     * "U" plus a combining diaeresis, and the page must not depend on the machine.
+     */
     static String slug(String name) {
         StringBuilder out = new StringBuilder();
         boolean dash = false;
-        String lower = name.toLowerCase(Locale.ROOT);
+        String lower = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); ) {
             int cp = lower.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
+            if (isMark(cp) && !dash && out.length() > 0) {
+                out.appendCodePoint(cp);
+            } else if (Character.isLetterOrDigit(cp)) {
                 if (dash && out.length() > 0) {
                     out.append('-');
                 }
@@ -75,5 +82,12 @@ public final class PagePaths {
             }
         }
         return out.length() == 0 ? "page" : out.toString();
+    }
+
+    /** A combining mark, such as a Devanagari vowel sign, that is part of the letter before it. */
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 }

@@ -1,0 +1,244 @@
+package dev.longhand.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.longhand.site.SiteFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process with captured output. */
+class MainTest {
+
+    private static final String GOOD = """
+            ---
+            title: Good
+            ---
+            ```mlp
+            input: [2, 1, 3]
+            layers:
+              - weights: [[1, -1, 0], [0, 1, 1]]
+              - weights: [[1, 1]]
+            ```
+            """;
+
+    /**
+     * Line 11 holds the second layer's only row, {@code [1, 1, 1]}, at column 9; the first
+     * layer has 2 units. Line 13 names an activation that does not exist, at column 17.
+     */
+    private static final String BAD = """
+            ---
+            title: Bad
+            ---
+            Text.
+
+            ```mlp
+            input: [2, 1, 3]
+            layers:
+              - weights: [[1, -1, 0], [0, 1, 1]]
+              - weights:
+                  - [1, 1, 1]
+              - weights: [[1]]
+                activation: rleu
+            ```
+            """;
+
+    @TempDir
+    Path temp;
+    Path content;
+    Path templates = SiteFiles.repoTemplates();
+
+    record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void folders() {
+        content = temp.resolve("content");
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        Run run = new Run(status, out.toString(), err.toString());
+        for (String text : List.of(run.out, run.err)) {
+            assertFalse(text.contains("\tat ") || text.contains("Exception in thread"),
+                    "a stack trace was printed:\n" + text);
+        }
+        return run;
+    }
+
+    private String[] withFolders(String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "--content", content.toString(),
+                "--templates", templates.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    // ---- usage -------------------------------------------------------------------------------
+
+    @Test
+    void helpPrintsUsage() {
+        Run run = run("--help");
+        assertEquals(0, run.status);
+        assertTrue(run.out.contains("Usage: longhand"), run.out);
+        assertTrue(run.out.contains("build") && run.out.contains("check"), run.out);
+    }
+
+    @Test
+    void buildHelpPrintsUsage() {
+        Run run = run("build", "--help");
+        assertEquals(0, run.status);
+        assertTrue(run.out.contains("Usage: longhand build"), run.out);
+        assertTrue(run.out.contains("--out"), run.out);
+    }
+
+    @Test
+    void checkHelpPrintsUsage() {
+        Run run = run("check", "--help");
+        assertEquals(0, run.status);
+        assertTrue(run.out.contains("Usage: longhand check"), run.out);
+        assertTrue(run.out.contains("--content"), run.out);
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run run = run("build", "--bogus");
+        assertEquals(2, run.status);
+        assertTrue(run.err.contains("--bogus"), run.err);
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        Run run = run();
+        assertEquals(2, run.status);
+        assertTrue(run.err.contains("build or check"), run.err);
+    }
+
+    @Test
+    void missingContentFolderIsAUsageError() {
+        Path missing = temp.resolve("no-such-folder");
+        Run run = run("check", "--content", missing.toString(), "--templates", templates.toString());
+        assertEquals(2, run.status);
+        assertTrue(run.err.contains("--content") && run.err.contains(missing.toString())
+                && run.err.contains("does not exist"), run.err);
+    }
+
+    @Test
+    void threadsThatAreNotANumberAreAUsageError() {
+        SiteFiles.write(content, "good.md", GOOD);
+        Run run = run(withFolders("check", "--threads", "many"));
+        assertEquals(2, run.status);
+        assertTrue(run.err.contains("--threads"), run.err);
+    }
+
+    // ---- check -------------------------------------------------------------------------------
+
+    @Test
+    void checkOnBadContentPrintsPositionedErrorsAndASummary() {
+        SiteFiles.write(content, "bad.md", BAD);
+        Run run = run(withFolders("check"));
+        assertEquals(1, run.status);
+        String file = content + "/bad.md";
+        List<String> headlines = run.err.lines().filter(l -> l.startsWith(file)).toList();
+        assertEquals(2, headlines.size(), run.err);
+        assertEquals(file + ":11:9: error: layer 2 weights row 1 has 3 values; layer 1 has 2 units",
+                headlines.get(0));
+        assertTrue(headlines.get(1).startsWith(file + ":13:17: error: unknown activation 'rleu'"), run.err);
+        assertTrue(run.err.contains("2 errors, 0 warnings"), run.err);
+    }
+
+    @Test
+    void checkWritesNothing() {
+        SiteFiles.write(content, "bad.md", BAD);
+        SortedMap<String, byte[]> bad = SiteFiles.snapshot(temp);
+        assertEquals(1, run(withFolders("check")).status);
+        SiteFiles.assertSameFiles(bad, SiteFiles.snapshot(temp), "check on bad content wrote files");
+        SiteFiles.write(content, "bad.md", GOOD);
+        SortedMap<String, byte[]> good = SiteFiles.snapshot(temp);
+        assertEquals(0, run(withFolders("check")).status);
+        SiteFiles.assertSameFiles(good, SiteFiles.snapshot(temp), "check on good content wrote files");
+    }
+
+    @Test
+    void checkOnGoodContentSucceeds() {
+        SiteFiles.write(content, "good.md", GOOD);
+        Run run = run(withFolders("check"));
+        assertEquals(0, run.status, run.err);
+        assertEquals("", run.err);
+        assertTrue(run.out.contains("1 lesson"), run.out);
+    }
+
+    // ---- build -------------------------------------------------------------------------------
+
+    @Test
+    void buildOnGoodContentWritesTheSite() {
+        SiteFiles.write(content, "01-good.md", GOOD);
+        Path out = temp.resolve("site");
+        Run run = run(withFolders("build", "--out", out.toString()));
+        assertEquals(0, run.status, run.err);
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+        assertTrue(Files.isRegularFile(out.resolve("good.html")));
+    }
+
+    @Test
+    void buildOnBadContentLeavesTheOutputFolder() {
+        SiteFiles.write(content, "01-good.md", GOOD);
+        Path out = temp.resolve("site");
+        assertEquals(0, run(withFolders("build", "--out", out.toString())).status);
+        SortedMap<String, byte[]> before = SiteFiles.snapshot(temp);
+        SiteFiles.write(content, "02-bad.md", BAD);
+        before.put("content/02-bad.md", BAD.getBytes(StandardCharsets.UTF_8));
+        Run run = run(withFolders("build", "--out", out.toString()));
+        assertEquals(1, run.status);
+        assertTrue(run.err.contains(content + "/02-bad.md:11:9: error: "), run.err);
+        assertTrue(run.err.contains("was not changed"), run.err);
+        SiteFiles.assertSameFiles(before, SiteFiles.snapshot(temp), "a failed build changed files");
+    }
+
+    @Test
+    void buildIntoAFolderLonghandDidNotWriteFailsPlainly() throws IOException {
+        SiteFiles.write(content, "good.md", GOOD);
+        Path out = temp.resolve("project");
+        SiteFiles.write(out, "pom.xml", "<project/>");
+        Run run = run(withFolders("build", "--out", out.toString()));
+        assertEquals(1, run.status);
+        assertTrue(run.err.contains("refusing to replace"), run.err);
+        assertEquals("<project/>", Files.readString(out.resolve("pom.xml")));
+        assertEquals(1, Files.list(out).count());
+    }
+
+    // ---- the real jar ------------------------------------------------------------------------
+
+    @Test
+    void jarExitsOneOnBadContent() throws IOException, InterruptedException {
+        Path jar = SiteFiles.repo().resolve("target/longhand.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "target/longhand.jar is not built");
+        SiteFiles.write(content, "bad.md", BAD);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "check",
+                "--content", "content", "--templates", templates.toString())
+                .directory(temp.toFile())
+                .redirectOutput(temp.resolve("out.txt").toFile())
+                .redirectError(temp.resolve("err.txt").toFile())
+                .start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
+        String err = Files.readString(temp.resolve("err.txt"));
+        assertEquals(1, process.exitValue(), err);
+        assertTrue(err.startsWith("content/bad.md:11:9: error: layer 2 weights row 1 has 3 values"), err);
+        assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), err);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.longhand.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Test helpers: the repository's folders, lessons written from text, and folder snapshots. */
+public final class SiteFiles {
+
+    private SiteFiles() {
+    }
+
+    /** The repository (surefire sets {@code longhand.repo}; an IDE runs from it). */
+    public static Path repo() {
+        return Path.of(System.getProperty("longhand.repo", ".")).toAbsolutePath().normalize();
+    }
+
+    public static Path repoTemplates() {
+        return repo().resolve("templates");
+    }
+
+    /** Writes a lesson (or any file) below {@code folder}, creating subfolders. */
+    public static Path write(Path folder, String name, String text) {
+        try {
+            Path file = folder.resolve(name);
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds {@code content} with the repository's theme into {@code out}. */
+    public static BuildReport build(Path content, Path out, int threads) {
+        try {
+            return new SiteBuilder(new SiteBuilder.Options(content, "content", repoTemplates(), "templates", threads))
+                    .build(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BuildReport build(Path content, Path out) {
+        return build(content, out, 2);
+    }
+
+    /**
+     * Every file and folder below {@code root} (relative path, folders ending in "/") with its
+     * bytes; an empty map when {@code root} does not exist.
+     */
+    public static SortedMap<String, byte[]> snapshot(Path root) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                if (path.equals(root)) {
+                    continue;
+                }
+                String name = root.relativize(path).toString().replace('\\', '/');
+                if (Files.isDirectory(path)) {
+                    files.put(name + "/", new byte[0]);
+                } else {
+                    files.put(name, Files.readAllBytes(path));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** Same names, and byte for byte the same content, naming the first file that differs. */
+    public static void assertSameFiles(SortedMap<String, byte[]> expected, SortedMap<String, byte[]> actual,
+                                       String message) {
+        assertEquals(expected.keySet(), actual.keySet(), message + ": the files differ");
+        for (String name : expected.keySet()) {
+            assertArrayEquals(expected.get(name), actual.get(name), message + ": " + name + " differs");
+        }
+    }
+}
