@@ -102,8 +102,7 @@ final class LayerReader {
         Optional<Activation> activation = Activation.byKey(key.get());
         if (activation.isEmpty()) {
             reading.error(node, "unknown activation '" + key.get() + "'"
-                    + NearestName.hint(key.get(), Activation.keys())
-                    + "; the activations are " + String.join(", ", Activation.keys()));
+                    + NearestName.hintOrList(key.get(), Activation.keys(), "the activations are"));
         }
         return activation;
     }

@@ -72,8 +72,7 @@ final class Reading {
             }
             String key = keyScalar.getValue();
             if (!known.contains(key)) {
-                error(keyNode, "unknown key '" + key + "' in " + what + NearestName.hint(key, known)
-                        + (NearestName.among(key, known).isPresent() ? "" : "; known keys: " + String.join(", ", known)));
+                error(keyNode, "unknown key '" + key + "' in " + what + NearestName.hintOrList(key, known, "known keys:"));
                 continue;
             }
             if (!seen.add(key)) {
@@ -95,7 +94,9 @@ final class Reading {
                     return value;
                 }
                 if (Scalars.isNonFinite(text)) {
-                    error(node, what + " should be a finite number, but it is " + text);
+                    // 1e999 is a decimal number to an author; say why it is refused, unlike .inf.
+                    error(node, what + " should be a finite number, but "
+                            + (Scalars.isDecimal(text) ? text + " is too large to compute with" : "it is " + text));
                     return OptionalDouble.empty();
                 }
             }
@@ -216,7 +217,7 @@ final class Reading {
         return node instanceof SequenceNode s ? s.getValue() : List.of();
     }
 
-    /** How a node looks to an author: "a list", "a mapping", "the text 'abc'", "empty". */
+    /** How a node looks to an author: "a list", "a mapping", "the number 2", "the text 'abc'", "empty". */
     static String describe(Node node) {
         if (node instanceof SequenceNode) {
             return "a list";
@@ -229,6 +230,9 @@ final class Reading {
                 return "empty";
             }
             String value = scalar.getValue();
+            if (scalar.getScalarStyle() == ScalarStyle.PLAIN && Scalars.number(value).isPresent()) {
+                return "the number " + value;
+            }
             if (value.length() > 40) {
                 value = value.substring(0, 37) + "...";
             }

@@ -143,8 +143,8 @@ public final class SpecReader {
         }
         Optional<Layout> layout = Layout.byKey(key.get());
         if (layout.isEmpty()) {
-            reading.error(node, "unknown layout '" + key.get() + "'" + NearestName.hint(key.get(), Layout.keys())
-                    + "; the layouts are " + String.join(", ", Layout.keys()));
+            reading.error(node, "unknown layout '" + key.get() + "'"
+                    + NearestName.hintOrList(key.get(), Layout.keys(), "the layouts are"));
         }
         return layout;
     }

@@ -113,8 +113,8 @@ final class TrainingReader {
         }
         Optional<Loss> loss = Loss.byKey(key.get());
         if (loss.isEmpty()) {
-            reading.error(node, "unknown loss '" + key.get() + "'" + NearestName.hint(key.get(), Loss.keys())
-                    + "; the losses are " + String.join(", ", Loss.keys()));
+            reading.error(node, "unknown loss '" + key.get() + "'"
+                    + NearestName.hintOrList(key.get(), Loss.keys(), "the losses are"));
         }
         return loss;
     }

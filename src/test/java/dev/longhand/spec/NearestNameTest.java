@@ -59,4 +59,11 @@ class NearestNameTest {
         assertEquals("; did you mean 'weights'?", NearestName.hint("wieghts", LAYER_KEYS));
         assertEquals("", NearestName.hint("dropout", ACTIVATIONS));
     }
+
+    @Test
+    void hintOrListGivesTheSuggestionOrElseEveryKnownName() {
+        assertEquals("; did you mean 'relu'?", NearestName.hintOrList("rleu", ACTIVATIONS, "the activations are"));
+        assertEquals("; the activations are relu, linear, sigmoid, tanh, leaky_relu, softmax",
+                NearestName.hintOrList("swish", ACTIVATIONS, "the activations are"));
+    }
 }
