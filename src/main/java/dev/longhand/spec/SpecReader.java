@@ -105,19 +105,32 @@ public final class SpecReader {
         OptionalInt units = inputUnits;
         String previous = "the input";
         boolean complete = true;
+        long weights = 0;
         for (int i = 0; i < items.get().size(); i++) {
             boolean last = i == items.get().size() - 1;
             LayerReader.Result result = new LayerReader(reading)
-                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last);
+                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last, weights);
             result.layer().ifPresent(out::add);
             complete &= result.layer().isPresent();
+            if (units.isPresent() && result.units().isPresent()) {
+                weights += (long) units.getAsInt() * result.units().getAsInt();
+            }
             units = result.units();
             previous = "layer " + (i + 1);
+            if (weights > SpecLimits.MAX_WEIGHTS) {
+                // Reported by this layer; the layers after it would only repeat it.
+                complete = false;
+                break;
+            }
         }
         if (!complete) {
             out.clear();
         }
         return units;
+    }
+
+    private static String passes(long n) {
+        return n + (n == 1 ? " pass" : " passes");
     }
 
     private List<String> labels(Node node, OptionalInt inputUnits) {
@@ -165,7 +178,7 @@ public final class SpecReader {
         if (work > SpecLimits.MAX_WORK) {
             Node at = training.isPresent() && fields.has("steps") ? fields.get("steps").get() : fields.get("layers").get();
             reading.error(at, "this block is too large to compute: " + weights + " weights × "
-                    + input.samples() + " samples × " + passes + " passes is over " + SpecLimits.MAX_WORK
+                    + InputReader.count(input.samples(), "sample") + " × " + passes(passes) + " is over " + SpecLimits.MAX_WORK
                     + " multiply-adds; use fewer units, samples or steps");
             return false;
         }
