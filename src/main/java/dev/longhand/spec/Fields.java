@@ -10,7 +10,6 @@ final class Fields {
 
     private final Node mapping;
     private final Map<String, Node> values = new LinkedHashMap<>();
-    private final java.util.Set<String> misspelt = new java.util.HashSet<>();
 
     Fields(Node mapping) {
         this.mapping = mapping;
@@ -26,16 +25,6 @@ final class Fields {
 
     Optional<Node> get(String key) {
         return Optional.ofNullable(values.get(key));
-    }
-
-    /** Records that an unknown key looked like this known one (already reported). */
-    void misspelling(String key) {
-        misspelt.add(key);
-    }
-
-    /** Whether a missing key was probably typed wrongly, so "missing" would say the same twice. */
-    boolean misspelt(String key) {
-        return misspelt.contains(key);
     }
 
     boolean has(String key) {

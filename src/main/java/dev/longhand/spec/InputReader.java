@@ -68,7 +68,7 @@ final class InputReader {
                 reading.error(samples.get(s), "input sample " + (s + 1) + " is empty");
                 ok = false;
             } else if (s > 0 && columns[0] != null && columns[s].length != columns[0].length) {
-                reading.error(samples.get(s), "sample " + (s + 1) + " has " + count(columns[s].length, "value")
+                reading.error(samples.get(s), "input sample " + (s + 1) + " has " + count(columns[s].length, "value")
                         + "; sample 1 has " + columns[0].length);
                 ok = false;
             }

@@ -39,8 +39,10 @@ final class LayerReader {
      * @param inputs     units of the layer before (or of the input); -1 when unknown
      * @param previous   how to name the layer before in messages: "layer 2" or "the input"
      * @param last       whether this is the output layer (its default activation is linear)
+     * @param weightsBefore weights of the layers before, so that the network's total is checked
+     *                   before this layer's weights are drawn
      */
-    Result read(Node node, int number, int inputs, String previous, boolean last) {
+    Result read(Node node, int number, int inputs, String previous, boolean last, long weightsBefore) {
         String what = "layer " + number;
         Optional<Fields> maybe = reading.mapping(node, what, KEYS);
         if (maybe.isEmpty()) {
@@ -58,17 +60,15 @@ final class LayerReader {
                 .orElse(OptionalInt.empty());
 
         if (fields.get("weights").isEmpty()) {
-            if (fields.misspelt("weights")) {
-                return Result.failed(declaredUnits);
-            }
             reading.error(fields.node(), what + " has no 'weights'; give one row per unit, "
                     + "each with one value per unit of " + previous);
             return Result.failed(declaredUnits);
         }
         Node weightsNode = fields.get("weights").get();
         Optional<Matrix> weights = Reading.isMapping(weightsNode)
-                ? generatedWeights(weightsNode, fields, what, inputs, previous)
-                : literalWeights(weightsNode, what, inputs, previous);
+                ? generatedWeights(weightsNode, fields, declaredUnits, what, inputs, previous, weightsBefore)
+                : literalWeights(weightsNode, what, inputs, previous)
+                        .filter(w -> withinTotal(weightsNode, what, w.rows() * (long) w.cols(), weightsBefore));
         OptionalInt units = weights.map(w -> OptionalInt.of(w.rows())).orElse(declaredUnits);
         if (weights.isPresent() && declaredUnits.isPresent() && declaredUnits.getAsInt() != weights.get().rows()) {
             reading.error(fields.get("units").get(), what + " has units: " + declaredUnits.getAsInt()
@@ -104,9 +104,20 @@ final class LayerReader {
         }
         Optional<Activation> activation = Activation.byKey(key.get());
         if (activation.isEmpty()) {
-            reading.error(node, Reading.unknown("activation", key.get(), Activation.keys()));
+            reading.error(node, "unknown activation '" + key.get() + "'"
+                    + NearestName.hintOrList(key.get(), Activation.keys(), "the activations are"));
         }
         return activation;
+    }
+
+    /** Whether this layer keeps the whole network within the weight limit; reports it if not. */
+    private boolean withinTotal(Node at, String what, long count, long weightsBefore) {
+        if (weightsBefore + count <= SpecLimits.MAX_WEIGHTS) {
+            return true;
+        }
+        reading.error(at, what + " would bring the network to " + (weightsBefore + count) + " weights ("
+                + weightsBefore + " in the layers before it); the limit is " + SpecLimits.MAX_WEIGHTS);
+        return false;
     }
 
     private Optional<Matrix> literalWeights(Node node, String what, int inputs, String previous) {
@@ -145,7 +156,11 @@ final class LayerReader {
         return ok ? Optional.of(Matrix.of(rows.get().toArray(new double[0][]))) : Optional.empty();
     }
 
-    private Optional<Matrix> generatedWeights(Node node, Fields layer, String what, int inputs, String previous) {
+    /**
+     * @param units the layer's {@code units}, already read (and reported if wrong) by the caller
+     */
+    private Optional<Matrix> generatedWeights(Node node, Fields layer, OptionalInt units, String what, int inputs,
+                                              String previous, long weightsBefore) {
         Optional<Fields> maybe = reading.mapping(node, what + " weights", RANDOM_KEYS);
         if (maybe.isEmpty()) {
             return Optional.empty();
@@ -160,7 +175,6 @@ final class LayerReader {
             return Optional.empty();
         }
         Optional<Long> seed = reading.seed(fields.get("random").get(), "random");
-        OptionalInt units = reading.wholeNumber(layer.get("units").get(), what + " units", 1, SpecLimits.MAX_UNITS);
         Optional<Range> range = Range.read(reading, fields, -1, 1);
         if (seed.isEmpty() || units.isEmpty() || range.isEmpty() || inputs < 0) {
             return Optional.empty();
@@ -170,6 +184,9 @@ final class LayerReader {
             reading.error(layer.get("units").get(), what + " would have " + count + " weights ("
                     + units.getAsInt() + " units × " + inputs + " units of " + previous + "); the limit is "
                     + SpecLimits.MAX_WEIGHTS);
+            return Optional.empty();
+        }
+        if (!withinTotal(layer.get("units").get(), what, count, weightsBefore)) {
             return Optional.empty();
         }
         return Optional.of(new SeededRandom(seed.get()).uniform(units.getAsInt(), inputs,

@@ -30,6 +30,17 @@ public final class NearestName {
         return among(typed, known).map(name -> "; did you mean '" + name + "'?").orElse("");
     }
 
+    /**
+     * The suggestion when there is one, else every known name, so that a message never ends
+     * in both ("did you mean 'relu'?; the activations are ..." reads badly):
+     * {@code "; did you mean 'relu'?"} or {@code "; the activations are relu, linear, ..."}.
+     */
+    public static String hintOrList(String typed, Collection<String> known, String listIntro) {
+        return among(typed, known)
+                .map(name -> "; did you mean '" + name + "'?")
+                .orElse("; " + listIntro + " " + String.join(", ", known));
+    }
+
     /** Optimal string alignment distance: edits, with a swap of two neighbours as one edit. */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];

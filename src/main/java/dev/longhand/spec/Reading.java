@@ -72,8 +72,7 @@ final class Reading {
             }
             String key = keyScalar.getValue();
             if (!known.contains(key)) {
-                error(keyNode, unknown("key", key, inWhat(what), known));
-                NearestName.among(key, known).ifPresent(fields::misspelling);
+                error(keyNode, "unknown key '" + key + "' in " + what + NearestName.hintOrList(key, known, "known keys:"));
                 continue;
             }
             if (!seen.add(key)) {
@@ -83,26 +82,6 @@ final class Reading {
             fields.put(key, tuple.getValueNode());
         }
         return Optional.of(fields);
-    }
-
-    /**
-     * "unknown activation 'rleu'; did you mean 'relu'?", or, with nothing close, the list of
-     * what is known, so the author never has to look it up.
-     */
-    static String unknown(String kind, String typed, List<String> known) {
-        return unknown(kind, typed, "", known);
-    }
-
-    /** @param where appended after the quoted name, e.g. " in layer 2" */
-    static String unknown(String kind, String typed, String where, List<String> known) {
-        String head = "unknown " + kind + " '" + typed + "'" + where;
-        return NearestName.among(typed, known)
-                .map(n -> head + "; did you mean '" + n + "'?")
-                .orElse(head + "; the known " + kind + "s are " + String.join(", ", known));
-    }
-
-    private static String inWhat(String what) {
-        return what.equals("an mlp block") ? "" : " in " + what;
     }
 
     OptionalDouble number(Node node, String what) {
@@ -115,7 +94,9 @@ final class Reading {
                     return value;
                 }
                 if (Scalars.isNonFinite(text)) {
-                    error(node, what + " should be a finite number, but it is " + text);
+                    // 1e999 is a decimal number to an author; say why it is refused, unlike .inf.
+                    error(node, what + " should be a finite number, but "
+                            + (Scalars.isDecimal(text) ? text + " is too large to compute with" : "it is " + text));
                     return OptionalDouble.empty();
                 }
             }
@@ -236,7 +217,7 @@ final class Reading {
         return node instanceof SequenceNode s ? s.getValue() : List.of();
     }
 
-    /** How a node looks to an author: "a list", "a mapping", "the text 'abc'", "empty". */
+    /** How a node looks to an author: "a list", "a mapping", "the number 2", "the text 'abc'", "empty". */
     static String describe(Node node) {
         if (node instanceof SequenceNode) {
             return "a list";
@@ -249,6 +230,9 @@ final class Reading {
                 return "empty";
             }
             String value = scalar.getValue();
+            if (scalar.getScalarStyle() == ScalarStyle.PLAIN && Scalars.number(value).isPresent()) {
+                return "the number " + value;
+            }
             if (value.length() > 40) {
                 value = value.substring(0, 37) + "...";
             }

@@ -51,7 +51,7 @@ public final class SpecReader {
 
         String caption = fields.get("caption").flatMap(n -> reading.text(n, "caption")).orElse("");
         Optional<InputReader.Input> input = fields.get("input").flatMap(n -> new InputReader(reading).read(n));
-        if (!fields.has("input") && !fields.misspelt("input")) {
+        if (!fields.has("input")) {
             reading.error(source.opening(), "this mlp block has no 'input'; give one sample, e.g. input: [2, 1, 3]");
         }
         OptionalInt inputUnits = input.map(i -> OptionalInt.of(i.units())).orElse(OptionalInt.empty());
@@ -66,9 +66,7 @@ public final class SpecReader {
         List<Layer> layers = new ArrayList<>();
         OptionalInt outputUnits = OptionalInt.empty();
         if (fields.get("layers").isEmpty()) {
-            if (!fields.misspelt("layers")) {
-                reading.error(source.opening(), "this mlp block has no 'layers'; give a list with at least one layer");
-            }
+            reading.error(source.opening(), "this mlp block has no 'layers'; give a list with at least one layer");
         } else {
             outputUnits = layers(fields.get("layers").get(), inputUnits, layers);
         }
@@ -107,19 +105,32 @@ public final class SpecReader {
         OptionalInt units = inputUnits;
         String previous = "the input";
         boolean complete = true;
+        long weights = 0;
         for (int i = 0; i < items.get().size(); i++) {
             boolean last = i == items.get().size() - 1;
             LayerReader.Result result = new LayerReader(reading)
-                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last);
+                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last, weights);
             result.layer().ifPresent(out::add);
             complete &= result.layer().isPresent();
+            if (units.isPresent() && result.units().isPresent()) {
+                weights += (long) units.getAsInt() * result.units().getAsInt();
+            }
             units = result.units();
             previous = "layer " + (i + 1);
+            if (weights > SpecLimits.MAX_WEIGHTS) {
+                // Reported by this layer; the layers after it would only repeat it.
+                complete = false;
+                break;
+            }
         }
         if (!complete) {
             out.clear();
         }
         return units;
+    }
+
+    private static String passes(long n) {
+        return n + (n == 1 ? " pass" : " passes");
     }
 
     private List<String> labels(Node node, OptionalInt inputUnits) {
@@ -145,7 +156,8 @@ public final class SpecReader {
         }
         Optional<Layout> layout = Layout.byKey(key.get());
         if (layout.isEmpty()) {
-            reading.error(node, Reading.unknown("layout", key.get(), Layout.keys()));
+            reading.error(node, "unknown layout '" + key.get() + "'"
+                    + NearestName.hintOrList(key.get(), Layout.keys(), "the layouts are"));
         }
         return layout;
     }
@@ -166,7 +178,7 @@ public final class SpecReader {
         if (work > SpecLimits.MAX_WORK) {
             Node at = training.isPresent() && fields.has("steps") ? fields.get("steps").get() : fields.get("layers").get();
             reading.error(at, "this block is too large to compute: " + weights + " weights × "
-                    + input.samples() + " samples × " + passes + " passes is over " + SpecLimits.MAX_WORK
+                    + InputReader.count(input.samples(), "sample") + " × " + passes(passes) + " is over " + SpecLimits.MAX_WORK
                     + " multiply-adds; use fewer units, samples or steps");
             return false;
         }

@@ -113,7 +113,8 @@ final class TrainingReader {
         }
         Optional<Loss> loss = Loss.byKey(key.get());
         if (loss.isEmpty()) {
-            reading.error(node, Reading.unknown("loss", key.get(), Loss.keys()));
+            reading.error(node, "unknown loss '" + key.get() + "'"
+                    + NearestName.hintOrList(key.get(), Loss.keys(), "the losses are"));
         }
         return loss;
     }

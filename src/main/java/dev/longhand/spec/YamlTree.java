@@ -35,22 +35,60 @@ public final class YamlTree {
         try {
             return new Compose(settings).composeString(source.yaml());
         } catch (MarkedYamlEngineException e) {
-            Optional<Mark> problem = e.getProblemMark();
-            boolean atEnd = problem.map(m -> m.getIndex() >= source.yaml().length()).orElse(true);
-            // "Got the end of the block" is found at the end; the cause is where the open structure began.
-            Optional<Mark> mark = atEnd && e.getContextMark().isPresent() ? e.getContextMark() : problem.or(e::getContextMark);
+            Optional<Plain> plain = Plain.of(e);
+            Optional<Mark> mark = plain.isPresent() && plain.get().atContext()
+                    ? e.getContextMark().or(e::getProblemMark)
+                    : e.getProblemMark().or(e::getContextMark);
             Position at = mark
                     .map(m -> source.position(m.getLine(), m.getColumn()))
                     .orElse(source.opening());
-            String message = describe(e);
-            if (atEnd && e.getContextMark().isPresent()) {
-                message = neverClosed(e.getContext()) + " is never closed; " + plain(e.getProblem());
-            }
-            onError.accept(at, "this is not valid YAML: " + message);
+            onError.accept(at, "this is not valid YAML: " + plain.map(Plain::message).orElseGet(() -> describe(e)));
         } catch (YamlEngineException e) {
             onError.accept(source.opening(), "this is not valid YAML: " + plain(e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * SnakeYAML's wording for the mistakes authors make most, put the way a learner fixes
+     * them. Where the parser only notices a problem later (an unclosed bracket is found at
+     * the next line, or at the end of the block), the message points where the problem
+     * starts: SnakeYAML's context mark, the bracket or quote that is never closed.
+     *
+     * @param atContext whether to point at the context mark rather than the problem mark
+     */
+    private record Plain(String message, boolean atContext) {
+
+        static Optional<Plain> of(MarkedYamlEngineException e) {
+            String problem = e.getProblem() == null ? "" : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext();
+            if (problem.startsWith("expected ',' or ']'") && context.contains("flow sequence")) {
+                return Optional.of(new Plain("this '[' is never closed by a matching ']'", true));
+            }
+            if (problem.startsWith("expected ',' or '}'") && context.contains("flow mapping")) {
+                return Optional.of(new Plain("this '{' is never closed by a matching '}'", true));
+            }
+            if (context.contains("quoted scalar") && problem.contains("end of stream")) {
+                return Optional.of(new Plain("this quote is never closed", true));
+            }
+            if (problem.contains("(TAB)")) {
+                return Optional.of(new Plain("a tab is used for indentation here; indent with spaces", false));
+            }
+            if (problem.startsWith("expected <block end>")) {
+                return Optional.of(new Plain("the indentation here does not line up with the lines above it", false));
+            }
+            if (problem.startsWith("could not find expected ':'") && context.contains("simple key")) {
+                return Optional.of(new Plain("this line should be a key and a value, such as input: [1, 2], "
+                        + "but it has no ':'", true));
+            }
+            if (problem.startsWith("mapping values are not allowed here")) {
+                // Either text holding ": " or a line above whose key lost its ':' (then the
+                // parser reads both lines as one text and stops only at this ':').
+                return Optional.of(new Plain("this ':' is not allowed here; is a ':' missing after a key "
+                        + "above, or is it part of a text that needs quotes?", false));
+            }
+            return Optional.empty();
+        }
     }
 
     private static String describe(MarkedYamlEngineException e) {
@@ -60,25 +98,11 @@ public final class YamlTree {
         return plain(text);
     }
 
-    private static String neverClosed(String context) {
-        String c = context == null ? "" : context;
-        if (c.contains("flow sequence")) {
-            return "this [ list";
-        }
-        if (c.contains("flow mapping")) {
-            return "this { mapping";
-        }
-        if (c.contains("quoted scalar")) {
-            return "this quoted text";
-        }
-        return "what starts here";
-    }
-
     /** SnakeYAML's messages can span lines and quote the source; keep one tidy line. */
     private static String plain(String message) {
         if (message == null || message.isBlank()) {
             return "the parser stopped here";
         }
-        return message.replaceAll("\\s+", " ").replace("<stream end>", "the end of the block").trim();
+        return message.replaceAll("\\s+", " ").trim();
     }
 }
