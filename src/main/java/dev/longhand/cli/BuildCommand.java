@@ -43,8 +43,8 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCode.CONTENT_ERRORS;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        spec.commandLine().getOut().printf("built %d pages from %d lessons into %s in %d ms%n",
-                report.pages(), report.lessons(), out, millis);
+        spec.commandLine().getOut().printf("built %s from %s into %s in %d ms%n",
+                Plural.of(report.pages(), "page"), Plural.of(report.lessons(), "lesson"), out, millis);
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

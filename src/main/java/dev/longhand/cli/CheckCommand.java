@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!report.succeeded()) {
             return ExitCode.CONTENT_ERRORS;
         }
-        spec.commandLine().getOut().printf("%d lessons checked, no errors%n", report.lessons());
+        spec.commandLine().getOut().printf("%s checked, no errors%n", Plural.of(report.lessons(), "lesson"));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

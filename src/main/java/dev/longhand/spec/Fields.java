@@ -10,6 +10,7 @@ final class Fields {
 
     private final Node mapping;
     private final Map<String, Node> values = new LinkedHashMap<>();
+    private final java.util.Set<String> misspelt = new java.util.HashSet<>();
 
     Fields(Node mapping) {
         this.mapping = mapping;
@@ -25,6 +26,19 @@ final class Fields {
 
     Optional<Node> get(String key) {
         return Optional.ofNullable(values.get(key));
+    }
+
+    /** Records that an unknown key (already reported) was probably a typo of this known one. */
+    void misspelling(String key) {
+        misspelt.add(key);
+    }
+
+    /**
+     * Whether a key is missing because it was misspelt: then "did you mean" has already said
+     * everything, and "missing key" would report the same typo twice.
+     */
+    boolean missingByTypo(String key) {
+        return !values.containsKey(key) && misspelt.contains(key);
     }
 
     boolean has(String key) {

@@ -60,6 +60,9 @@ final class LayerReader {
                 .orElse(OptionalInt.empty());
 
         if (fields.get("weights").isEmpty()) {
+            if (fields.missingByTypo("weights")) {
+                return Result.failed(declaredUnits);
+            }
             reading.error(fields.node(), what + " has no 'weights'; give one row per unit, "
                     + "each with one value per unit of " + previous);
             return Result.failed(declaredUnits);

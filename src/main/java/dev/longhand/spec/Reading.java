@@ -73,6 +73,7 @@ final class Reading {
             String key = keyScalar.getValue();
             if (!known.contains(key)) {
                 error(keyNode, "unknown key '" + key + "' in " + what + NearestName.hintOrList(key, known, "known keys:"));
+                NearestName.among(key, known).ifPresent(fields::misspelling);
                 continue;
             }
             if (!seen.add(key)) {

@@ -51,7 +51,7 @@ public final class SpecReader {
 
         String caption = fields.get("caption").flatMap(n -> reading.text(n, "caption")).orElse("");
         Optional<InputReader.Input> input = fields.get("input").flatMap(n -> new InputReader(reading).read(n));
-        if (!fields.has("input")) {
+        if (!fields.has("input") && !fields.missingByTypo("input")) {
             reading.error(source.opening(), "this mlp block has no 'input'; give one sample, e.g. input: [2, 1, 3]");
         }
         OptionalInt inputUnits = input.map(i -> OptionalInt.of(i.units())).orElse(OptionalInt.empty());
@@ -66,7 +66,9 @@ public final class SpecReader {
         List<Layer> layers = new ArrayList<>();
         OptionalInt outputUnits = OptionalInt.empty();
         if (fields.get("layers").isEmpty()) {
-            reading.error(source.opening(), "this mlp block has no 'layers'; give a list with at least one layer");
+            if (!fields.missingByTypo("layers")) {
+                reading.error(source.opening(), "this mlp block has no 'layers'; give a list with at least one layer");
+            }
         } else {
             outputUnits = layers(fields.get("layers").get(), inputUnits, layers);
         }

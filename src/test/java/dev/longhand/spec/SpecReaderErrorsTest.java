@@ -194,7 +194,7 @@ class SpecReaderErrorsTest {
     // --- names --------------------------------------------------------------------------
 
     @Test
-    void unknownTopLevelKeySuggestsTheKnownOne() {
+    void unknownTopLevelKeySuggestsTheKnownOneAndIsNotAlsoReportedMissing() {
         assertProblems("""
                 ---
                 title: One node
@@ -206,12 +206,29 @@ class SpecReaderErrorsTest {
                   - weights: [[1, 1, 1]]
                 ```
                 """,
-                "content/x.md:5:1: error: this mlp block has no 'input'; give one sample, e.g. input: [2, 1, 3]",
                 "content/x.md:6:1: error: unknown key 'imput' in an mlp block; did you mean 'input'?");
     }
 
     @Test
-    void unknownKeyInALayerSuggestsTheKnownOne() {
+    void aMissingKeyIsStillReportedBesideAnUnrelatedUnknownKey() {
+        assertProblems("""
+                ---
+                title: One node
+                ---
+                Prose.
+                ```mlp
+                colour: red
+                layers:
+                  - weights: [[1, 1, 1]]
+                ```
+                """,
+                "content/x.md:5:1: error: this mlp block has no 'input'; give one sample, e.g. input: [2, 1, 3]",
+                "content/x.md:6:1: error: unknown key 'colour' in an mlp block; known keys: caption, input, labels, "
+                        + "layers, precision, layout, target, loss, learning_rate, steps");
+    }
+
+    @Test
+    void unknownKeyInALayerSuggestsTheKnownOneAndIsNotAlsoReportedMissing() {
         assertProblems("""
                 ---
                 title: One node
@@ -224,8 +241,6 @@ class SpecReaderErrorsTest {
                     wieghts: [[1, 1, 1]]
                 ```
                 """,
-                "content/x.md:8:5: error: layer 1 has no 'weights'; give one row per unit, "
-                        + "each with one value per unit of the input",
                 "content/x.md:9:5: error: unknown key 'wieghts' in layer 1; did you mean 'weights'?");
     }
 
