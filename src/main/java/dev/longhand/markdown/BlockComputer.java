@@ -8,6 +8,7 @@ import dev.longhand.diag.SourceText;
 import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.nn.Matrix;
+import dev.longhand.nn.Network;
 import dev.longhand.nn.Trainer;
 import dev.longhand.nn.TrainingTrace;
 import dev.longhand.render.Block;
@@ -65,8 +66,10 @@ final class BlockComputer {
                     + overflow.get() + "; use smaller weights or inputs"));
             return Optional.empty();
         }
+        Optional<Network> firstStep = trained.map(t -> s.network().step(t.firstStep(),
+                s.training().orElseThrow().learningRate()));
         return Optional.of(new Block("mlp-" + number, s.caption(), s.inputLabels(), s.batch(), s.precision(),
-                s.layout() == Layout.AUGMENTED, forward, s.training(), trained));
+                s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep));
     }
 
     /** Where a value first overflowed to infinity or became NaN, in words, if anywhere. */

@@ -21,7 +21,7 @@ public enum Activation {
         }
 
         @Override
-        double derivative(double z, double a) {
+        public double derivative(double z, double a) {
             return z > 0 ? 1.0 : 0.0;
         }
 
@@ -39,7 +39,7 @@ public enum Activation {
         }
 
         @Override
-        double derivative(double z, double a) {
+        public double derivative(double z, double a) {
             return 1.0;
         }
     },
@@ -52,7 +52,7 @@ public enum Activation {
         }
 
         @Override
-        double derivative(double z, double a) {
+        public double derivative(double z, double a) {
             return a * (1.0 - a);
         }
     },
@@ -65,7 +65,7 @@ public enum Activation {
         }
 
         @Override
-        double derivative(double z, double a) {
+        public double derivative(double z, double a) {
             return 1.0 - a * a;
         }
     },
@@ -78,7 +78,7 @@ public enum Activation {
         }
 
         @Override
-        double derivative(double z, double a) {
+        public double derivative(double z, double a) {
             return z > 0 ? 1.0 : LEAK;
         }
     },
@@ -113,7 +113,7 @@ public enum Activation {
         }
 
         @Override
-        double derivative(double z, double a) {
+        public double derivative(double z, double a) {
             throw new UnsupportedOperationException("softmax has a Jacobian, not an entrywise derivative");
         }
 
@@ -166,7 +166,7 @@ public enum Activation {
     public abstract double apply(double z);
 
     /** The derivative f'(z), given z and a = f(z) (sigmoid and tanh use a). */
-    abstract double derivative(double z, double a);
+    public abstract double derivative(double z, double a);
 
     /** The activation of every entry of z (units × samples); softmax works per column. */
     public Matrix apply(Matrix z) {

@@ -1,6 +1,7 @@
 package dev.longhand.render;
 
 import dev.longhand.nn.ForwardTrace;
+import dev.longhand.nn.Network;
 import dev.longhand.nn.Training;
 import dev.longhand.nn.TrainingTrace;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * @param precision   decimals shown
  * @param augmented   whether the bias is drawn as the last column of W
  * @param forward     every intermediate of the forward pass
- * @param training    the training settings and what they gave, when the block trains
+ * @param training    the training settings, when the block trains
+ * @param trained     what training gave
+ * @param firstStep   the network after one step, the step written out on the page
  */
 public record Block(
         String id,
@@ -28,7 +31,8 @@ public record Block(
         boolean augmented,
         ForwardTrace forward,
         Optional<Training> training,
-        Optional<TrainingTrace> trained) {
+        Optional<TrainingTrace> trained,
+        Optional<Network> firstStep) {
 
     public Block {
         inputLabels = List.copyOf(inputLabels);

@@ -10,7 +10,9 @@ import java.util.List;
  * @param shape     the network at a glance: "3 → 5 ReLU → ... → 1 linear"
  * @param samples   "1 sample" or "a batch of 2 samples"
  * @param precision decimals shown, for the page's script
+ * @param augmented whether biases are drawn as the last column of W
  * @param layers    every layer
+ * @param training  the loss, backward pass and updates, or null when the block does not train
  * @param trace     the trace JSON, already safe inside a script element
  * @param relu      whether any layer uses ReLU (then the legend is shown)
  */
@@ -20,7 +22,9 @@ public record BlockView(
         String shape,
         String samples,
         int precision,
+        boolean augmented,
         List<LayerView> layers,
+        TrainingView training,
         String trace,
         boolean relu) {
 

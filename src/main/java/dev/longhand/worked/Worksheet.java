@@ -14,12 +14,14 @@ import java.util.List;
 public final class Worksheet {
 
     private static final String TIMES = "·";
-    private static final String ARROW_EQUALS = " = ";
 
     private final int precision;
+    private final boolean augmented;
 
-    public Worksheet(int precision) {
+    /** @param augmented whether the bias is written as a weight times 1, as in the augmented layout */
+    public Worksheet(int precision, boolean augmented) {
         this.precision = precision;
+        this.augmented = augmented;
     }
 
     /** Every unit of every sample, sample by sample. */
@@ -36,67 +38,46 @@ public final class Worksheet {
     public WorkedLine line(LayerTrace layer, int unit, int sample) {
         Matrix w = layer.layer().weights();
         Matrix input = layer.input();
-        StringBuilder sum = new StringBuilder();
-        sum.append('z').append(Figures.subscript(unit + 1)).append(" = ");
-        boolean exact = true;
+        Line sum = new Line(precision).text("z" + Figures.subscript(unit + 1) + " = ");
         for (int k = 0; k < w.cols(); k++) {
             if (k > 0) {
-                sum.append(" + ");
+                sum.text(" + ");
             }
-            sum.append(Figures.factor(w.get(unit, k), precision)).append(TIMES)
-                    .append(Figures.factor(input.get(k, sample), precision));
-            exact &= Figures.exact(w.get(unit, k), precision) && Figures.exact(input.get(k, sample), precision);
+            sum.factor(w.get(unit, k)).text(TIMES).factor(input.get(k, sample));
         }
-        double b = layer.layer().bias().get(unit, 0);
-        sum.append(" + ").append(Figures.factor(b, precision));
+        sum.text(" + ").factor(layer.layer().bias().get(unit, 0));
+        if (augmented) {
+            sum.text(TIMES + "1");
+        }
         double z = layer.z().get(unit, sample);
-        exact &= Figures.exact(b, precision) && Figures.exact(z, precision);
-        sum.append(relation(exact)).append(Figures.display(z, precision));
 
         Activation activation = layer.layer().activation();
-        double a = layer.a().get(unit, sample);
-        boolean resultExact = Figures.exact(a, precision) && (activation == Activation.SOFTMAX
-                ? column(layer.z(), sample).stream().allMatch(v -> Figures.exact(v, precision))
-                : Figures.exact(z, precision));
-        String result = "a" + Figures.subscript(unit + 1) + " = " + applied(activation, layer.z(), unit, sample)
-                + relation(resultExact) + Figures.display(a, precision);
-        return new WorkedLine(unit, sample, sum.toString(), result, ReluMark.of(activation, z));
+        Line result = new Line(precision).text("a" + Figures.subscript(unit + 1) + " = ");
+        applied(result, activation, layer.z(), unit, sample);
+        return new WorkedLine(unit, sample, sum.result(z), result.result(layer.a().get(unit, sample)),
+                ReluMark.of(activation, z));
     }
 
-    /** "=" when every figure of the line is the value itself, "≈" when any was rounded. */
-    private static String relation(boolean exact) {
-        return exact ? ARROW_EQUALS : " ≈ ";
-    }
-
-    private static List<Double> column(Matrix m, int col) {
-        List<Double> values = new ArrayList<>();
-        for (int r = 0; r < m.rows(); r++) {
-            values.add(m.get(r, col));
+    private void applied(Line line, Activation activation, Matrix z, int unit, int sample) {
+        double zi = z.get(unit, sample);
+        switch (activation) {
+            case RELU -> line.text("ReLU(").figure(zi).text(")");
+            case LINEAR -> line.text("z" + Figures.subscript(unit + 1)).uses(zi);
+            case SIGMOID -> line.text("σ(").figure(zi).text(")");
+            case TANH -> line.text("tanh(").figure(zi).text(")");
+            case LEAKY_RELU -> line.text("LeakyReLU(").figure(zi).text(")");
+            case SOFTMAX -> softmax(line, z, unit, sample);
         }
-        return values;
     }
 
-    private String applied(Activation activation, Matrix z, int unit, int sample) {
-        String zi = Figures.display(z.get(unit, sample), precision);
-        return switch (activation) {
-            case RELU -> "ReLU(" + zi + ")";
-            case LINEAR -> "z" + Figures.subscript(unit + 1);
-            case SIGMOID -> "σ(" + zi + ")";
-            case TANH -> "tanh(" + zi + ")";
-            case LEAKY_RELU -> "LeakyReLU(" + zi + ")";
-            case SOFTMAX -> softmax(z, unit, sample);
-        };
-    }
-
-    private String softmax(Matrix z, int unit, int sample) {
-        StringBuilder text = new StringBuilder("exp(").append(Figures.display(z.get(unit, sample), precision))
-                .append(") / (");
+    private void softmax(Line line, Matrix z, int unit, int sample) {
+        line.text("exp(").figure(z.get(unit, sample)).text(") / (");
         for (int j = 0; j < z.rows(); j++) {
             if (j > 0) {
-                text.append(" + ");
+                line.text(" + ");
             }
-            text.append("exp(").append(Figures.display(z.get(j, sample), precision)).append(')');
+            line.text("exp(").figure(z.get(j, sample)).text(")");
         }
-        return text.append(')').toString();
+        line.text(")");
     }
 }

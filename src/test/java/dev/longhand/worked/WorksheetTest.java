@@ -21,7 +21,7 @@ class WorksheetTest {
     void writesTheSumWithNegativeFactorsInParenthesesAndTheBias() {
         LayerTrace t = single(new double[][] {{1, -1, 0}}, new double[] {0.0}, Activation.RELU,
                 new double[][] {{2}, {1}, {3}});
-        WorkedLine line = new Worksheet(4).line(t, 0, 0);
+        WorkedLine line = new Worksheet(4, false).line(t, 0, 0);
         assertEquals("z₁ = 1·2 + (−1)·1 + 0·3 + 0 = 1", line.sum());
         assertEquals("a₁ = ReLU(1) = 1", line.result());
         assertEquals(ReluMark.PASSED, line.mark());
@@ -31,7 +31,7 @@ class WorksheetTest {
     void marksAClampedUnitAndShowsItsNegativeZ() {
         LayerTrace t = single(new double[][] {{1, 2}}, new double[] {-5.0}, Activation.RELU,
                 new double[][] {{1}, {1}});
-        WorkedLine line = new Worksheet(4).line(t, 0, 0);
+        WorkedLine line = new Worksheet(4, false).line(t, 0, 0);
         assertEquals("z₁ = 1·1 + 2·1 + (−5) = −2", line.sum());
         assertEquals("a₁ = ReLU(−2) = 0", line.result());
         assertEquals(ReluMark.CLAMPED, line.mark());
@@ -41,7 +41,7 @@ class WorksheetTest {
     void linearOutputRepeatsZ() {
         LayerTrace t = single(new double[][] {{1, -1}}, new double[] {0.0}, Activation.LINEAR,
                 new double[][] {{1}, {4}});
-        WorkedLine line = new Worksheet(4).line(t, 0, 0);
+        WorkedLine line = new Worksheet(4, false).line(t, 0, 0);
         assertEquals("z₁ = 1·1 + (−1)·4 + 0 = −3", line.sum());
         assertEquals("a₁ = z₁ = −3", line.result());
         assertEquals(ReluMark.NONE, line.mark());
@@ -52,7 +52,7 @@ class WorksheetTest {
         // σ(0) = 0.5 exactly; σ(1) = 0.7310585786... rounds to 0.7311 at 4 decimals.
         LayerTrace t = single(new double[][] {{1}, {0}}, new double[] {0.0, 0.0}, Activation.SIGMOID,
                 new double[][] {{1}});
-        Worksheet sheet = new Worksheet(4);
+        Worksheet sheet = new Worksheet(4, false);
         assertEquals("a₁ = σ(1) ≈ 0.7311", sheet.line(t, 0, 0).result());
         assertEquals("a₂ = σ(0) = 0.5", sheet.line(t, 1, 0).result());
     }
@@ -62,7 +62,7 @@ class WorksheetTest {
         // 0.1·1 + 0.2·1 is 0.30000000000000004 in binary floating point, shown as 0.3.
         LayerTrace t = single(new double[][] {{0.1, 0.2}}, new double[] {0.0}, Activation.LINEAR,
                 new double[][] {{1}, {1}});
-        assertEquals("z₁ = 0.1·1 + 0.2·1 + 0 ≈ 0.3", new Worksheet(4).line(t, 0, 0).sum());
+        assertEquals("z₁ = 0.1·1 + 0.2·1 + 0 ≈ 0.3", new Worksheet(4, false).line(t, 0, 0).sum());
     }
 
     @Test
@@ -70,14 +70,14 @@ class WorksheetTest {
         LayerTrace t = single(new double[][] {{1}, {0}}, new double[] {0.0, 0.0}, Activation.SOFTMAX,
                 new double[][] {{2}});
         // z = (2, 0); a₁ = e²/(e² + 1) = 0.8807970779..., rounded
-        assertEquals("a₁ = exp(2) / (exp(2) + exp(0)) ≈ 0.8808", new Worksheet(4).line(t, 0, 0).result());
+        assertEquals("a₁ = exp(2) / (exp(2) + exp(0)) ≈ 0.8808", new Worksheet(4, false).line(t, 0, 0).result());
     }
 
     @Test
     void everyUnitOfEverySampleIsWrittenSampleBySample() {
         LayerTrace t = single(new double[][] {{1, 0}, {0, 1}}, new double[] {0.0, 0.0}, Activation.RELU,
                 new double[][] {{1, 3}, {2, 4}});
-        List<WorkedLine> lines = new Worksheet(4).lines(t);
+        List<WorkedLine> lines = new Worksheet(4, false).lines(t);
         assertEquals(4, lines.size());
         assertEquals(List.of(0, 1, 0, 1), lines.stream().map(WorkedLine::unit).toList());
         assertEquals(List.of(0, 0, 1, 1), lines.stream().map(WorkedLine::sample).toList());
@@ -88,7 +88,7 @@ class WorksheetTest {
     void precisionAppliesToEveryFigureOfTheLine() {
         LayerTrace t = single(new double[][] {{0.125}}, new double[] {0.0}, Activation.LEAKY_RELU,
                 new double[][] {{-2}});
-        WorkedLine line = new Worksheet(2).line(t, 0, 0);
+        WorkedLine line = new Worksheet(2, false).line(t, 0, 0);
         // 0.125 at two decimals rounds half up to 0.13, so the sum is only approximately its shown factors;
         // z = −0.25; leaky: 0.01·(−0.25) is the double nearest −0.0025 (a quarter of 0.01 is exact), too small
         // for two decimals, so it is shown in scientific form, and "=" because z and a are shown exactly.

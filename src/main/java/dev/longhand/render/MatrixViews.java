@@ -1,0 +1,107 @@
+package dev.longhand.render;
+
+import dev.longhand.nn.Matrix;
+import dev.longhand.worked.Figures;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds matrix tables: every cell's figure, its trace key, and, for numbers a reader may
+ * change, its contract name ({@code data-edit}) and what a screen reader calls it.
+ */
+final class MatrixViews {
+
+    static final String SINGLE_SAMPLE = "value";
+
+    /** The trace key of a cell, e.g. "layers.0.z.1.0"; empty for a cell that holds no trace value. */
+    interface Keys {
+        String at(int row, int col);
+    }
+
+    /** A cell's CSS class and, for a clamped value, the z it came from. */
+    interface Marks {
+        String cssClass(int row, int col);
+
+        default String clampedFrom(int row, int col) {
+            return "";
+        }
+    }
+
+    static final Marks NO_MARKS = (r, c) -> "";
+
+    private final int precision;
+
+    MatrixViews(int precision) {
+        this.precision = precision;
+    }
+
+    /** A matrix whose cells are looked at, not edited. */
+    MatrixView shown(String symbol, String what, String role, Matrix m, List<String> rowNames,
+                     List<String> colNames, Keys keys, Marks marks) {
+        return build(symbol, what, role, m, rowNames, colNames, keys, null, marks);
+    }
+
+    /** A matrix of numbers the reader may change; {@code labels} names each for a screen reader. */
+    MatrixView editable(String symbol, String what, String role, Matrix m, List<String> rowNames,
+                        List<String> colNames, Keys keys, Keys labels) {
+        return build(symbol, what, role, m, rowNames, colNames, keys, labels, NO_MARKS);
+    }
+
+    private MatrixView build(String symbol, String what, String role, Matrix m, List<String> rowNames,
+                             List<String> colNames, Keys keys, Keys labels, Marks marks) {
+        List<RowView> rows = new ArrayList<>();
+        for (int r = 0; r < m.rows(); r++) {
+            List<CellView> cells = new ArrayList<>();
+            for (int c = 0; c < m.cols(); c++) {
+                String key = keys.at(r, c);
+                cells.add(new CellView(Figures.display(m.get(r, c), precision), key,
+                        labels == null ? "" : key, marks.cssClass(r, c), marks.clampedFrom(r, c),
+                        labels == null ? "" : labels.at(r, c)));
+            }
+            rows.add(new RowView(rowNames.get(r), cells));
+        }
+        return new MatrixView(symbol, what + " (" + m.rows() + " × " + m.cols() + ")", role, colNames, rows,
+                colNames.equals(List.of(SINGLE_SAMPLE)) || colNames.equals(List.of("b")));
+    }
+
+    /** Appends a column (the bias, in the augmented layout) to a matrix view. */
+    static MatrixView withColumn(MatrixView matrix, String header, MatrixView column, String caption) {
+        List<RowView> rows = new ArrayList<>();
+        for (int r = 0; r < matrix.rows().size(); r++) {
+            List<CellView> cells = new ArrayList<>(matrix.rows().get(r).cells());
+            cells.add(column.rows().get(r).cells().get(0));
+            rows.add(new RowView(matrix.rows().get(r).header(), cells));
+        }
+        List<String> columns = new ArrayList<>(matrix.columns());
+        columns.add(header);
+        return new MatrixView(matrix.symbol(), caption, matrix.role() + " augmented", columns, rows, false);
+    }
+
+    /** Appends a row of constant cells (the 1s under the input, in the augmented layout). */
+    static MatrixView withConstantRow(MatrixView matrix, String header, String value) {
+        List<RowView> rows = new ArrayList<>(matrix.rows());
+        List<CellView> ones = new ArrayList<>();
+        for (int c = 0; c < matrix.columns().size(); c++) {
+            ones.add(new CellView(value, "", "", "constant", "", ""));
+        }
+        rows.add(new RowView(header, ones));
+        return new MatrixView(matrix.symbol(), matrix.caption() + ", with a row of 1s for the bias",
+                matrix.role() + " augmented", matrix.columns(), rows, matrix.quiet());
+    }
+
+    static List<String> numbered(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
+    }
+
+    static List<String> samples(int samples, boolean batch) {
+        List<String> names = new ArrayList<>();
+        for (int s = 1; s <= samples; s++) {
+            names.add(batch ? "sample " + s : SINGLE_SAMPLE);
+        }
+        return names;
+    }
+}
