@@ -2,12 +2,13 @@ package dev.longhand.render;
 
 import dev.longhand.worked.Figures;
 import java.util.List;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The loss at each step as an inline SVG line chart, drawn at build time so that it reads
- * without JavaScript. Coordinates are written with two decimals ({@code Locale.ROOT}) so the
- * bytes are the same on every machine.
+ * without JavaScript. Coordinates are written with two decimals so the bytes are the same on
+ * every machine and in the browser's redraw.
  */
 public final class LossPlot {
 
@@ -73,7 +74,12 @@ public final class LossPlot {
                 + "</svg>";
     }
 
+    /**
+     * Two decimals rounded half up on the exact binary value, as JavaScript's toFixed(2)
+     * does, so that the page's script redraws the same bytes ({@code String.format} rounds
+     * the shortest decimal instead and can differ in the last digit).
+     */
     private static String coord(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return new BigDecimal(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

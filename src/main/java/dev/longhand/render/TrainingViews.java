@@ -30,7 +30,7 @@ final class TrainingViews {
         List<String> sampleNames = MatrixViews.samples(output.cols(), block.batch());
 
         int last = block.forward().layers().size() - 1;
-        MatrixView outputView = matrices.shown("A" + Figures.subscript(last + 1), "the output", "a", output,
+        MatrixView outputView = matrices.shown("A" + Figures.subscript(last + 1), "the output", "output", output,
                 MatrixViews.numbered(output.rows()), sampleNames, (r, c) -> "layers." + last + ".a." + r + "." + c,
                 MatrixViews.NO_MARKS);
         MatrixView target = matrices.shown("T", "target", "target", training.target(),
