@@ -847,6 +847,7 @@
   Block.prototype.makeEditable = function (cell) {
     var block = this;
     cell.setAttribute("contenteditable", "true");
+    cell.setAttribute("tabindex", "0");
     cell.setAttribute("spellcheck", "false");
     cell.setAttribute("inputmode", "decimal");
     cell.setAttribute("role", "textbox");

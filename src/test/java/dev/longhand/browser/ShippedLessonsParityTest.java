@@ -1,0 +1,86 @@
+package dev.longhand.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every page of the shipped site, the browser's recompute of the unedited blocks shows
+ * exactly what the Java build wrote: the same figures, marks, worked lines, plots and trace.
+ */
+@ExtendWith(BrowserAvailable.class)
+class ShippedLessonsParityTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static Stream<Path> pages() throws IOException {
+        Path site = Path.of(System.getProperty("longhand.repo", ".")).resolve("site");
+        try (Stream<Path> files = Files.walk(site)) {
+            return files.filter(p -> p.toString().endsWith(".html")).filter(ShippedLessonsParityTest::hasBlocks)
+                    .sorted().toList().stream();
+        }
+    }
+
+    private static boolean hasBlocks(Path page) {
+        try {
+            return Files.readString(page).contains("class=\"mlp-trace\"");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void recomputingAnUneditedPageChangesNothing(Path page) {
+        browser.open(page);
+        Map<String, List<String>> before = PageState.collect(browser);
+        browser.js("window.Longhand.recomputeAll();");
+        Map<String, List<String>> after = PageState.collect(browser);
+        assertEquals(before.get("values"), after.get("values"), "figures and marks of " + page);
+        assertEquals(before.get("lines"), after.get("lines"), "worked lines of " + page);
+        assertEquals(before.get("plots"), after.get("plots"), "loss plots of " + page);
+        assertEquals(before.get("traces"), after.get("traces"), "traces of " + page);
+        assertTrue(browser.consoleErrors().isEmpty(), "console errors on " + page);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void everyEditableNumberIsAKeyboardStopWithAName(Path page) {
+        browser.open(page);
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) browser.js("""
+                const bad = [];
+                document.querySelectorAll('[data-edit]').forEach(el => {
+                  if (el.tabIndex < 0 || el.getAttribute('contenteditable') !== 'true') bad.push(el.dataset.edit + ' not focusable');
+                  if (!el.getAttribute('aria-label')) bad.push(el.dataset.edit + ' has no name');
+                });
+                return bad;
+                """);
+        assertTrue(problems.isEmpty(), problems.toString());
+        assertFalse((Boolean) browser.js("return document.querySelectorAll('[data-edit]').length === 0;"));
+    }
+}
