@@ -85,6 +85,18 @@ class GradientSheetTest {
         assertEquals("∂L/∂z₂ = (0.75 − 1) / 2 = −0.125", sheet.softmaxCrossEntropyDelta(a, t, dZ, 1, 0));
     }
 
+    @Test
+    void softmaxWithCrossEntropyWritesTheTargetSumWhenTheTargetIsNotAProbability() {
+        // The gradient is (a·Σt − t) / m. With t = (1, 1), Σt = 2 and a = (0.25, 0.75), m = 1:
+        // unit 1: (0.25·2 − 1) / 1 = −0.5; unit 2: (0.75·2 − 1) / 1 = 0.5.
+        // Written as (a − t) / m the line would claim (0.25 − 1) / 1 = −0.5, which does not add up.
+        Matrix a = col(0.25, 0.75);
+        Matrix t = col(1, 1);
+        Matrix dZ = col(-0.5, 0.5);
+        assertEquals("∂L/∂z₁ = (0.25·2 − 1) / 1 = −0.5", sheet.softmaxCrossEntropyDelta(a, t, dZ, 0, 0));
+        assertEquals("∂L/∂z₂ = (0.75·2 − 1) / 1 = 0.5", sheet.softmaxCrossEntropyDelta(a, t, dZ, 1, 0));
+    }
+
     // ---- hidden layers -----------------------------------------------------------------------
 
     @Test
