@@ -59,10 +59,22 @@ public final class GradientSheet {
         return line.result(dA.get(unit, sample));
     }
 
-    /** Softmax with cross entropy, straight to ∂L/∂z: {@code ∂L/∂z₁ = (a₁ − t₁) / m}. */
+    /**
+     * Softmax with cross entropy, straight to ∂L/∂z: {@code ∂L/∂z₁ = (a₁ − t₁) / m}, or
+     * {@code (a₁·Σt − t₁) / m} for a sample whose target does not add up to 1, as the gradient
+     * is computed.
+     */
     public String softmaxCrossEntropyDelta(Matrix output, Matrix target, Matrix dZ, int unit, int sample) {
-        return new Line(precision).text("∂L/∂z" + Figures.subscript(unit + 1) + " = (")
-                .figure(output.get(unit, sample)).text(" − ").factor(target.get(unit, sample)).text(") / ")
+        double targetSum = 0.0;
+        for (int r = 0; r < target.rows(); r++) {
+            targetSum += target.get(r, sample);
+        }
+        Line line = new Line(precision).text("∂L/∂z" + Figures.subscript(unit + 1) + " = (")
+                .figure(output.get(unit, sample));
+        if (targetSum != 1.0) {
+            line.text("·").factor(targetSum);
+        }
+        return line.text(" − ").factor(target.get(unit, sample)).text(") / ")
                 .text(Integer.toString(output.cols()))
                 .result(dZ.get(unit, sample));
     }
