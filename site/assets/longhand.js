@@ -446,8 +446,15 @@
   }
 
   function softmaxCrossEntropyLine(output, target, dZ, u, s, p) {
-    return new Line(p).text("∂L/∂z" + subscript(u + 1) + " = (").figure(output[u][s]).text(" − ")
-      .factor(target[u][s]).text(") / ").text(String(output[0].length)).result(dZ[u][s]);
+    var targetSum = 0.0;
+    for (var r = 0; r < target.length; r++) {
+      targetSum += target[r][s];
+    }
+    var line = new Line(p).text("∂L/∂z" + subscript(u + 1) + " = (").figure(output[u][s]);
+    if (targetSum !== 1.0) {
+      line.text("·").factor(targetSum);
+    }
+    return line.text(" − ").factor(target[u][s]).text(") / ").text(String(output[0].length)).result(dZ[u][s]);
   }
 
   function hiddenGradientLine(weightsAbove, dZAbove, dA, u, s, p) {
