@@ -344,18 +344,45 @@
 
   // ---- sheets: written-out lines ------------------------------------------------------------
 
-  function Line(p) {
+  /**
+   * The figures of one precision, remembered: a recompute writes each weight and input into
+   * many lines, and a large block would otherwise format the same number thousands of times.
+   */
+  function FigureCache(p) {
     this.p = p;
+    this.known = new Map();
+  }
+  FigureCache.prototype.get = function (x) {
+    var entry = this.known.get(x);
+    if (entry === undefined) {
+      var shown = display(x, this.p);
+      entry = { shown: shown, factor: shown.charAt(0) === MINUS ? "(" + shown + ")" : shown, exact: exact(x, this.p) };
+      this.known.set(x, entry);
+    }
+    return entry;
+  };
+
+  var caches = {};
+
+  function figuresOf(p) {
+    if (!caches[p] || caches[p].known.size > 200000) {
+      caches[p] = new FigureCache(p);
+    }
+    return caches[p];
+  }
+
+  function Line(p) {
+    this.f = figuresOf(p);
     this.s = "";
     this.isExact = true;
   }
   Line.prototype.text = function (s) { this.s += s; return this; };
-  Line.prototype.factor = function (x) { this.isExact = this.isExact && exact(x, this.p); this.s += factor(x, this.p); return this; };
-  Line.prototype.figure = function (x) { this.isExact = this.isExact && exact(x, this.p); this.s += display(x, this.p); return this; };
-  Line.prototype.uses = function (x) { this.isExact = this.isExact && exact(x, this.p); return this; };
+  Line.prototype.factor = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; this.s += e.factor; return this; };
+  Line.prototype.figure = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; this.s += e.shown; return this; };
+  Line.prototype.uses = function (x) { this.isExact = this.isExact && this.f.get(x).exact; return this; };
   Line.prototype.result = function (v) {
-    var all = this.isExact && exact(v, this.p);
-    return this.s + (all ? " = " : " ≈ ") + display(v, this.p);
+    var e = this.f.get(v);
+    return this.s + (this.isExact && e.exact ? " = " : " ≈ ") + e.shown;
   };
 
   function forwardLine(t, u, s, p, augmented) {
@@ -967,13 +994,14 @@
     var shown = view(this.spec, result, this.precision, this.augmented);
     var changed = [];
     var p = this.precision;
+    var figures = figuresOf(p);
     this.valueElements.forEach(function (el) {
       var key = el.getAttribute("data-v");
       var value = shown.values[key];
       if (value === undefined) {
         return;
       }
-      var text = display(value, p);
+      var text = figures.get(value).shown;
       if (el.textContent !== text) {
         el.textContent = text;
         if (el !== edited) {
@@ -999,9 +1027,9 @@
     this.notice.hidden = !nonFinite;
     this.notice.textContent = nonFinite
       ? "Some numbers grew too large to compute (shown as ∞ or NaN); try smaller values." : "";
-    flash(changed, "changed");
+    flash(changed, "#ffe8a3");
     if (edited) {
-      flash([edited], "edited");
+      flash([edited], "#cfe3ff");
     }
     var output = result.traces[result.traces.length - 1].a;
     this.status.textContent = "Recomputed. Output: " + output.map(function (row) {
@@ -1021,10 +1049,12 @@
 
   function applyMark(el, mark) {
     var cell = el.parentNode;
-    if (mark.css) {
-      cell.className = mark.css;
-    } else {
-      cell.removeAttribute("class");
+    if ((cell.getAttribute("class") || "") !== mark.css) {
+      if (mark.css) {
+        cell.className = mark.css;
+      } else {
+        cell.removeAttribute("class");
+      }
     }
     if (mark.from === undefined) {
       return;
@@ -1052,23 +1082,31 @@
   /** Rewrites one worked line the way the template writes it; true when its text changed. */
   function writeLine(li, line) {
     var before = li.textContent;
-    if (line.css) {
-      li.className = line.css;
-    } else {
-      li.removeAttribute("class");
+    if ((li.getAttribute("class") || "") !== line.css) {
+      if (line.css) {
+        li.className = line.css;
+      } else {
+        li.removeAttribute("class");
+      }
     }
     var sum = li.querySelector(".work-sum");
     if (line.kind === "forward") {
-      sum.textContent = line.sum;
-      li.querySelector(".work-result").textContent = line.result;
+      setText(sum, line.sum);
+      setText(li.querySelector(".work-result"), line.result);
       setNote(li, line.css === "clamped" ? "clamped" : "");
     } else {
-      sum.textContent = line.text;
+      setText(sum, line.text);
       if (li.getAttribute("data-work").indexOf(".dZ.") >= 0) {
         setNote(li, line.css === "blocked" ? "blocked: z ≤ 0" : "");
       }
     }
     return li.textContent !== before;
+  }
+
+  function setText(el, text) {
+    if (el.textContent !== text) {
+      el.textContent = text;
+    }
   }
 
   function setNote(li, text) {
@@ -1090,15 +1128,19 @@
     }
   }
 
-  function flash(elements, css) {
+  var REDUCED_MOTION = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  /**
+   * Briefly marks what changed. The Web Animations API needs no class toggling and so no
+   * forced layout per element, which kept a recompute of a large block from taking seconds.
+   */
+  function flash(elements, colour) {
+    if (REDUCED_MOTION || typeof Element.prototype.animate !== "function") {
+      return;
+    }
     elements.forEach(function (el) {
-      el.classList.remove(css);
-      void el.offsetWidth;
-      el.classList.add(css);
+      el.animate([{ backgroundColor: colour }, { backgroundColor: "transparent" }], { duration: 1500, easing: "ease-out" });
     });
-    setTimeout(function () {
-      elements.forEach(function (el) { el.classList.remove(css); });
-    }, 1600);
   }
 
   function Page() {

@@ -1,0 +1,83 @@
+package dev.longhand.bench;
+
+import dev.longhand.browser.Browser;
+import dev.longhand.site.SiteBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Edit-to-updated-page latency in headless Chromium: the time from committing a new number
+ * to the page having recomputed every block value, rewritten every figure and line, and
+ * laid out again (a forced layout; painting is not counted). Not a test: run it with {@code bench/edit-latency.sh}; the medians go in
+ * the README.
+ */
+public final class EditLatency {
+
+    private static final int WARM_UP = 10;
+    private static final int RUNS = 101;
+
+    private EditLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("longhand-bench");
+        Path content = Files.createDirectories(work.resolve("content"));
+        Files.copy(repo.resolve("content/05-seven-layers.md"), content.resolve("05-seven-layers.md"));
+        Files.writeString(content.resolve("wide.md"), """
+                ---
+                title: A wider network
+                ---
+
+                ```mlp
+                input: {random: 1, units: 64, samples: 8, min: -1, max: 1}
+                layers:
+                  - units: 64
+                    weights: {random: 2, min: -0.5, max: 0.5}
+                  - units: 64
+                    weights: {random: 3, min: -0.5, max: 0.5}
+                  - units: 10
+                    weights: {random: 4, min: -0.5, max: 0.5}
+                ```
+                """);
+        Path site = work.resolve("site");
+        var report = new SiteBuilder(new SiteBuilder.Options(content, "content", repo.resolve("templates"), "templates", 2))
+                .build(site);
+        if (!report.succeeded()) {
+            throw new IllegalStateException("the benchmark lessons did not build: " + report.diagnostics().sorted());
+        }
+        try (Browser browser = Browser.start()) {
+            System.out.println("page                          block    edits  median ms  p90 ms");
+            measure(browser, site.resolve("seven-layers.html"), "mlp-2", "input.0.0", "seven-layer lesson", RUNS);
+            measure(browser, site.resolve("wide.html"), "mlp-1", "input.0.0", "64-64-64-10, batch of 8", 31);
+        }
+    }
+
+    private static void measure(Browser browser, Path page, String block, String key, String label, int runs) {
+        browser.open(page);
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) browser.js("""
+                const block = Longhand.page.blocks.find(b => b.id === arguments[0]);
+                const cell = block.figure.querySelector('[data-edit="' + arguments[1] + '"]');
+                const original = Number(cell.textContent.replace('\\u2212', '-'));
+                const times = [];
+                for (let i = 0; i < arguments[2] + arguments[3]; i++) {
+                  const t0 = performance.now();
+                  block.set(cell, original + (i % 2 === 0 ? 1 : -1));
+                  void document.body.offsetHeight;
+                  const t1 = performance.now();
+                  if (i >= arguments[2]) times.push(t1 - t0);
+                }
+                return times;
+                """, block, key, WARM_UP, runs);
+        List<Double> sorted = new ArrayList<>();
+        times.forEach(t -> sorted.add(t.doubleValue()));
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-29s %-8s %5d  %9.2f  %6.2f%n", label, block, sorted.size(),
+                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.9)));
+    }
+}
