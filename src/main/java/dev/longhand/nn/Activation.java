@@ -8,8 +8,9 @@ import java.util.Optional;
  * The activation functions a lesson may name, with the derivatives backpropagation needs.
  *
  * <p>Formulas are fixed down to the operation so that the page's script gets the same bits:
- * {@code StrictMath} (fdlibm, as in V8's {@code Math}) for exp and tanh, and the literal
- * expressions in each constant's comment.
+ * {@code StrictMath} (fdlibm) for exp and tanh, and the literal expressions in each constant's
+ * comment. The script carries its own fdlibm exp and log, since a browser's {@code Math.exp}
+ * and {@code Math.log} may be an ulp off (Chromium's are); its tanh is V8's fdlibm port.
  */
 public enum Activation {
 

@@ -72,6 +72,7 @@ public final class Browser implements AutoCloseable {
         }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(find(DRIVER).orElseThrow()))
@@ -104,6 +105,22 @@ public final class Browser implements AutoCloseable {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
+    }
+
+    /**
+     * Every URL the browser asked for since the last call, from chromedriver's performance
+     * log ({@code Network.requestWillBeSent}); unlike {@code performance.getEntriesByType},
+     * it also lists what a {@code file:} page loads.
+     */
+    public List<String> requests() {
+        List<String> urls = new java.util.ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            com.fasterxml.jackson.databind.JsonNode message = Traces.parse(entry.getMessage()).path("message");
+            if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+                urls.add(message.path("params").path("request").path("url").asText());
+            }
+        }
+        return urls;
     }
 
     @Override

@@ -1,0 +1,113 @@
+package dev.longhand.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page script's exp and log give, bit for bit, what the build's {@code StrictMath} gives,
+ * and so does the browser's Math.tanh: otherwise a recomputed trace differs from the build's
+ * in its last digits (Chromium's own Math.exp and Math.log are off by an ulp for about one
+ * argument in ten).
+ */
+@ExtendWith(BrowserAvailable.class)
+class StrictMathParityTest {
+
+    private static Browser browser;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path site = TestSite.build(temp, Map.of("one.md", TestSite.lesson("One", 1, """
+                ```mlp
+                input: [1]
+                layers:
+                  - weights: [[1]]
+                ```
+                """)));
+        browser = Browser.start();
+        browser.open(site.resolve("one.html"));
+    }
+
+    /** Numbers as text both ways, so that nothing on the way rounds them; -0 keeps its sign. */
+    private static final String SHOW = "const show = v => Object.is(v, -0) ? '-0' : String(v);";
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static List<Double> arguments(long seed) {
+        Random random = new Random(seed);
+        List<Double> xs = new ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 0.5, 2.0, Double.MIN_VALUE, Double.MIN_NORMAL,
+                Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                709.78, 709.79, -745.13, -745.14, -708.5, -720.0, 1e-9, -1e-9, 1e-300, 3.5e-310, 0.34657359, 1.03972077));
+        for (int i = 0; i < 4000; i++) {
+            xs.add((random.nextDouble() - 0.5) * 40);
+            xs.add((random.nextDouble() - 0.5) * 1500);
+            xs.add(Math.scalb(random.nextDouble() + 0.5, random.nextInt(2100) - 1074) * (random.nextBoolean() ? 1 : -1));
+            xs.add(1 + (random.nextDouble() - 0.5) * 1e-5);
+        }
+        return xs;
+    }
+
+    private static void assertSameBits(String function, DoubleUnaryOperator strict) {
+        List<Double> xs = arguments(function.hashCode());
+        List<String> given = xs.stream().map(String::valueOf).toList();
+        @SuppressWarnings("unchecked")
+        List<String> got = (List<String>) browser.js(
+                SHOW + "const f = " + function + "; return arguments[0].map(s => show(f(Number(s))));", given);
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            double expected = strict.applyAsDouble(xs.get(i));
+            double actual = Double.parseDouble(got.get(i));
+            if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(actual)) {
+                wrong.add(function + "(" + xs.get(i) + ") = " + got.get(i) + ", StrictMath: " + expected);
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + xs.size() + " differ, e.g. "
+                + wrong.subList(0, Math.min(5, wrong.size())));
+    }
+
+    @Test
+    void expIsStrictMathExp() {
+        assertSameBits("Longhand.math.exp", StrictMath::exp);
+    }
+
+    @Test
+    void logIsStrictMathLog() {
+        assertSameBits("Longhand.math.log", StrictMath::log);
+    }
+
+    @Test
+    void theBrowsersTanhIsStrictMathTanh() {
+        assertSameBits("Math.tanh", StrictMath::tanh);
+    }
+
+    @Test
+    void theArgumentsReachTheBrowserIntact() {
+        List<Double> xs = arguments(7);
+        @SuppressWarnings("unchecked")
+        List<String> back = (List<String>) browser.js(SHOW + "return arguments[0].map(s => show(Number(s)));",
+                xs.stream().map(String::valueOf).toList());
+        for (int i = 0; i < xs.size(); i++) {
+            assertEquals(Double.doubleToLongBits(xs.get(i)), Double.doubleToLongBits(Double.parseDouble(back.get(i))));
+        }
+    }
+}
