@@ -803,6 +803,61 @@
       + "</svg>";
   }
 
+  // ---- diagram: mirror of dev.longhand.render.Diagram -----------------------------------------
+
+  var NODE_PRECISION = 2;
+
+  function edgeWidth(weight, largest) {
+    return largest === 0 ? 0.6 : 0.6 + 3.4 * Math.abs(weight) / largest;
+  }
+
+  function sign(weight) {
+    return weight > 0 ? "pos" : weight < 0 ? "neg" : "zero";
+  }
+
+  /** Rewrites the diagram's node values and marks for one sample, and every edge's look. */
+  function drawDiagram(svg, spec, result, sample, p) {
+    if (!svg) {
+      return;
+    }
+    var q = Math.min(p, NODE_PRECISION);
+    svg.setAttribute("data-sample", String(sample));
+    svg.querySelectorAll("[data-node]").forEach(function (node) {
+      var at = node.getAttribute("data-node").split(".");
+      var l = Number(at[0]);
+      var u = Number(at[1]);
+      var value = l < 0 ? spec.input[u][sample] : result.traces[l].a[u][sample];
+      var inactive = l >= 0 && result.traces[l].layer.activation === "relu" && result.traces[l].z[u][sample] < 0;
+      var css = "node" + (l < 0 ? " input" : "") + (inactive ? " inactive" : "");
+      if (node.getAttribute("class") !== css) {
+        node.setAttribute("class", css);
+      }
+      var text = node.querySelector("text");
+      var shown = display(value, q);
+      if (text.textContent !== shown) {
+        text.textContent = shown;
+      }
+    });
+    var largest = spec.layers.map(function (layer) {
+      var m = 0;
+      layer.weights.forEach(function (row) { row.forEach(function (w) { m = Math.max(m, Math.abs(w)); }); });
+      return m;
+    });
+    svg.querySelectorAll("[data-edge]").forEach(function (line) {
+      var at = line.getAttribute("data-edge").split(".");
+      var l = Number(at[0]);
+      var w = spec.layers[l].weights[Number(at[1])][Number(at[2])];
+      var css = sign(w);
+      if (line.getAttribute("class") !== css) {
+        line.setAttribute("class", css);
+      }
+      var width = edgeWidth(w, largest[l]).toFixed(2);
+      if (line.getAttribute("stroke-width") !== width) {
+        line.setAttribute("stroke-width", width);
+      }
+    });
+  }
+
   // ---- what the page shows: every keyed value, line and mark --------------------------------
 
   /**
@@ -982,6 +1037,9 @@
     this.valueElements = Array.prototype.slice.call(figure.querySelectorAll("[data-v]"));
     this.lineElements = Array.prototype.slice.call(figure.querySelectorAll("[data-work]"));
     this.plot = figure.querySelector("figure.loss-figure");
+    this.diagram = figure.querySelector("svg.mlp-diagram");
+    this.sample = 0;
+    this.result = null;
     this.lastUpdateMs = 0;
     this.setUp();
   }
@@ -1010,8 +1068,37 @@
     var anchor = this.figure.querySelector(".mlp-shape");
     anchor.parentNode.insertBefore(tools, anchor.nextSibling);
     tools.parentNode.insertBefore(this.notice, tools.nextSibling);
+    this.addSamplePicker();
     this.figure.appendChild(this.status);
     this.figure.querySelectorAll("[data-edit]").forEach(function (cell) { block.makeEditable(cell); });
+  };
+
+  /** A batch's diagram shows one sample at a time; the reader picks which. */
+  Block.prototype.addSamplePicker = function () {
+    var samples = this.spec.input[0].length;
+    if (!this.diagram || samples < 2) {
+      return;
+    }
+    var block = this;
+    var label = document.createElement("label");
+    label.className = "mlp-sample-picker";
+    label.appendChild(document.createTextNode("Diagram shows sample "));
+    var select = document.createElement("select");
+    for (var s = 0; s < samples; s++) {
+      var option = document.createElement("option");
+      option.value = String(s);
+      option.textContent = String(s + 1);
+      select.appendChild(option);
+    }
+    select.addEventListener("change", function () {
+      block.sample = Number(select.value);
+      drawDiagram(block.diagram, block.spec, block.result || compute(block.spec), block.sample, block.precision);
+      var desc = block.diagram.querySelector("desc");
+      desc.textContent = desc.textContent.replace(/sample \d+/, "sample " + (block.sample + 1));
+    });
+    label.appendChild(select);
+    var box = this.diagram.parentNode;
+    box.parentNode.insertBefore(label, box);
   };
 
   Block.prototype.makeEditable = function (cell) {
@@ -1127,6 +1214,7 @@
   Block.prototype.update = function (edited) {
     var started = performance.now();
     var result = compute(this.spec);
+    this.result = result;
     var shown = view(this.spec, result, this.precision, this.augmented);
     var changed = [];
     var p = this.precision;
@@ -1155,6 +1243,7 @@
         changed.push(li);
       }
     });
+    drawDiagram(this.diagram, this.spec, result, this.sample, p);
     if (this.plot && result.losses) {
       this.plot.innerHTML = lossPlot(this.id, result.losses, p);
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param caption   the author's caption, or empty
  * @param shape     the network at a glance: "3 → 5 ReLU → ... → 1 linear"
  * @param samples   "1 sample" or "a batch of 2 samples"
+ * @param diagram   the network as an inline SVG (raw markup, every author string escaped)
  * @param precision decimals shown, for the page's script
  * @param augmented whether biases are drawn as the last column of W
  * @param layers    every layer
@@ -21,6 +22,7 @@ public record BlockView(
         String caption,
         String shape,
         String samples,
+        String diagram,
         int precision,
         boolean augmented,
         List<LayerView> layers,

@@ -28,7 +28,7 @@ public final class BlockViews {
         int samples = block.forward().input().cols();
         TrainingView training = block.trained().isPresent() ? TrainingViews.of(block, matrices) : null;
         return new BlockView(block.id(), block.caption(), shape(block), samplesText(samples, block.batch()),
-                block.precision(), block.augmented(), layers, training, TraceJson.of(block), anyRelu);
+                Diagram.svg(block, 0, block.precision()), block.precision(), block.augmented(), layers, training, TraceJson.of(block), anyRelu);
     }
 
     public static String activationName(Activation activation) {

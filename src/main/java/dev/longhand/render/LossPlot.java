@@ -2,8 +2,6 @@ package dev.longhand.render;
 
 import dev.longhand.worked.Figures;
 import java.util.List;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * The loss at each step as an inline SVG line chart, drawn at build time so that it reads
@@ -41,16 +39,16 @@ public final class LossPlot {
             if (i > 0) {
                 points.append(' ');
             }
-            points.append(coord(x)).append(',').append(coord(y));
+            points.append(Svg.coord(x)).append(',').append(Svg.coord(y));
             if (steps <= MAX_MARKERS) {
-                markers.append("<circle cx=\"").append(coord(x)).append("\" cy=\"").append(coord(y))
+                markers.append("<circle cx=\"").append(Svg.coord(x)).append("\" cy=\"").append(Svg.coord(y))
                         .append("\" r=\"3\"><title>step ").append(i).append(": loss ")
                         .append(Figures.display(losses.get(i), precision)).append("</title></circle>");
             }
         }
         String first = Figures.display(losses.get(0), precision);
         String last = Figures.display(losses.get(steps), precision);
-        String bottomY = coord(TOP + plotHeight);
+        String bottomY = Svg.coord(TOP + plotHeight);
         return "<svg class=\"loss-plot\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" role=\"img\" aria-labelledby=\""
                 + id + "-plot-title " + id + "-plot-desc\">"
                 + "<title id=\"" + id + "-plot-title\">Loss at each step</title>"
@@ -62,24 +60,16 @@ public final class LossPlot {
                 + "<text class=\"tick\" x=\"" + (LEFT - 6) + "\" y=\"" + (TOP + 4) + "\" text-anchor=\"end\">"
                 + Figures.display(top, precision) + "</text>"
                 + "<text class=\"tick\" x=\"" + (LEFT - 6) + "\" y=\"" + bottomY + "\" text-anchor=\"end\">0</text>"
-                + "<text class=\"tick\" x=\"" + LEFT + "\" y=\"" + coord(TOP + plotHeight + 16) + "\" text-anchor=\"middle\">0</text>"
-                + "<text class=\"tick\" x=\"" + (WIDTH - RIGHT) + "\" y=\"" + coord(TOP + plotHeight + 16)
+                + "<text class=\"tick\" x=\"" + LEFT + "\" y=\"" + Svg.coord(TOP + plotHeight + 16) + "\" text-anchor=\"middle\">0</text>"
+                + "<text class=\"tick\" x=\"" + (WIDTH - RIGHT) + "\" y=\"" + Svg.coord(TOP + plotHeight + 16)
                 + "\" text-anchor=\"middle\">" + steps + "</text>"
-                + "<text class=\"label\" x=\"" + coord(LEFT + plotWidth / 2) + "\" y=\"" + (HEIGHT - 6)
+                + "<text class=\"label\" x=\"" + Svg.coord(LEFT + plotWidth / 2) + "\" y=\"" + (HEIGHT - 6)
                 + "\" text-anchor=\"middle\">step</text>"
-                + "<text class=\"label\" x=\"14\" y=\"" + coord(TOP + plotHeight / 2) + "\" text-anchor=\"middle\""
-                + " transform=\"rotate(-90 14 " + coord(TOP + plotHeight / 2) + ")\">loss</text>"
+                + "<text class=\"label\" x=\"14\" y=\"" + Svg.coord(TOP + plotHeight / 2) + "\" text-anchor=\"middle\""
+                + " transform=\"rotate(-90 14 " + Svg.coord(TOP + plotHeight / 2) + ")\">loss</text>"
                 + "<polyline class=\"line\" points=\"" + points + "\"/>"
                 + markers
                 + "</svg>";
     }
 
-    /**
-     * Two decimals rounded half up on the exact binary value, as JavaScript's toFixed(2)
-     * does, so that the page's script redraws the same bytes ({@code String.format} rounds
-     * the shortest decimal instead and can differ in the last digit).
-     */
-    private static String coord(double v) {
-        return new BigDecimal(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
 }

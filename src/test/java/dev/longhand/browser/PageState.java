@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * Everything a page shows that the script may rewrite: every keyed figure with its cell's
- * class, every worked line with its class, every trace and every loss plot.
+ * class, every diagram node and edge, every worked line with its class, every trace and every
+ * loss plot.
  */
 final class PageState {
 
     /** The parts of a state, in the order a reader meets them. */
-    static final List<String> PARTS = List.of("values", "lines", "plots", "traces");
+    static final List<String> PARTS = List.of("values", "diagrams", "lines", "plots", "traces");
 
     /**
      * Collected in the browser, so that the Java side compares plain strings. With
@@ -24,12 +25,16 @@ final class PageState {
               const c = el.getAttribute('class') || '';
               return settled ? c.split(/\\s+/).filter(x => x && x !== 'changed' && x !== 'edited').join(' ') : c;
             };
-            const out = {values: [], lines: [], traces: [], plots: []};
+            const out = {values: [], diagrams: [], lines: [], traces: [], plots: []};
             document.querySelectorAll('[data-v]').forEach(el => out.values.push(
                 el.getAttribute('data-v') + '|' + el.textContent + '|' + cls(el.parentElement)
                 + '|' + ((el.parentElement.querySelector('.was s') || {}).textContent || '')));
             document.querySelectorAll('[data-work]').forEach(el => out.lines.push(
                 el.getAttribute('data-work') + '|' + cls(el) + '|' + el.textContent));
+            document.querySelectorAll('[data-node]').forEach(el => out.diagrams.push(
+                el.getAttribute('data-node') + '|' + el.getAttribute('class') + '|' + el.textContent));
+            document.querySelectorAll('[data-edge]').forEach(el => out.diagrams.push(
+                el.getAttribute('data-edge') + '|' + el.getAttribute('class') + '|' + el.getAttribute('stroke-width')));
             document.querySelectorAll('script.mlp-trace').forEach(el => out.traces.push(el.textContent));
             document.querySelectorAll('figure.loss-figure').forEach(el => out.plots.push(el.innerHTML));
             return out;

@@ -62,6 +62,7 @@ class ShippedLessonsParityTest {
         Map<String, List<String>> after = PageState.collect(browser);
         assertEquals(before.get("values"), after.get("values"), "figures and marks of " + page);
         assertEquals(before.get("lines"), after.get("lines"), "worked lines of " + page);
+        assertEquals(before.get("diagrams"), after.get("diagrams"), "diagram of " + page);
         assertEquals(before.get("plots"), after.get("plots"), "loss plots of " + page);
         assertEquals(before.get("traces"), after.get("traces"), "traces of " + page);
         assertTrue(browser.consoleErrors().isEmpty(), "console errors on " + page);
