@@ -507,15 +507,36 @@
     return caches[p];
   }
 
+  var MAX_TERMS = 10;
+  var EDGE_TERMS = 3;
+
   function Line(p) {
     this.f = figuresOf(p);
     this.s = "";
     this.isExact = true;
+    this.hidden = false;
   }
-  Line.prototype.text = function (s) { this.s += s; return this; };
-  Line.prototype.factor = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; this.s += e.factor; return this; };
-  Line.prototype.figure = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; this.s += e.shown; return this; };
+  Line.prototype.text = function (s) { if (!this.hidden) { this.s += s; } return this; };
+  Line.prototype.factor = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.factor); };
+  Line.prototype.figure = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.shown); };
   Line.prototype.uses = function (x) { this.isExact = this.isExact && this.f.get(x).exact; return this; };
+  /** count terms joined by " + "; a long sum shows its first and last EDGE_TERMS around "⋯". */
+  Line.prototype.terms = function (count, term) {
+    var elide = count > MAX_TERMS;
+    for (var i = 0; i < count; i++) {
+      var shown = !elide || i < EDGE_TERMS || i >= count - EDGE_TERMS;
+      if (elide && i === EDGE_TERMS) {
+        this.text(" + ⋯");
+      }
+      this.hidden = !shown;
+      if (i > 0) {
+        this.text(" + ");
+      }
+      term(i);
+      this.hidden = false;
+    }
+    return this;
+  };
   Line.prototype.result = function (v) {
     var e = this.f.get(v);
     return this.s + (this.isExact && e.exact ? " = " : " ≈ ") + e.shown;
@@ -524,12 +545,7 @@
   function forwardLine(t, u, s, p, augmented) {
     var w = t.layer.weights;
     var sum = new Line(p).text("z" + subscript(u + 1) + " = ");
-    for (var k = 0; k < w[0].length; k++) {
-      if (k > 0) {
-        sum.text(" + ");
-      }
-      sum.factor(w[u][k]).text("·").factor(t.input[k][s]);
-    }
+    sum.terms(w[0].length, function (k) { sum.factor(w[u][k]).text("·").factor(t.input[k][s]); });
     sum.text(" + ").factor(t.layer.bias[u]);
     if (augmented) {
       sum.text("·1");
@@ -544,12 +560,7 @@
       case "leaky_relu": result.text("LeakyReLU(").figure(z).text(")"); break;
       default:
         result.text("exp(").figure(z).text(") / (");
-        for (var j = 0; j < t.z.length; j++) {
-          if (j > 0) {
-            result.text(" + ");
-          }
-          result.text("exp(").figure(t.z[j][s]).text(")");
-        }
+        result.terms(t.z.length, function (j) { result.text("exp(").figure(t.z[j][s]).text(")"); });
         result.text(")");
     }
     return { sum: sum.result(z), result: result.result(t.a[u][s]), mark: reluMark(t.layer.activation, z) };
@@ -570,29 +581,20 @@
 
   function lossLine(loss, output, target, value, p) {
     var line = new Line(p).text("L = ");
-    var r;
-    var c;
+    var rows = output.length;
     if (loss === "mse") {
       line.text("(");
-      for (c = 0; c < output[0].length; c++) {
-        for (r = 0; r < output.length; r++) {
-          if (c > 0 || r > 0) {
-            line.text(" + ");
-          }
-          line.text("(").figure(output[r][c]).text(" − ").factor(target[r][c]).text(")²");
-        }
-      }
+      line.terms(rows * output[0].length, function (i) {
+        line.text("(").figure(output[i % rows][Math.floor(i / rows)]).text(" − ")
+          .factor(target[i % rows][Math.floor(i / rows)]).text(")²");
+      });
       return line.text(") / ").text(String(output.length * output[0].length)).result(value);
     }
     line.text("−(");
-    for (c = 0; c < output[0].length; c++) {
-      for (r = 0; r < output.length; r++) {
-        if (c > 0 || r > 0) {
-          line.text(" + ");
-        }
-        line.factor(target[r][c]).text("·log(").figure(output[r][c]).text(")");
-      }
-    }
+    line.terms(rows * output[0].length, function (i) {
+      line.factor(target[i % rows][Math.floor(i / rows)]).text("·log(")
+        .figure(output[i % rows][Math.floor(i / rows)]).text(")");
+    });
     return line.text(") / ").text(String(output[0].length)).result(value);
   }
 
@@ -622,12 +624,7 @@
 
   function hiddenGradientLine(weightsAbove, dZAbove, dA, u, s, p) {
     var line = new Line(p).text("∂L/∂a" + subscript(u + 1) + " = ");
-    for (var j = 0; j < weightsAbove.length; j++) {
-      if (j > 0) {
-        line.text(" + ");
-      }
-      line.factor(weightsAbove[j][u]).text("·").factor(dZAbove[j][s]);
-    }
+    line.terms(weightsAbove.length, function (j) { line.factor(weightsAbove[j][u]).text("·").factor(dZAbove[j][s]); });
     return line.result(dA[u][s]);
   }
 
@@ -635,12 +632,7 @@
     var line = new Line(p).text("∂L/∂z" + subscript(u + 1) + " = ");
     if (activation === "softmax") {
       line.factor(a[u][s]).text("·(").figure(dA[u][s]).text(" − (");
-      for (var j = 0; j < a.length; j++) {
-        if (j > 0) {
-          line.text(" + ");
-        }
-        line.factor(dA[j][s]).text("·").factor(a[j][s]);
-      }
+      line.terms(a.length, function (j) { line.factor(dA[j][s]).text("·").factor(a[j][s]); });
       return line.text("))").result(dZ[u][s]);
     }
     var zi = z[u][s];
@@ -652,12 +644,7 @@
 
   function weightGradientLine(dZ, input, dW, u, k, p) {
     var line = new Line(p).text("∂L/∂w" + subscript(u + 1) + "," + subscript(k + 1) + " = ");
-    for (var s = 0; s < dZ[0].length; s++) {
-      if (s > 0) {
-        line.text(" + ");
-      }
-      line.factor(dZ[u][s]).text("·").factor(input[k][s]);
-    }
+    line.terms(dZ[0].length, function (s) { line.factor(dZ[u][s]).text("·").factor(input[k][s]); });
     return line.result(dW[u][k]);
   }
 
@@ -667,13 +654,13 @@
     if (dZ[0].length === 1) {
       return line.text("∂L/∂z" + sub).uses(dZ[u][0]).result(db[u]);
     }
-    for (var s = 0; s < dZ[0].length; s++) {
+    line.terms(dZ[0].length, function (s) {
       if (s > 0) {
-        line.text(" + ").factor(dZ[u][s]);
+        line.factor(dZ[u][s]);
       } else {
         line.figure(dZ[u][s]);
       }
-    }
+    });
     return line.result(db[u]);
   }
 

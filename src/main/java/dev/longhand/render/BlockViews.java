@@ -142,7 +142,7 @@ public final class BlockViews {
                             line.mark().cssClass(), line.mark() == ReluMark.CLAMPED));
                 }
             }
-            work.add(new WorkGroupView(block.batch() ? "Sample " + (s + 1) : "", group));
+            work.add(WorkGroupView.of(block.batch() ? "Sample " + (s + 1) : "", group));
         }
         return new LayerView(index, title(name, number), activationName(activation),
                 activation == Activation.RELU, weights, input, bias, z, a, work);

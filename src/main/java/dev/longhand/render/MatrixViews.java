@@ -12,6 +12,11 @@ import java.util.List;
 final class MatrixViews {
 
     static final String SINGLE_SAMPLE = "value";
+    /** Matrices with more rows (or columns) than this show the first and last {@link #EDGE} only. */
+    static final int MAX_SHOWN = 10;
+    static final int EDGE = 3;
+    static final String ROW_GAP = "⋮";
+    static final String COLUMN_GAP = "⋯";
 
     /** The trace key of a cell, e.g. "layers.0.z.1.0"; empty for a cell that holds no trace value. */
     interface Keys {
@@ -49,19 +54,44 @@ final class MatrixViews {
 
     private MatrixView build(String symbol, String what, String role, Matrix m, List<String> rowNames,
                              List<String> colNames, Keys keys, Keys labels, Marks marks) {
+        List<Integer> shownRows = shown(m.rows());
+        List<Integer> shownCols = shown(m.cols());
+        boolean elided = shownRows.size() < m.rows() || shownCols.size() < m.cols();
         List<RowView> rows = new ArrayList<>();
-        for (int r = 0; r < m.rows(); r++) {
+        for (int r : shownRows) {
             List<CellView> cells = new ArrayList<>();
-            for (int c = 0; c < m.cols(); c++) {
+            for (int c : shownCols) {
+                if (r < 0 || c < 0) {
+                    cells.add(new CellView(r < 0 ? ROW_GAP : COLUMN_GAP, "", "", "gap", "", ""));
+                    continue;
+                }
                 String key = keys.at(r, c);
                 cells.add(new CellView(Figures.display(m.get(r, c), precision), key,
                         labels == null ? "" : key, marks.cssClass(r, c), marks.clampedFrom(r, c),
                         labels == null ? "" : labels.at(r, c)));
             }
-            rows.add(new RowView(rowNames.get(r), cells));
+            rows.add(new RowView(r < 0 ? ROW_GAP : rowNames.get(r), cells));
         }
-        return new MatrixView(symbol, what + " (" + m.rows() + " × " + m.cols() + ")", role, colNames, rows,
-                colNames.equals(List.of(SINGLE_SAMPLE)) || colNames.equals(List.of("b")));
+        List<String> columns = new ArrayList<>();
+        for (int c : shownCols) {
+            columns.add(c < 0 ? COLUMN_GAP : colNames.get(c));
+        }
+        String shape = m.rows() + " × " + m.cols();
+        return new MatrixView(elided ? symbol + " (" + shape + ")" : symbol, what + " (" + shape + ")", role, columns,
+                rows, colNames.equals(List.of(SINGLE_SAMPLE)) || colNames.equals(List.of("b")));
+    }
+
+    /** The indices a matrix of {@code n} rows or columns shows; -1 marks the elided middle. */
+    static List<Integer> shown(int n) {
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (n <= MAX_SHOWN || i < EDGE || i >= n - EDGE) {
+                shown.add(i);
+            } else if (i == EDGE) {
+                shown.add(-1);
+            }
+        }
+        return shown;
     }
 
     /** Appends a column (the bias, in the augmented layout) to a matrix view. */
@@ -81,8 +111,10 @@ final class MatrixViews {
     static MatrixView withConstantRow(MatrixView matrix, String header, String value) {
         List<RowView> rows = new ArrayList<>(matrix.rows());
         List<CellView> ones = new ArrayList<>();
-        for (int c = 0; c < matrix.columns().size(); c++) {
-            ones.add(new CellView(value, "", "", "constant", "", ""));
+        for (String column : matrix.columns()) {
+            ones.add(column.equals(COLUMN_GAP)
+                    ? new CellView(COLUMN_GAP, "", "", "gap", "", "")
+                    : new CellView(value, "", "", "constant", "", ""));
         }
         rows.add(new RowView(header, ones));
         return new MatrixView(matrix.symbol(), matrix.caption() + ", with a row of 1s for the bias",

@@ -101,10 +101,12 @@ final class TrainingViews {
 
         List<GradientGroupView> perSample = new ArrayList<>();
         Matrix output = block.forward().output();
+        List<Integer> shownUnits = MatrixViews.shown(g.dZ().rows()).stream().filter(u -> u >= 0).toList();
+        List<Integer> shownInputs = MatrixViews.shown(g.dW().cols()).stream().filter(k -> k >= 0).toList();
         for (int s = 0; s < g.dZ().cols(); s++) {
             List<GradientLineView> dALines = new ArrayList<>();
             List<GradientLineView> dZLines = new ArrayList<>();
-            for (int u = 0; u < g.dZ().rows(); u++) {
+            for (int u : shownUnits) {
                 String at = "." + u + "." + s;
                 if (straight) {
                     dZLines.add(new GradientLineView(prefix + ".dZ" + at,
@@ -126,8 +128,8 @@ final class TrainingViews {
         }
         List<GradientLineView> dWLines = new ArrayList<>();
         List<GradientLineView> dbLines = new ArrayList<>();
-        for (int u = 0; u < g.dW().rows(); u++) {
-            for (int k = 0; k < g.dW().cols(); k++) {
+        for (int u : shownUnits) {
+            for (int k : shownInputs) {
                 dWLines.add(new GradientLineView(prefix + ".dW." + u + "." + k,
                         sheet.weightGradient(g.dZ(), trace.input(), g.dW(), u, k), false));
             }
@@ -155,8 +157,14 @@ final class TrainingViews {
                 (r, c) -> prefix + "bias." + r, MatrixViews.NO_MARKS);
         List<GradientLineView> lines = new ArrayList<>();
         double eta = training.learningRate();
-        for (int u = 0; u < before.units(); u++) {
-            for (int k = 0; k < before.inputs(); k++) {
+        for (int u : MatrixViews.shown(before.units())) {
+            if (u < 0) {
+                continue;
+            }
+            for (int k : MatrixViews.shown(before.inputs())) {
+                if (k < 0) {
+                    continue;
+                }
                 lines.add(new GradientLineView(prefix + "weights." + u + "." + k, sheet.update(
                         "w" + Figures.subscript(u + 1) + "," + Figures.subscript(k + 1),
                         before.weights().get(u, k), eta, g.dW().get(u, k), after.weights().get(u, k)), false));

@@ -24,25 +24,15 @@ public final class GradientSheet {
         Line line = new Line(precision).text("L = ");
         if (loss == Loss.MSE) {
             line.text("(");
-            for (int s = 0; s < output.cols(); s++) {
-                for (int u = 0; u < output.rows(); u++) {
-                    if (s > 0 || u > 0) {
-                        line.text(" + ");
-                    }
-                    line.text("(").figure(output.get(u, s)).text(" − ").factor(target.get(u, s)).text(")²");
-                }
-            }
+            int rows = output.rows();
+            line.terms(rows * output.cols(), i -> line.text("(").figure(output.get(i % rows, i / rows)).text(" − ")
+                    .factor(target.get(i % rows, i / rows)).text(")²"));
             return line.text(") / ").text(Integer.toString(output.rows() * output.cols())).result(value);
         }
         line.text("−(");
-        for (int s = 0; s < output.cols(); s++) {
-            for (int u = 0; u < output.rows(); u++) {
-                if (s > 0 || u > 0) {
-                    line.text(" + ");
-                }
-                line.factor(target.get(u, s)).text("·log(").figure(output.get(u, s)).text(")");
-            }
-        }
+        int rows = output.rows();
+        line.terms(rows * output.cols(), i -> line.factor(target.get(i % rows, i / rows)).text("·log(")
+                .figure(output.get(i % rows, i / rows)).text(")"));
         return line.text(") / ").text(Integer.toString(output.cols())).result(value);
     }
 
@@ -82,12 +72,8 @@ public final class GradientSheet {
     /** A hidden layer's ∂L/∂a from the layer above: {@code ∂L/∂a₂ = w₁₂·δ₁ + w₂₂·δ₂}. */
     public String hiddenGradient(Matrix weightsAbove, Matrix dZAbove, Matrix dA, int unit, int sample) {
         Line line = new Line(precision).text("∂L/∂a" + Figures.subscript(unit + 1) + " = ");
-        for (int j = 0; j < weightsAbove.rows(); j++) {
-            if (j > 0) {
-                line.text(" + ");
-            }
-            line.factor(weightsAbove.get(j, unit)).text("·").factor(dZAbove.get(j, sample));
-        }
+        line.terms(weightsAbove.rows(), j -> line.factor(weightsAbove.get(j, unit)).text("·")
+                .factor(dZAbove.get(j, sample)));
         return line.result(dA.get(unit, sample));
     }
 
@@ -100,12 +86,7 @@ public final class GradientSheet {
         Line line = new Line(precision).text("∂L/∂z" + sub + " = ");
         if (activation == Activation.SOFTMAX) {
             line.factor(a.get(unit, sample)).text("·(").figure(dA.get(unit, sample)).text(" − (");
-            for (int j = 0; j < a.rows(); j++) {
-                if (j > 0) {
-                    line.text(" + ");
-                }
-                line.factor(dA.get(j, sample)).text("·").factor(a.get(j, sample));
-            }
+            line.terms(a.rows(), j -> line.factor(dA.get(j, sample)).text("·").factor(a.get(j, sample)));
             return line.text("))").result(dZ.get(unit, sample));
         }
         double zi = z.get(unit, sample);
@@ -124,12 +105,7 @@ public final class GradientSheet {
     public String weightGradient(Matrix dZ, Matrix input, Matrix dW, int unit, int from) {
         Line line = new Line(precision)
                 .text("∂L/∂w" + Figures.subscript(unit + 1) + "," + Figures.subscript(from + 1) + " = ");
-        for (int s = 0; s < dZ.cols(); s++) {
-            if (s > 0) {
-                line.text(" + ");
-            }
-            line.factor(dZ.get(unit, s)).text("·").factor(input.get(from, s));
-        }
+        line.terms(dZ.cols(), s -> line.factor(dZ.get(unit, s)).text("·").factor(input.get(from, s)));
         return line.result(dW.get(unit, from));
     }
 
@@ -140,13 +116,13 @@ public final class GradientSheet {
         if (dZ.cols() == 1) {
             return line.text("∂L/∂z" + sub).uses(dZ.get(unit, 0)).result(db.get(unit, 0));
         }
-        for (int s = 0; s < dZ.cols(); s++) {
+        line.terms(dZ.cols(), s -> {
             if (s > 0) {
-                line.text(" + ").factor(dZ.get(unit, s));
+                line.factor(dZ.get(unit, s));
             } else {
                 line.figure(dZ.get(unit, s));
             }
-        }
+        });
         return line.result(db.get(unit, 0));
     }
 

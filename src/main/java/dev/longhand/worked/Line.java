@@ -7,9 +7,14 @@ package dev.longhand.worked;
  */
 final class Line {
 
+    /** Sums of more terms than this show their first and last {@link #EDGE_TERMS}, as NumPy prints arrays. */
+    public static final int MAX_TERMS = 10;
+    public static final int EDGE_TERMS = 3;
+
     private final int precision;
     private final StringBuilder text = new StringBuilder();
     private boolean exact = true;
+    private boolean hidden;
 
     Line(int precision) {
         this.precision = precision;
@@ -17,22 +22,43 @@ final class Line {
 
     /** Literal text: names, operators, brackets. */
     Line text(String s) {
-        text.append(s);
+        if (!hidden) {
+            text.append(s);
+        }
+        return this;
+    }
+
+    /**
+     * Writes {@code count} terms joined by " + ". A long sum shows its first and last
+     * {@link #EDGE_TERMS} terms around "⋯"; the hidden terms still decide "=" or "≈".
+     */
+    Line terms(int count, java.util.function.IntConsumer term) {
+        boolean elide = count > MAX_TERMS;
+        for (int i = 0; i < count; i++) {
+            boolean shown = !elide || i < EDGE_TERMS || i >= count - EDGE_TERMS;
+            if (elide && i == EDGE_TERMS) {
+                text(" + ⋯");
+            }
+            hidden = !shown;
+            if (i > 0) {
+                text(" + ");
+            }
+            term.accept(i);
+            hidden = false;
+        }
         return this;
     }
 
     /** A figure inside the arithmetic: negative numbers in parentheses. */
     Line factor(double x) {
         exact &= Figures.exact(x, precision);
-        text.append(Figures.factor(x, precision));
-        return this;
+        return text(Figures.factor(x, precision));
     }
 
     /** A figure that stands alone (first term, or in a function's brackets): no parentheses. */
     Line figure(double x) {
         exact &= Figures.exact(x, precision);
-        text.append(Figures.display(x, precision));
-        return this;
+        return text(Figures.display(x, precision));
     }
 
     /** A value the line stands for by name (z₁), whose figure elsewhere may be rounded. */

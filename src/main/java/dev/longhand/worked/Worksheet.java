@@ -39,12 +39,7 @@ public final class Worksheet {
         Matrix w = layer.layer().weights();
         Matrix input = layer.input();
         Line sum = new Line(precision).text("z" + Figures.subscript(unit + 1) + " = ");
-        for (int k = 0; k < w.cols(); k++) {
-            if (k > 0) {
-                sum.text(" + ");
-            }
-            sum.factor(w.get(unit, k)).text(TIMES).factor(input.get(k, sample));
-        }
+        sum.terms(w.cols(), k -> sum.factor(w.get(unit, k)).text(TIMES).factor(input.get(k, sample)));
         sum.text(" + ").factor(layer.layer().bias().get(unit, 0));
         if (augmented) {
             sum.text(TIMES + "1");
@@ -72,12 +67,7 @@ public final class Worksheet {
 
     private void softmax(Line line, Matrix z, int unit, int sample) {
         line.text("exp(").figure(z.get(unit, sample)).text(") / (");
-        for (int j = 0; j < z.rows(); j++) {
-            if (j > 0) {
-                line.text(" + ");
-            }
-            line.text("exp(").figure(z.get(j, sample)).text(")");
-        }
+        line.terms(z.rows(), j -> line.text("exp(").figure(z.get(j, sample)).text(")"));
         line.text(")");
     }
 }
