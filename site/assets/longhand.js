@@ -10,6 +10,8 @@
  *   trace     <-> dev.longhand.render.TraceJson    (the mlp-trace JSON)
  *   plot      <-> dev.longhand.render.LossPlot     (the loss plot)
  * The browser tests compare the two on every shipped lesson and on random networks.
+ * Training (backprop, its lines, the loss plot) is in longhand-training.js and StrictMath's exp
+ * and log in longhand-math.js; a page loads them only when its blocks use them.
  *
  * Without JavaScript the page is the static worksheet; nothing here is needed to read it.
  */
@@ -102,140 +104,16 @@
     return shown.charAt(0) === MINUS ? "(" + shown + ")" : shown;
   }
 
-  // ---- fdlibm: exp and log exactly as Java's StrictMath computes them ----------------------
-  //
-  // ECMAScript lets Math.exp and Math.log be off by an ulp, and Chromium's are (about one
-  // argument in ten), so the trace would differ from the build's in its last digit. These are
-  // fdlibm's __ieee754_exp and __ieee754_log (e_exp.c, e_log.c), which StrictMath specifies,
-  // step for step on the two 32-bit words of a double. Math.tanh is still V8's fdlibm port.
-
-  var WORDS = new Float64Array(1);
-  var WORD = new Int32Array(WORDS.buffer);
-  var HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-  var LO = 1 - HI;
-
-  function highWord(x) { WORDS[0] = x; return WORD[HI]; }
-  function lowWord(x) { WORDS[0] = x; return WORD[LO]; }
-  function withHighWord(x, hi) { WORDS[0] = x; WORD[HI] = hi; return WORDS[0]; }
-
-  var LN2_HI = [6.93147180369123816490e-01, -6.93147180369123816490e-01];
-  var LN2_LO = [1.90821492927058770002e-10, -1.90821492927058770002e-10];
-  var HALF = [0.5, -0.5];
-  var TWO_M1000 = 9.33263618503218878990e-302;
-
+  // exp and log as Java's StrictMath computes them, from longhand-math.js where the page loads
+  // it (pages whose blocks use sigmoid, softmax or cross-entropy); elsewhere they are not used.
   function exp(x) {
-    var hx = highWord(x);
-    var xsb = (hx >>> 31) & 1;
-    hx &= 0x7fffffff;
-    var hi = 0;
-    var lo = 0;
-    var k = 0;
-    if (hx >= 0x40862E42) {
-      if (hx >= 0x7ff00000) {
-        if (((hx & 0xfffff) | lowWord(x)) !== 0) {
-          return x + x;
-        }
-        return xsb === 0 ? x : 0.0;
-      }
-      if (x > 7.09782712893383973096e+02) {
-        return Infinity;
-      }
-      if (x < -7.45133219101941108420e+02) {
-        return 0.0;
-      }
-    }
-    if (hx > 0x3fd62e42) {
-      if (hx < 0x3FF0A2B2) {
-        hi = x - LN2_HI[xsb];
-        lo = LN2_LO[xsb];
-        k = 1 - xsb - xsb;
-      } else {
-        k = (1.44269504088896338700e+00 * x + HALF[xsb]) | 0;
-        hi = x - k * LN2_HI[0];
-        lo = k * LN2_LO[0];
-      }
-      x = hi - lo;
-    } else if (hx < 0x3e300000) {
-      return 1.0 + x;
-    }
-    var t = x * x;
-    var c = x - t * (1.66666666666666019037e-01 + t * (-2.77777777770155933842e-03 + t * (6.61375632143793436117e-05
-      + t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
-    if (k === 0) {
-      return 1.0 - ((x * c) / (c - 2.0) - x);
-    }
-    var y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
-    if (k >= -1021) {
-      return withHighWord(y, highWord(y) + (k << 20));
-    }
-    return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
+    var exact = window.LonghandMath;
+    return exact ? exact.exp(x) : Math.exp(x);
   }
 
-  var TWO54 = 1.80143985094819840000e+16;
-
   function log(x) {
-    var hx = highWord(x);
-    var lx = lowWord(x);
-    var k = 0;
-    if (hx < 0x00100000) {
-      if (((hx & 0x7fffffff) | lx) === 0) {
-        return -Infinity;
-      }
-      if (hx < 0) {
-        return NaN;
-      }
-      k -= 54;
-      x *= TWO54;
-      hx = highWord(x);
-    }
-    if (hx >= 0x7ff00000) {
-      return x + x;
-    }
-    k += (hx >> 20) - 1023;
-    hx &= 0x000fffff;
-    var i = (hx + 0x95f64) & 0x100000;
-    x = withHighWord(x, hx | (i ^ 0x3ff00000));
-    k += i >> 20;
-    var f = x - 1.0;
-    var dk;
-    var R;
-    if ((0x000fffff & (2 + hx)) < 3) {
-      if (f === 0) {
-        if (k === 0) {
-          return 0.0;
-        }
-        dk = k;
-        return dk * LN2_HI[0] + dk * LN2_LO[0];
-      }
-      R = f * f * (0.5 - 0.33333333333333333 * f);
-      if (k === 0) {
-        return f - R;
-      }
-      dk = k;
-      return dk * LN2_HI[0] - ((R - dk * LN2_LO[0]) - f);
-    }
-    var s = f / (2.0 + f);
-    dk = k;
-    var z = s * s;
-    i = hx - 0x6147a;
-    var w = z * z;
-    var j = 0x6b851 - hx;
-    var t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-    var t2 = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01 + w * (1.818357216161805012e-01
-      + w * 1.479819860511658591e-01)));
-    i |= j;
-    R = t2 + t1;
-    if (i > 0) {
-      var hfsq = 0.5 * f * f;
-      if (k === 0) {
-        return f - (hfsq - s * (hfsq + R));
-      }
-      return dk * LN2_HI[0] - ((hfsq - (s * (hfsq + R) + dk * LN2_LO[0])) - f);
-    }
-    if (k === 0) {
-      return f - s * (f - R);
-    }
-    return dk * LN2_HI[0] - ((s * (f - R) - dk * LN2_LO[0]) - f);
+    var exact = window.LonghandMath;
+    return exact ? exact.log(x) : Math.log(x);
   }
 
   // ---- nn --------------------------------------------------------------------------------
@@ -312,24 +190,6 @@
     return z.map(function (row) { return row.map(f); });
   }
 
-  function backwardThrough(activation, z, a, dA) {
-    if (activation === "softmax") {
-      var dZ = copy(a);
-      for (var c = 0; c < a[0].length; c++) {
-        var dot = 0.0;
-        for (var r = 0; r < a.length; r++) {
-          dot += dA[r][c] * a[r][c];
-        }
-        for (r = 0; r < a.length; r++) {
-          dZ[r][c] = a[r][c] * (dA[r][c] - dot);
-        }
-      }
-      return dZ;
-    }
-    var d = ACTIVATIONS[activation].derivative;
-    return matrix(z.length, z[0].length, function (r, c) { return dA[r][c] * d(z[r][c], a[r][c]); });
-  }
-
   function forward(network, input) {
     var traces = [];
     var current = input;
@@ -343,137 +203,11 @@
     return traces;
   }
 
-  function lossValue(loss, traces, target) {
-    var last = traces[traces.length - 1];
-    var output = last.a;
-    if (loss === "mse") {
-      var sum = 0.0;
-      for (var r = 0; r < output.length; r++) {
-        for (var c = 0; c < output[0].length; c++) {
-          var d = output[r][c] - target[r][c];
-          sum += d * d;
-        }
-      }
-      return sum / (output.length * output[0].length);
-    }
-    var logA;
-    if (last.layer.activation === "softmax") {
-      var z = last.z;
-      var max = [];
-      var logSum = [];
-      for (c = 0; c < z[0].length; c++) {
-        max[c] = columnMax(z, c);
-        var s = 0.0;
-        for (r = 0; r < z.length; r++) {
-          s += exp(z[r][c] - max[c]);
-        }
-        logSum[c] = log(s);
-      }
-      logA = function (r, c) { return (z[r][c] - max[c]) - logSum[c]; };
-    } else {
-      logA = function (r, c) { return log(output[r][c]); };
-    }
-    var total = 0.0;
-    for (c = 0; c < output[0].length; c++) {
-      var sample = 0.0;
-      for (r = 0; r < output.length; r++) {
-        var t = target[r][c];
-        if (t !== 0) {
-          sample -= t * logA(r, c);
-        }
-      }
-      total += sample;
-    }
-    return total / output[0].length;
-  }
-
-  function lossGradient(loss, output, target) {
-    var rows = output.length;
-    var cols = output[0].length;
-    if (loss === "mse") {
-      var n = rows * cols;
-      return matrix(rows, cols, function (r, c) { return 2.0 * (output[r][c] - target[r][c]) / n; });
-    }
-    return matrix(rows, cols, function (r, c) {
-      var t = target[r][c];
-      return t === 0 ? 0.0 : -t / (output[r][c] * cols);
-    });
-  }
-
-  function straightToZ(loss, traces, i) {
-    return i === traces.length - 1 && loss === "cross_entropy" && traces[i].layer.activation === "softmax";
-  }
-
-  function backward(traces, target, loss) {
-    var gradients = [];
-    var dA = lossGradient(loss, traces[traces.length - 1].a, target);
-    for (var i = traces.length - 1; i >= 0; i--) {
-      var t = traces[i];
-      var dZ;
-      if (straightToZ(loss, traces, i)) {
-        var m = t.a[0].length;
-        dZ = copy(t.a);
-        for (var c = 0; c < m; c++) {
-          var targetSum = 0.0;
-          for (var r = 0; r < t.a.length; r++) {
-            targetSum += target[r][c];
-          }
-          for (r = 0; r < t.a.length; r++) {
-            dZ[r][c] = (t.a[r][c] * targetSum - target[r][c]) / m;
-          }
-        }
-      } else {
-        dZ = backwardThrough(t.layer.activation, t.z, t.a, dA);
-      }
-      var dW = multiply(dZ, transpose(t.input));
-      var db = dZ.map(function (row) {
-        var sum = 0.0;
-        for (var k = 0; k < row.length; k++) {
-          sum += row[k];
-        }
-        return sum;
-      });
-      gradients[i] = { dA: dA, dZ: dZ, dW: dW, db: db };
-      dA = multiply(transpose(t.layer.weights), dZ);
-    }
-    return { loss: lossValue(loss, traces, target), layers: gradients };
-  }
-
-  function step(network, gradients, rate) {
-    return network.map(function (layer, i) {
-      var g = gradients.layers[i];
-      return {
-        name: layer.name,
-        activation: layer.activation,
-        weights: matrix(layer.weights.length, layer.weights[0].length, function (r, c) {
-          return layer.weights[r][c] - g.dW[r][c] * rate;
-        }),
-        bias: layer.bias.map(function (b, r) { return b - g.db[r] * rate; })
-      };
-    });
-  }
-
-  /** The whole computation of a block: forward pass and, with a target, training. */
+  /** The whole computation of a block: forward pass and, with a target, training (longhand-training.js). */
   function compute(spec) {
     var result = { traces: forward(spec.layers, spec.input) };
-    if (spec.training) {
-      var tr = spec.training;
-      var first = backward(result.traces, tr.target, tr.loss);
-      var losses = [];
-      var current = spec.layers;
-      var gradients = first;
-      for (var s = 0; s < tr.steps; s++) {
-        if (s > 0) {
-          gradients = backward(forward(current, spec.input), tr.target, tr.loss);
-        }
-        losses.push(gradients.loss);
-        current = step(current, gradients, tr.learningRate);
-      }
-      losses.push(lossValue(tr.loss, forward(current, spec.input), tr.target));
-      result.first = first;
-      result.firstStep = step(spec.layers, first, tr.learningRate);
-      result.losses = losses;
-      result.after = current;
+    if (spec.training && api.training) {
+      api.training.train(spec, result);
     }
     return result;
   }
@@ -573,102 +307,6 @@
     return z < 0 ? "clamped" : "passed";
   }
 
-  function blocked(activation, z) {
-    return activation === "relu" && !(z > 0);
-  }
-
-  var DERIVATIVE_NAMES = { relu: "ReLU′", linear: "linear′", sigmoid: "σ′", tanh: "tanh′", leaky_relu: "LeakyReLU′", softmax: "softmax′" };
-
-  function lossLine(loss, output, target, value, p) {
-    var line = new Line(p).text("L = ");
-    var rows = output.length;
-    if (loss === "mse") {
-      line.text("(");
-      line.terms(rows * output[0].length, function (i) {
-        line.text("(").figure(output[i % rows][Math.floor(i / rows)]).text(" − ")
-          .factor(target[i % rows][Math.floor(i / rows)]).text(")²");
-      });
-      return line.text(") / ").text(String(output.length * output[0].length)).result(value);
-    }
-    line.text("−(");
-    line.terms(rows * output[0].length, function (i) {
-      line.factor(target[i % rows][Math.floor(i / rows)]).text("·log(")
-        .figure(output[i % rows][Math.floor(i / rows)]).text(")");
-    });
-    return line.text(") / ").text(String(output[0].length)).result(value);
-  }
-
-  function outputGradientLine(loss, output, target, dA, u, s, p) {
-    var line = new Line(p).text("∂L/∂a" + subscript(u + 1) + " = ");
-    if (loss === "mse") {
-      line.text("2·(").figure(output[u][s]).text(" − ").factor(target[u][s]).text(") / ")
-        .text(String(output.length * output[0].length));
-    } else {
-      line.text("−").factor(target[u][s]).text(" / (").figure(output[u][s]).text("·")
-        .text(String(output[0].length)).text(")");
-    }
-    return line.result(dA[u][s]);
-  }
-
-  function softmaxCrossEntropyLine(output, target, dZ, u, s, p) {
-    var targetSum = 0.0;
-    for (var r = 0; r < target.length; r++) {
-      targetSum += target[r][s];
-    }
-    var line = new Line(p).text("∂L/∂z" + subscript(u + 1) + " = (").figure(output[u][s]);
-    if (targetSum !== 1.0) {
-      line.text("·").factor(targetSum);
-    }
-    return line.text(" − ").factor(target[u][s]).text(") / ").text(String(output[0].length)).result(dZ[u][s]);
-  }
-
-  function hiddenGradientLine(weightsAbove, dZAbove, dA, u, s, p) {
-    var line = new Line(p).text("∂L/∂a" + subscript(u + 1) + " = ");
-    line.terms(weightsAbove.length, function (j) { line.factor(weightsAbove[j][u]).text("·").factor(dZAbove[j][s]); });
-    return line.result(dA[u][s]);
-  }
-
-  function deltaLine(activation, z, a, dA, dZ, u, s, p) {
-    var line = new Line(p).text("∂L/∂z" + subscript(u + 1) + " = ");
-    if (activation === "softmax") {
-      line.factor(a[u][s]).text("·(").figure(dA[u][s]).text(" − (");
-      line.terms(a.length, function (j) { line.factor(dA[j][s]).text("·").factor(a[j][s]); });
-      return line.text("))").result(dZ[u][s]);
-    }
-    var zi = z[u][s];
-    var derivative = ACTIVATIONS[activation].derivative(zi, a[u][s]);
-    line.factor(dA[u][s]).text("·").text(DERIVATIVE_NAMES[activation]).text("(").figure(zi).text(") = ")
-      .factor(dA[u][s]).text("·").factor(derivative);
-    return line.result(dZ[u][s]);
-  }
-
-  function weightGradientLine(dZ, input, dW, u, k, p) {
-    var line = new Line(p).text("∂L/∂w" + subscript(u + 1) + "," + subscript(k + 1) + " = ");
-    line.terms(dZ[0].length, function (s) { line.factor(dZ[u][s]).text("·").factor(input[k][s]); });
-    return line.result(dW[u][k]);
-  }
-
-  function biasGradientLine(dZ, db, u, p) {
-    var sub = subscript(u + 1);
-    var line = new Line(p).text("∂L/∂b" + sub + " = ");
-    if (dZ[0].length === 1) {
-      return line.text("∂L/∂z" + sub).uses(dZ[u][0]).result(db[u]);
-    }
-    line.terms(dZ[0].length, function (s) {
-      if (s > 0) {
-        line.factor(dZ[u][s]);
-      } else {
-        line.figure(dZ[u][s]);
-      }
-    });
-    return line.result(db[u]);
-  }
-
-  function updateLine(name, before, rate, gradient, after, p) {
-    return new Line(p).text(name + " ← ").figure(before).text(" − ").factor(rate).text("·").factor(gradient)
-      .result(after);
-  }
-
   // ---- trace ------------------------------------------------------------------------------
 
   function jsonString(text) {
@@ -718,76 +356,17 @@
         "\"z\":" + jsonMatrix(t.z),
         "\"a\":" + jsonMatrix(t.a)
       ];
-      if (spec.training) {
-        var g = result.first.layers[i];
-        fields.push("\"dW\":" + jsonMatrix(g.dW), "\"db\":" + jsonFlat(g.db),
-          "\"weights_after\":" + jsonMatrix(result.after[i].weights),
-          "\"bias_after\":" + jsonFlat(result.after[i].bias));
+      if (spec.training && result.first) {
+        api.training.layerFields(result, i, fields);
       }
       return "{" + fields.join(",") + "}";
     });
     parts.push("\"layers\":[" + layers.join(",") + "]");
     parts.push("\"output\":" + jsonMatrix(result.traces[result.traces.length - 1].a));
-    if (spec.training) {
-      var tr = spec.training;
-      parts.push("\"target\":" + jsonMatrix(tr.target), "\"loss\":" + jsonNumber(result.first.loss),
-        "\"losses\":" + jsonFlat(result.losses), "\"loss_function\":" + jsonString(tr.loss),
-        "\"learning_rate\":" + jsonNumber(tr.learningRate), "\"steps\":" + String(tr.steps));
+    if (spec.training && result.first) {
+      api.training.traceFields(spec, result, parts);
     }
     return "{" + parts.join(",") + "}";
-  }
-
-  // ---- plot -------------------------------------------------------------------------------
-
-  var PLOT = { width: 560, height: 240, left: 64, right: 16, top: 16, bottom: 44, maxMarkers: 60 };
-
-  function coord(v) {
-    return v.toFixed(2);
-  }
-
-  function lossPlot(id, losses, p) {
-    var steps = losses.length - 1;
-    var max = 0;
-    losses.forEach(function (l) { max = Math.max(max, l); });
-    var top = max > 0 ? max : 1;
-    var plotWidth = PLOT.width - PLOT.left - PLOT.right;
-    var plotHeight = PLOT.height - PLOT.top - PLOT.bottom;
-    var points = "";
-    var markers = "";
-    for (var i = 0; i <= steps; i++) {
-      var x = PLOT.left + (steps === 0 ? 0 : plotWidth * i / steps);
-      var y = PLOT.top + plotHeight * (1 - losses[i] / top);
-      if (i > 0) {
-        points += " ";
-      }
-      points += coord(x) + "," + coord(y);
-      if (steps <= PLOT.maxMarkers) {
-        markers += "<circle cx=\"" + coord(x) + "\" cy=\"" + coord(y) + "\" r=\"3\"><title>step " + i + ": loss "
-          + display(losses[i], p) + "</title></circle>";
-      }
-    }
-    var bottomY = coord(PLOT.top + plotHeight);
-    return "<svg class=\"loss-plot\" viewBox=\"0 0 " + PLOT.width + " " + PLOT.height + "\" role=\"img\" aria-labelledby=\""
-      + id + "-plot-title " + id + "-plot-desc\">"
-      + "<title id=\"" + id + "-plot-title\">Loss at each step</title>"
-      + "<desc id=\"" + id + "-plot-desc\">Over " + steps + " steps of gradient descent the loss goes from "
-      + display(losses[0], p) + " to " + display(losses[steps], p) + ".</desc>"
-      + "<line class=\"axis\" x1=\"" + PLOT.left + "\" y1=\"" + bottomY + "\" x2=\"" + (PLOT.width - PLOT.right)
-      + "\" y2=\"" + bottomY + "\"/>"
-      + "<line class=\"axis\" x1=\"" + PLOT.left + "\" y1=\"" + PLOT.top + "\" x2=\"" + PLOT.left + "\" y2=\"" + bottomY + "\"/>"
-      + "<text class=\"tick\" x=\"" + (PLOT.left - 6) + "\" y=\"" + (PLOT.top + 4) + "\" text-anchor=\"end\">"
-      + display(top, p) + "</text>"
-      + "<text class=\"tick\" x=\"" + (PLOT.left - 6) + "\" y=\"" + bottomY + "\" text-anchor=\"end\">0</text>"
-      + "<text class=\"tick\" x=\"" + PLOT.left + "\" y=\"" + coord(PLOT.top + plotHeight + 16) + "\" text-anchor=\"middle\">0</text>"
-      + "<text class=\"tick\" x=\"" + (PLOT.width - PLOT.right) + "\" y=\"" + coord(PLOT.top + plotHeight + 16)
-      + "\" text-anchor=\"middle\">" + steps + "</text>"
-      + "<text class=\"label\" x=\"" + coord(PLOT.left + plotWidth / 2) + "\" y=\"" + (PLOT.height - 6)
-      + "\" text-anchor=\"middle\">step</text>"
-      + "<text class=\"label\" x=\"14\" y=\"" + coord(PLOT.top + plotHeight / 2) + "\" text-anchor=\"middle\""
-      + " transform=\"rotate(-90 14 " + coord(PLOT.top + plotHeight / 2) + ")\">loss</text>"
-      + "<polyline class=\"line\" points=\"" + points + "\"/>"
-      + markers
-      + "</svg>";
   }
 
   // ---- diagram: mirror of dev.longhand.render.Diagram -----------------------------------------
@@ -881,59 +460,8 @@
         });
       });
     });
-    if (spec.training) {
-      var tr = spec.training;
-      var output = traces[traces.length - 1].a;
-      put("target.", tr.target);
-      lines.loss = { kind: "plain", text: lossLine(tr.loss, output, tr.target, result.first.loss, p), css: "" };
-      traces.forEach(function (t, i) {
-        var g = result.first.layers[i];
-        var prefix = "layers." + i + ".";
-        var last = i === traces.length - 1;
-        var straight = straightToZ(tr.loss, traces, i);
-        put(prefix + "dA.", g.dA);
-        put(prefix + "dZ.", g.dZ);
-        put(prefix + "dW.", g.dW);
-        putFlat(prefix + "db.", g.db);
-        g.dZ.forEach(function (row, u) {
-          row.forEach(function (v, s) {
-            var at = u + "." + s;
-            var isBlocked = blocked(t.layer.activation, t.z[u][s]);
-            marks[prefix + "dZ." + at] = { css: isBlocked ? "blocked" : "" };
-            if (straight) {
-              lines[prefix + "dZ." + at] = { kind: "plain", css: "",
-                text: softmaxCrossEntropyLine(output, tr.target, g.dZ, u, s, p) };
-              return;
-            }
-            lines[prefix + "dA." + at] = { kind: "plain", css: "", text: last
-              ? outputGradientLine(tr.loss, output, tr.target, g.dA, u, s, p)
-              : hiddenGradientLine(traces[i + 1].layer.weights, result.first.layers[i + 1].dZ, g.dA, u, s, p) };
-            lines[prefix + "dZ." + at] = { kind: "plain", css: isBlocked ? "blocked" : "",
-              text: deltaLine(t.layer.activation, t.z, t.a, g.dA, g.dZ, u, s, p) };
-          });
-        });
-        g.dW.forEach(function (row, u) {
-          row.forEach(function (v, k) {
-            lines[prefix + "dW." + u + "." + k] = { kind: "plain", css: "",
-              text: weightGradientLine(g.dZ, t.input, g.dW, u, k, p) };
-          });
-          lines[prefix + "db." + u] = { kind: "plain", css: "", text: biasGradientLine(g.dZ, g.db, u, p) };
-        });
-        var next = result.firstStep[i];
-        put(prefix + "step.weights.", next.weights);
-        putFlat(prefix + "step.bias.", next.bias);
-        t.layer.weights.forEach(function (row, u) {
-          row.forEach(function (w, k) {
-            lines[prefix + "step.weights." + u + "." + k] = { kind: "plain", css: "", text: updateLine(
-              "w" + subscript(u + 1) + "," + subscript(k + 1), w, tr.learningRate, g.dW[u][k], next.weights[u][k], p) };
-          });
-          lines[prefix + "step.bias." + u] = { kind: "plain", css: "", text: updateLine(
-            "b" + subscript(u + 1), t.layer.bias[u], tr.learningRate, g.db[u], next.bias[u], p) };
-        });
-        put(prefix + "weights_after.", result.after[i].weights);
-        putFlat(prefix + "bias_after.", result.after[i].bias);
-      });
-      putFlat("losses.", result.losses);
+    if (spec.training && result.first) {
+      api.training.view(spec, result, p, put, putFlat, lines, marks);
     }
     return { values: values, lines: lines, marks: marks };
   }
@@ -1088,6 +616,19 @@
     box.parentNode.insertBefore(label, box);
   };
 
+  /** What a screen reader calls an editable number: "layer 2 weight row 1 column 3". */
+  function spokenName(key) {
+    var at = key.split(".");
+    if (at[0] === "input") {
+      return "input unit " + (Number(at[1]) + 1) + " sample " + (Number(at[2]) + 1);
+    }
+    var layer = "layer " + (Number(at[1]) + 1);
+    if (at[2] === "bias") {
+      return layer + " bias row " + (Number(at[3]) + 1);
+    }
+    return layer + " weight row " + (Number(at[3]) + 1) + " column " + (Number(at[4]) + 1);
+  }
+
   Block.prototype.makeEditable = function (cell) {
     var block = this;
     cell.setAttribute("contenteditable", "true");
@@ -1095,7 +636,7 @@
     cell.setAttribute("spellcheck", "false");
     cell.setAttribute("inputmode", "decimal");
     cell.setAttribute("role", "textbox");
-    cell.setAttribute("aria-label", cell.getAttribute("title"));
+    cell.setAttribute("aria-label", spokenName(cell.getAttribute("data-edit")));
     cell.classList.add("editable");
     cell.addEventListener("focus", function () {
       var range = document.createRange();
@@ -1232,7 +773,7 @@
     });
     drawDiagram(this.diagram, this.spec, result, this.sample, p);
     if (this.plot && result.losses) {
-      this.plot.innerHTML = lossPlot(this.id, result.losses, p);
+      this.plot.innerHTML = api.training.lossPlot(this.id, result.losses, p);
     }
     this.traceElement.textContent = traceJson(this.spec, result);
     var nonFinite = Object.keys(shown.values).some(function (k) { return !isFinite(shown.values[k]); });
@@ -1426,13 +967,18 @@
 
   var api = {
     math: { exp: exp, log: log },
+    training: null,
     figures: { display: display, plain: function (x, p) { return format(x, p, true); }, exact: exact, factor: factor,
       subscript: subscript },
     compute: compute,
     view: view,
     traceJson: traceJson,
-    lossPlot: lossPlot,
     specOf: specOf,
+    /** What longhand-training.js builds on. */
+    internals: { matrix: matrix, copy: copy, multiply: multiply, transpose: transpose, columnMax: columnMax,
+      activations: ACTIVATIONS, forward: forward, exp: exp, log: log, Line: Line, display: display,
+      subscript: subscript, jsonMatrix: jsonMatrix, jsonFlat: jsonFlat, jsonNumber: jsonNumber,
+      jsonString: jsonString },
     page: null,
     /** Recomputes every block from its own trace, changing nothing when Java and this script agree. */
     recomputeAll: function () {
@@ -1442,12 +988,17 @@
   window.Longhand = api;
 
   function start() {
-    api.page = new Page();
+    if (!api.page) {
+      api.page = new Page();
+    }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
+  // Deferred scripts run in the "interactive" state before DOMContentLoaded; waiting for it
+  // lets longhand-training.js and longhand-math.js, which come after this file, join in first.
+  if (document.readyState === "complete") {
     start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
+    window.addEventListener("load", start);
   }
 })();

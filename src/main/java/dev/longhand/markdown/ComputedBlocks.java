@@ -2,6 +2,8 @@ package dev.longhand.markdown;
 
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
+import dev.longhand.nn.Activation;
+import dev.longhand.nn.Loss;
 import dev.longhand.render.Block;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -27,5 +29,17 @@ final class ComputedBlocks {
 
     int size() {
         return byNode.size();
+    }
+
+    boolean anyTrains() {
+        return byNode.values().stream().anyMatch(b -> b.trained().isPresent());
+    }
+
+    /** Whether any block's numbers go through exp or log: sigmoid, softmax or cross-entropy. */
+    boolean anyExactMath() {
+        return byNode.values().stream().anyMatch(b -> b.forward().layers().stream()
+                .anyMatch(l -> l.layer().activation() == Activation.SIGMOID
+                        || l.layer().activation() == Activation.SOFTMAX)
+                || b.training().map(t -> t.loss() == Loss.CROSS_ENTROPY).orElse(false));
     }
 }

@@ -83,7 +83,8 @@ public final class MarkdownEngine {
         }
         document.set(ComputedBlocks.KEY, blocks);
         String html = renderer.render(document);
-        return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size()));
+        return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
+                blocks.anyTrains(), blocks.anyExactMath()));
     }
 
     private List<Heading> headings(Document document) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param prev    the lesson before in its section, or null
  * @param next    the lesson after, or null
  * @param series  every page of the section, for the sidebar
+ * @param scripts the theme's scripts this page needs, in the order they must run
  */
 public record LessonPageView(
         String root,
@@ -24,11 +25,13 @@ public record LessonPageView(
         List<TocEntryView> toc,
         LinkView prev,
         LinkView next,
-        List<SeriesEntryView> series) {
+        List<SeriesEntryView> series,
+        List<String> scripts) {
 
     public LessonPageView {
         toc = List.copyOf(toc);
         series = List.copyOf(series);
+        scripts = List.copyOf(scripts);
     }
 
     public boolean hasToc() {

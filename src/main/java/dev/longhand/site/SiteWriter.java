@@ -65,7 +65,8 @@ final class SiteWriter {
         LinkView next = at < section.size() - 1 ? link(root, section.get(at + 1)) : null;
         List<TocEntryView> toc = tableOfContents(lesson.headings());
         return new LessonPageView(root, lesson.frontMatter().title(), lesson.frontMatter().summary(),
-                lesson.frontMatter().section(), lesson.html(), toc, prev, next, listing(section, root, entry));
+                lesson.frontMatter().section(), lesson.html(), toc, prev, next, listing(section, root, entry),
+                scripts(lesson));
     }
 
     /** Level-2 headings, each with the level-3 headings under it; a level 3 before any 2 stands alone. */
@@ -93,6 +94,24 @@ final class SiteWriter {
             top.add(new TocEntryView(open.id(), open.text(), children));
         }
         return top;
+    }
+
+    /**
+     * Only what the page uses: a page without blocks needs no script, and the training and
+     * exact-math parts load only where a block trains or uses exp and log.
+     */
+    static List<String> scripts(Lesson lesson) {
+        List<String> scripts = new ArrayList<>();
+        if (lesson.blocks() > 0) {
+            scripts.add("longhand.js");
+            if (lesson.exactMath()) {
+                scripts.add("longhand-math.js");
+            }
+            if (lesson.trains()) {
+                scripts.add("longhand-training.js");
+            }
+        }
+        return scripts;
     }
 
     private static List<SeriesEntryView> listing(List<Series.Entry> entries, String root, Series.Entry current) {

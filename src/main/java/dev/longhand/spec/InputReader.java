@@ -1,7 +1,6 @@
 package dev.longhand.spec;
 
 import dev.longhand.nn.Matrix;
-import dev.longhand.nn.SeededRandom;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -12,7 +11,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class InputReader {
 
-    static final List<String> RANDOM_KEYS = List.of("random", "units", "samples", "min", "max", "integers");
+    static final List<String> RANDOM_KEYS = List.of("random", "units", "samples", "min", "max", "integers", "decimals");
 
     /** What was read: the matrix, whether it is a batch, and the node for later messages. */
     record Input(Matrix values, boolean batch, Node node) {
@@ -99,8 +98,7 @@ final class InputReader {
             return Optional.empty();
         }
         // Drawn sample by sample, the way an author lists samples by hand.
-        Matrix bySample = new SeededRandom(seed.get()).uniform(samples.getAsInt(), units.getAsInt(),
-                range.get().min(), range.get().max(), range.get().integers());
+        Matrix bySample = range.get().draw(seed.get(), samples.getAsInt(), units.getAsInt());
         return Optional.of(new Input(bySample.transpose(), fields.has("samples"), node));
     }
 

@@ -3,7 +3,6 @@ package dev.longhand.spec;
 import dev.longhand.nn.Activation;
 import dev.longhand.nn.Layer;
 import dev.longhand.nn.Matrix;
-import dev.longhand.nn.SeededRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class LayerReader {
 
     static final List<String> KEYS = List.of("name", "weights", "bias", "activation", "units");
-    static final List<String> RANDOM_KEYS = List.of("random", "min", "max", "integers");
+    static final List<String> RANDOM_KEYS = List.of("random", "min", "max", "integers", "decimals");
 
     /**
      * What one layer entry gave: the layer when it is valid, and its unit count whenever it
@@ -192,7 +191,6 @@ final class LayerReader {
         if (!withinTotal(layer.get("units").get(), what, count, weightsBefore)) {
             return Optional.empty();
         }
-        return Optional.of(new SeededRandom(seed.get()).uniform(units.getAsInt(), inputs,
-                range.get().min(), range.get().max(), range.get().integers()));
+        return Optional.of(range.get().draw(seed.get(), units.getAsInt(), inputs));
     }
 }

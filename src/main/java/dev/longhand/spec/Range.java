@@ -1,16 +1,39 @@
 package dev.longhand.spec;
 
+import dev.longhand.nn.Matrix;
+import dev.longhand.nn.SeededRandom;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
-/** The {@code min}, {@code max} and {@code integers} of generated numbers. */
-record Range(double min, double max, boolean integers) {
+/**
+ * The {@code min}, {@code max}, {@code integers} and {@code decimals} of generated numbers.
+ * {@code decimals} rounds every drawn number (half to even), which keeps a large network's
+ * numbers short on the page and in its trace.
+ *
+ * @param decimals -1 for full precision
+ */
+record Range(double min, double max, boolean integers, int decimals) {
+
+    /** Draws a rows × cols matrix, row by row, with the seed. */
+    Matrix draw(long seed, int rows, int cols) {
+        Matrix drawn = new SeededRandom(seed).uniform(rows, cols, min, max, integers);
+        if (decimals < 0 || integers) {
+            return drawn;
+        }
+        return drawn.map(v -> new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue());
+    }
 
     static Optional<Range> read(Reading reading, Fields fields, double defaultMin, double defaultMax) {
         OptionalDouble min = fields.get("min").map(n -> reading.number(n, "min")).orElse(OptionalDouble.of(defaultMin));
         OptionalDouble max = fields.get("max").map(n -> reading.number(n, "max")).orElse(OptionalDouble.of(defaultMax));
         Optional<Boolean> integers = fields.get("integers").map(n -> reading.flag(n, "integers")).orElse(Optional.of(false));
-        if (min.isEmpty() || max.isEmpty() || integers.isEmpty()) {
+        OptionalInt decimals = fields.get("decimals")
+                .map(n -> reading.wholeNumber(n, "decimals", 0, SpecLimits.MAX_PRECISION))
+                .orElse(OptionalInt.of(-1));
+        if (min.isEmpty() || max.isEmpty() || integers.isEmpty() || decimals.isEmpty()) {
             return Optional.empty();
         }
         if (min.getAsDouble() > max.getAsDouble()) {
@@ -23,6 +46,6 @@ record Range(double min, double max, boolean integers) {
             reading.error(fields.get("integers").get(), "with integers: true, min and max should be whole numbers");
             return Optional.empty();
         }
-        return Optional.of(new Range(min.getAsDouble(), max.getAsDouble(), integers.get()));
+        return Optional.of(new Range(min.getAsDouble(), max.getAsDouble(), integers.get(), decimals.getAsInt()));
     }
 }

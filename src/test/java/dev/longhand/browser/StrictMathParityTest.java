@@ -37,6 +37,7 @@ class StrictMathParityTest {
                 input: [1]
                 layers:
                   - weights: [[1]]
+                    activation: sigmoid
                 ```
                 """)));
         browser = Browser.start();

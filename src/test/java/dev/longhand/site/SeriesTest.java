@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SeriesTest {
 
     private static final List<String> SERIES = List.of("one-node.html", "four-nodes.html", "hidden-layer.html",
-            "batch.html", "seven-layers.html", "backpropagation.html", "softmax-cross-entropy.html");
+            "batch.html", "seven-layers.html", "backpropagation.html", "softmax-cross-entropy.html", "a-realistic-size.html");
 
     @TempDir
     static Path temp;

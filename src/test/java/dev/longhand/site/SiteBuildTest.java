@@ -363,7 +363,7 @@ class SiteBuildTest {
         for (String name : List.of("safety.html", "index.html", "numbers.html", "basics/one-node.html")) {
             Document doc = page(name);
             for (Element script : doc.select("script")) {
-                boolean theme = script.attr("src").matches("(\\.\\./)*assets/longhand\\.js") && script.data().isEmpty();
+                boolean theme = script.attr("src").matches("(\\.\\./)*assets/longhand(-math|-training)?\\.js") && script.data().isEmpty();
                 assertTrue(script.hasClass("mlp-trace") || theme, name + " has an injected script: " + script.outerHtml());
             }
             assertTrue(doc.select("main b, main i, nav b").isEmpty(), name + " has an injected element");

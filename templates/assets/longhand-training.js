@@ -1,0 +1,399 @@
+/*
+ * Longhand: training on the page. Mirrors dev.longhand.nn's losses, backpropagation and
+ * gradient descent, dev.longhand.worked.GradientSheet's lines and dev.longhand.render.LossPlot,
+ * rule for rule, on top of longhand.js (loaded after it, by pages whose blocks train).
+ */
+(function (api) {
+  "use strict";
+
+  if (!api) {
+    return;
+  }
+  var I = api.internals;
+  var matrix = I.matrix;
+  var copy = I.copy;
+  var multiply = I.multiply;
+  var transpose = I.transpose;
+  var columnMax = I.columnMax;
+  var ACTIVATIONS = I.activations;
+  var forward = I.forward;
+  var exp = I.exp;
+  var log = I.log;
+  var Line = I.Line;
+  var display = I.display;
+  var subscript = I.subscript;
+  var jsonMatrix = I.jsonMatrix;
+  var jsonFlat = I.jsonFlat;
+  var jsonNumber = I.jsonNumber;
+  var jsonString = I.jsonString;
+
+  function backwardThrough(activation, z, a, dA) {
+    if (activation === "softmax") {
+      var dZ = copy(a);
+      for (var c = 0; c < a[0].length; c++) {
+        var dot = 0.0;
+        for (var r = 0; r < a.length; r++) {
+          dot += dA[r][c] * a[r][c];
+        }
+        for (r = 0; r < a.length; r++) {
+          dZ[r][c] = a[r][c] * (dA[r][c] - dot);
+        }
+      }
+      return dZ;
+    }
+    var d = ACTIVATIONS[activation].derivative;
+    return matrix(z.length, z[0].length, function (r, c) { return dA[r][c] * d(z[r][c], a[r][c]); });
+  }
+
+  function lossValue(loss, traces, target) {
+    var last = traces[traces.length - 1];
+    var output = last.a;
+    if (loss === "mse") {
+      var sum = 0.0;
+      for (var r = 0; r < output.length; r++) {
+        for (var c = 0; c < output[0].length; c++) {
+          var d = output[r][c] - target[r][c];
+          sum += d * d;
+        }
+      }
+      return sum / (output.length * output[0].length);
+    }
+    var logA;
+    if (last.layer.activation === "softmax") {
+      var z = last.z;
+      var max = [];
+      var logSum = [];
+      for (c = 0; c < z[0].length; c++) {
+        max[c] = columnMax(z, c);
+        var s = 0.0;
+        for (r = 0; r < z.length; r++) {
+          s += exp(z[r][c] - max[c]);
+        }
+        logSum[c] = log(s);
+      }
+      logA = function (r, c) { return (z[r][c] - max[c]) - logSum[c]; };
+    } else {
+      logA = function (r, c) { return log(output[r][c]); };
+    }
+    var total = 0.0;
+    for (c = 0; c < output[0].length; c++) {
+      var sample = 0.0;
+      for (r = 0; r < output.length; r++) {
+        var t = target[r][c];
+        if (t !== 0) {
+          sample -= t * logA(r, c);
+        }
+      }
+      total += sample;
+    }
+    return total / output[0].length;
+  }
+
+  function lossGradient(loss, output, target) {
+    var rows = output.length;
+    var cols = output[0].length;
+    if (loss === "mse") {
+      var n = rows * cols;
+      return matrix(rows, cols, function (r, c) { return 2.0 * (output[r][c] - target[r][c]) / n; });
+    }
+    return matrix(rows, cols, function (r, c) {
+      var t = target[r][c];
+      return t === 0 ? 0.0 : -t / (output[r][c] * cols);
+    });
+  }
+
+  function straightToZ(loss, traces, i) {
+    return i === traces.length - 1 && loss === "cross_entropy" && traces[i].layer.activation === "softmax";
+  }
+
+  function backward(traces, target, loss) {
+    var gradients = [];
+    var dA = lossGradient(loss, traces[traces.length - 1].a, target);
+    for (var i = traces.length - 1; i >= 0; i--) {
+      var t = traces[i];
+      var dZ;
+      if (straightToZ(loss, traces, i)) {
+        var m = t.a[0].length;
+        dZ = copy(t.a);
+        for (var c = 0; c < m; c++) {
+          var targetSum = 0.0;
+          for (var r = 0; r < t.a.length; r++) {
+            targetSum += target[r][c];
+          }
+          for (r = 0; r < t.a.length; r++) {
+            dZ[r][c] = (t.a[r][c] * targetSum - target[r][c]) / m;
+          }
+        }
+      } else {
+        dZ = backwardThrough(t.layer.activation, t.z, t.a, dA);
+      }
+      var dW = multiply(dZ, transpose(t.input));
+      var db = dZ.map(function (row) {
+        var sum = 0.0;
+        for (var k = 0; k < row.length; k++) {
+          sum += row[k];
+        }
+        return sum;
+      });
+      gradients[i] = { dA: dA, dZ: dZ, dW: dW, db: db };
+      dA = multiply(transpose(t.layer.weights), dZ);
+    }
+    return { loss: lossValue(loss, traces, target), layers: gradients };
+  }
+
+  function step(network, gradients, rate) {
+    return network.map(function (layer, i) {
+      var g = gradients.layers[i];
+      return {
+        name: layer.name,
+        activation: layer.activation,
+        weights: matrix(layer.weights.length, layer.weights[0].length, function (r, c) {
+          return layer.weights[r][c] - g.dW[r][c] * rate;
+        }),
+        bias: layer.bias.map(function (b, r) { return b - g.db[r] * rate; })
+      };
+    });
+  }
+
+  /** Adds training to a forward result: the first backward pass, every step, the losses. */
+  function train(spec, result) {
+    var tr = spec.training;
+    var first = backward(result.traces, tr.target, tr.loss);
+    var losses = [];
+    var current = spec.layers;
+    var gradients = first;
+    for (var s = 0; s < tr.steps; s++) {
+      if (s > 0) {
+        gradients = backward(forward(current, spec.input), tr.target, tr.loss);
+      }
+      losses.push(gradients.loss);
+      current = step(current, gradients, tr.learningRate);
+    }
+    losses.push(lossValue(tr.loss, forward(current, spec.input), tr.target));
+    result.first = first;
+    result.firstStep = step(spec.layers, first, tr.learningRate);
+    result.losses = losses;
+    result.after = current;
+  }
+
+  function blocked(activation, z) {
+    return activation === "relu" && !(z > 0);
+  }
+
+  var DERIVATIVE_NAMES = { relu: "ReLU′", linear: "linear′", sigmoid: "σ′", tanh: "tanh′", leaky_relu: "LeakyReLU′", softmax: "softmax′" };
+
+  function lossLine(loss, output, target, value, p) {
+    var line = new Line(p).text("L = ");
+    var rows = output.length;
+    if (loss === "mse") {
+      line.text("(");
+      line.terms(rows * output[0].length, function (i) {
+        line.text("(").figure(output[i % rows][Math.floor(i / rows)]).text(" − ")
+          .factor(target[i % rows][Math.floor(i / rows)]).text(")²");
+      });
+      return line.text(") / ").text(String(output.length * output[0].length)).result(value);
+    }
+    line.text("−(");
+    line.terms(rows * output[0].length, function (i) {
+      line.factor(target[i % rows][Math.floor(i / rows)]).text("·log(")
+        .figure(output[i % rows][Math.floor(i / rows)]).text(")");
+    });
+    return line.text(") / ").text(String(output[0].length)).result(value);
+  }
+
+  function outputGradientLine(loss, output, target, dA, u, s, p) {
+    var line = new Line(p).text("∂L/∂a" + subscript(u + 1) + " = ");
+    if (loss === "mse") {
+      line.text("2·(").figure(output[u][s]).text(" − ").factor(target[u][s]).text(") / ")
+        .text(String(output.length * output[0].length));
+    } else {
+      line.text("−").factor(target[u][s]).text(" / (").figure(output[u][s]).text("·")
+        .text(String(output[0].length)).text(")");
+    }
+    return line.result(dA[u][s]);
+  }
+
+  function softmaxCrossEntropyLine(output, target, dZ, u, s, p) {
+    var targetSum = 0.0;
+    for (var r = 0; r < target.length; r++) {
+      targetSum += target[r][s];
+    }
+    var line = new Line(p).text("∂L/∂z" + subscript(u + 1) + " = (").figure(output[u][s]);
+    if (targetSum !== 1.0) {
+      line.text("·").factor(targetSum);
+    }
+    return line.text(" − ").factor(target[u][s]).text(") / ").text(String(output[0].length)).result(dZ[u][s]);
+  }
+
+  function hiddenGradientLine(weightsAbove, dZAbove, dA, u, s, p) {
+    var line = new Line(p).text("∂L/∂a" + subscript(u + 1) + " = ");
+    line.terms(weightsAbove.length, function (j) { line.factor(weightsAbove[j][u]).text("·").factor(dZAbove[j][s]); });
+    return line.result(dA[u][s]);
+  }
+
+  function deltaLine(activation, z, a, dA, dZ, u, s, p) {
+    var line = new Line(p).text("∂L/∂z" + subscript(u + 1) + " = ");
+    if (activation === "softmax") {
+      line.factor(a[u][s]).text("·(").figure(dA[u][s]).text(" − (");
+      line.terms(a.length, function (j) { line.factor(dA[j][s]).text("·").factor(a[j][s]); });
+      return line.text("))").result(dZ[u][s]);
+    }
+    var zi = z[u][s];
+    var derivative = ACTIVATIONS[activation].derivative(zi, a[u][s]);
+    line.factor(dA[u][s]).text("·").text(DERIVATIVE_NAMES[activation]).text("(").figure(zi).text(") = ")
+      .factor(dA[u][s]).text("·").factor(derivative);
+    return line.result(dZ[u][s]);
+  }
+
+  function weightGradientLine(dZ, input, dW, u, k, p) {
+    var line = new Line(p).text("∂L/∂w" + subscript(u + 1) + "," + subscript(k + 1) + " = ");
+    line.terms(dZ[0].length, function (s) { line.factor(dZ[u][s]).text("·").factor(input[k][s]); });
+    return line.result(dW[u][k]);
+  }
+
+  function biasGradientLine(dZ, db, u, p) {
+    var sub = subscript(u + 1);
+    var line = new Line(p).text("∂L/∂b" + sub + " = ");
+    if (dZ[0].length === 1) {
+      return line.text("∂L/∂z" + sub).uses(dZ[u][0]).result(db[u]);
+    }
+    line.terms(dZ[0].length, function (s) {
+      if (s > 0) {
+        line.factor(dZ[u][s]);
+      } else {
+        line.figure(dZ[u][s]);
+      }
+    });
+    return line.result(db[u]);
+  }
+
+  function updateLine(name, before, rate, gradient, after, p) {
+    return new Line(p).text(name + " ← ").figure(before).text(" − ").factor(rate).text("·").factor(gradient)
+      .result(after);
+  }
+
+  // ---- plot -------------------------------------------------------------------------------
+
+  var PLOT = { width: 560, height: 240, left: 64, right: 16, top: 16, bottom: 44, maxMarkers: 60 };
+
+  function coord(v) {
+    return v.toFixed(2);
+  }
+
+  function lossPlot(id, losses, p) {
+    var steps = losses.length - 1;
+    var max = 0;
+    losses.forEach(function (l) { max = Math.max(max, l); });
+    var top = max > 0 ? max : 1;
+    var plotWidth = PLOT.width - PLOT.left - PLOT.right;
+    var plotHeight = PLOT.height - PLOT.top - PLOT.bottom;
+    var points = "";
+    var markers = "";
+    for (var i = 0; i <= steps; i++) {
+      var x = PLOT.left + (steps === 0 ? 0 : plotWidth * i / steps);
+      var y = PLOT.top + plotHeight * (1 - losses[i] / top);
+      if (i > 0) {
+        points += " ";
+      }
+      points += coord(x) + "," + coord(y);
+      if (steps <= PLOT.maxMarkers) {
+        markers += "<circle cx=\"" + coord(x) + "\" cy=\"" + coord(y) + "\" r=\"3\"><title>step " + i + ": loss "
+          + display(losses[i], p) + "</title></circle>";
+      }
+    }
+    var bottomY = coord(PLOT.top + plotHeight);
+    return "<svg class=\"loss-plot\" viewBox=\"0 0 " + PLOT.width + " " + PLOT.height + "\" role=\"img\" aria-labelledby=\""
+      + id + "-plot-title " + id + "-plot-desc\">"
+      + "<title id=\"" + id + "-plot-title\">Loss at each step</title>"
+      + "<desc id=\"" + id + "-plot-desc\">Over " + steps + " steps of gradient descent the loss goes from "
+      + display(losses[0], p) + " to " + display(losses[steps], p) + ".</desc>"
+      + "<line class=\"axis\" x1=\"" + PLOT.left + "\" y1=\"" + bottomY + "\" x2=\"" + (PLOT.width - PLOT.right)
+      + "\" y2=\"" + bottomY + "\"/>"
+      + "<line class=\"axis\" x1=\"" + PLOT.left + "\" y1=\"" + PLOT.top + "\" x2=\"" + PLOT.left + "\" y2=\"" + bottomY + "\"/>"
+      + "<text class=\"tick\" x=\"" + (PLOT.left - 6) + "\" y=\"" + (PLOT.top + 4) + "\" text-anchor=\"end\">"
+      + display(top, p) + "</text>"
+      + "<text class=\"tick\" x=\"" + (PLOT.left - 6) + "\" y=\"" + bottomY + "\" text-anchor=\"end\">0</text>"
+      + "<text class=\"tick\" x=\"" + PLOT.left + "\" y=\"" + coord(PLOT.top + plotHeight + 16) + "\" text-anchor=\"middle\">0</text>"
+      + "<text class=\"tick\" x=\"" + (PLOT.width - PLOT.right) + "\" y=\"" + coord(PLOT.top + plotHeight + 16)
+      + "\" text-anchor=\"middle\">" + steps + "</text>"
+      + "<text class=\"label\" x=\"" + coord(PLOT.left + plotWidth / 2) + "\" y=\"" + (PLOT.height - 6)
+      + "\" text-anchor=\"middle\">step</text>"
+      + "<text class=\"label\" x=\"14\" y=\"" + coord(PLOT.top + plotHeight / 2) + "\" text-anchor=\"middle\""
+      + " transform=\"rotate(-90 14 " + coord(PLOT.top + plotHeight / 2) + ")\">loss</text>"
+      + "<polyline class=\"line\" points=\"" + points + "\"/>"
+      + markers
+      + "</svg>";
+  }
+
+  function view(spec, result, p, put, putFlat, lines, marks) {
+    var traces = result.traces;
+    var tr = spec.training;
+    var output = traces[traces.length - 1].a;
+    put("target.", tr.target);
+    lines.loss = { kind: "plain", text: lossLine(tr.loss, output, tr.target, result.first.loss, p), css: "" };
+    traces.forEach(function (t, i) {
+      var g = result.first.layers[i];
+      var prefix = "layers." + i + ".";
+      var last = i === traces.length - 1;
+      var straight = straightToZ(tr.loss, traces, i);
+      put(prefix + "dA.", g.dA);
+      put(prefix + "dZ.", g.dZ);
+      put(prefix + "dW.", g.dW);
+      putFlat(prefix + "db.", g.db);
+      g.dZ.forEach(function (row, u) {
+        row.forEach(function (v, s) {
+          var at = u + "." + s;
+          var isBlocked = blocked(t.layer.activation, t.z[u][s]);
+          marks[prefix + "dZ." + at] = { css: isBlocked ? "blocked" : "" };
+          if (straight) {
+            lines[prefix + "dZ." + at] = { kind: "plain", css: "",
+              text: softmaxCrossEntropyLine(output, tr.target, g.dZ, u, s, p) };
+            return;
+          }
+          lines[prefix + "dA." + at] = { kind: "plain", css: "", text: last
+            ? outputGradientLine(tr.loss, output, tr.target, g.dA, u, s, p)
+            : hiddenGradientLine(traces[i + 1].layer.weights, result.first.layers[i + 1].dZ, g.dA, u, s, p) };
+          lines[prefix + "dZ." + at] = { kind: "plain", css: isBlocked ? "blocked" : "",
+            text: deltaLine(t.layer.activation, t.z, t.a, g.dA, g.dZ, u, s, p) };
+        });
+      });
+      g.dW.forEach(function (row, u) {
+        row.forEach(function (v, k) {
+          lines[prefix + "dW." + u + "." + k] = { kind: "plain", css: "",
+            text: weightGradientLine(g.dZ, t.input, g.dW, u, k, p) };
+        });
+        lines[prefix + "db." + u] = { kind: "plain", css: "", text: biasGradientLine(g.dZ, g.db, u, p) };
+      });
+      var next = result.firstStep[i];
+      put(prefix + "step.weights.", next.weights);
+      putFlat(prefix + "step.bias.", next.bias);
+      t.layer.weights.forEach(function (row, u) {
+        row.forEach(function (w, k) {
+          lines[prefix + "step.weights." + u + "." + k] = { kind: "plain", css: "", text: updateLine(
+            "w" + subscript(u + 1) + "," + subscript(k + 1), w, tr.learningRate, g.dW[u][k], next.weights[u][k], p) };
+        });
+        lines[prefix + "step.bias." + u] = { kind: "plain", css: "", text: updateLine(
+          "b" + subscript(u + 1), t.layer.bias[u], tr.learningRate, g.db[u], next.bias[u], p) };
+      });
+      put(prefix + "weights_after.", result.after[i].weights);
+      putFlat(prefix + "bias_after.", result.after[i].bias);
+    });
+    putFlat("losses.", result.losses);
+  }
+
+  function layerFields(result, i, fields) {
+    var g = result.first.layers[i];
+    fields.push("\"dW\":" + jsonMatrix(g.dW), "\"db\":" + jsonFlat(g.db),
+      "\"weights_after\":" + jsonMatrix(result.after[i].weights),
+      "\"bias_after\":" + jsonFlat(result.after[i].bias));
+  }
+
+  function traceFields(spec, result, parts) {
+    var tr = spec.training;
+    parts.push("\"target\":" + jsonMatrix(tr.target), "\"loss\":" + jsonNumber(result.first.loss),
+      "\"losses\":" + jsonFlat(result.losses), "\"loss_function\":" + jsonString(tr.loss),
+      "\"learning_rate\":" + jsonNumber(tr.learningRate), "\"steps\":" + String(tr.steps));
+  }
+
+  api.training = { train: train, view: view, layerFields: layerFields, traceFields: traceFields, lossPlot: lossPlot };
+})(window.Longhand);
