@@ -11,8 +11,10 @@ import java.util.List;
  * @param html        the body's HTML, blocks included
  * @param headings    the prose headings, in order
  * @param blocks      how many mlp blocks it holds
+ * @param prose       the text of its paragraphs, without headings, code or mlp blocks (for search)
  */
-public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks) {
+public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks,
+                     String prose) {
 
     public Lesson {
         headings = List.copyOf(headings);
