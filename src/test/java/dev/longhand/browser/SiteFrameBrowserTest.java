@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +80,20 @@ class SiteFrameBrowserTest {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
+    /**
+     * Chromium hands localStorage writes to the browser process in batches, shortly after the
+     * page made them; a reload in a new renderer right after a write can miss it. A reader
+     * does not reload within milliseconds of a click; the test waits as long as a reader would.
+     */
+    private static void reloadLater() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        browser.driver().navigate().refresh();
+    }
+
     private static String background() {
         return (String) browser.js("return getComputedStyle(document.body).backgroundColor;");
     }
@@ -104,7 +121,7 @@ class SiteFrameBrowserTest {
         assertEquals(DARK_PAPER, background());
         assertEquals("true", find("[data-theme-choice=dark]").getAttribute("aria-pressed"));
 
-        browser.driver().navigate().refresh();
+        reloadLater();
         assertEquals("dark", theme(), "the choice survives a reload");
         assertEquals(DARK_PAPER, background());
         browser.open(SITE.resolve("seven-layers.html"));
@@ -115,7 +132,7 @@ class SiteFrameBrowserTest {
         find("[data-theme-choice=system]").click();
         assertEquals(null, theme());
         assertEquals(LIGHT_PAPER, background());
-        browser.driver().navigate().refresh();
+        reloadLater();
         assertEquals(LIGHT_PAPER, background());
     }
 
@@ -126,12 +143,12 @@ class SiteFrameBrowserTest {
         assertEquals(DARK_PAPER, background());
         find("[data-theme-choice=light]").click();
         assertEquals(LIGHT_PAPER, background());
-        browser.driver().navigate().refresh();
+        reloadLater();
         assertEquals(LIGHT_PAPER, background(), "a chosen light theme beats the system's dark");
     }
 
     @Test
-    void storedChoiceIsOnTheRootBeforeTheBodyIsParsed() {
+    void storedChoiceIsAppliedByAScriptBeforeTheStylesheet() {
         browser.open(SITE.resolve("index.html"));
         browser.js("localStorage.setItem('longhand-theme', 'dark');");
         // A script at the start of <body> sees what the first paint will use.
@@ -140,7 +157,7 @@ class SiteFrameBrowserTest {
                 return html.indexOf('localStorage.getItem("longhand-theme")') < html.indexOf('<link rel="stylesheet"')
                     ? 'head script before the stylesheet' : 'after';""");
         assertEquals("head script before the stylesheet", seen);
-        browser.driver().navigate().refresh();
+        reloadLater();
         assertEquals("dark", theme());
     }
 
@@ -226,8 +243,6 @@ class SiteFrameBrowserTest {
         shoot("writing-lessons-390-light-code.png");
         browser.js("document.querySelector('table.prose-table').scrollIntoView();");
         shoot("writing-lessons-390-light-table.png");
-        browser.open(SITE.resolve("404.html"));
-        shoot("404-390-light.png");
         viewport(800, 1100);
         chrome().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         browser.open(SITE.resolve("backpropagation.html"));
@@ -339,6 +354,44 @@ class SiteFrameBrowserTest {
         }
         browser.js("window.dispatchEvent(new Event('afterprint'));");
         assertEquals(closed.longValue(), browser.js("return document.querySelectorAll('details:not([open])').length;"));
+    }
+
+    // ---- 404 ---------------------------------------------------------------------------------
+
+    /**
+     * A host serves 404.html at whatever address was missing: served from the site's top
+     * folder, a page deep below it gets the styled page, and its links lead to the lessons.
+     */
+    @Test
+    void notFoundPageWorksAtAnyDepthWhenServed() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = SITE.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            boolean found = file.startsWith(SITE) && Files.isRegularFile(file);
+            byte[] body = Files.readAllBytes(found ? file : SITE.resolve("404.html"));
+            String name = (found ? file : SITE.resolve("404.html")).toString();
+            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".css") ? "text/css"
+                    : name.endsWith(".js") ? "text/javascript" : name.endsWith(".svg") ? "image/svg+xml" : "text/html");
+            exchange.sendResponseHeaders(found ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            viewport(390, 844);
+            browser.open("http://127.0.0.1:" + server.getAddress().getPort() + "/no/such/lesson.html");
+            assertEquals("There is no page here", find("h1").getText());
+            assertEquals(LIGHT_PAPER, background(), "the stylesheet loaded from the site's root");
+            assertTrue(find(".site-search").isDisplayed(), "and the scripts");
+            Files.createDirectories(SHOTS);
+            shoot("404-390-light.png");
+            find(".lesson-list a").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                    .until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+            assertEquals("One node", find("h1").getText());
+        } finally {
+            server.stop(0);
+        }
     }
 
     // ---- without JavaScript --------------------------------------------------------------------
