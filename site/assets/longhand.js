@@ -780,9 +780,10 @@
     this.notice.hidden = !nonFinite;
     this.notice.textContent = nonFinite
       ? "Some numbers grew too large to compute (shown as ∞ or NaN); try smaller values." : "";
-    flash(changed, "#ffe8a3");
+    var mark = getComputedStyle(document.documentElement).getPropertyValue("--mark").trim() || "#ffe8a3";
+    flash(changed, mark);
     if (edited) {
-      flash([edited], "#cfe3ff");
+      flash([edited], mark);
     }
     var output = result.traces[result.traces.length - 1].a;
     this.status.textContent = "Recomputed. Output: " + output.map(function (row) {

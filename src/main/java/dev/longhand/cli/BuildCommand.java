@@ -32,10 +32,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        SiteBuilder builder = new SiteBuilder(new SiteBuilder.Options(
-                Folders.existing(spec, shared.content, "--content"), Folders.label(shared.content),
-                Folders.existing(spec, shared.templates, "--templates"), Folders.label(shared.templates),
-                shared.threads));
+        SiteBuilder builder = new SiteBuilder(shared.builderOptions(spec));
         BuildReport report = builder.build(out);
         Report.print(report.diagnostics(), spec.commandLine().getErr());
         if (!report.succeeded()) {

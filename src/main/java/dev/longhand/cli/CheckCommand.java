@@ -23,10 +23,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SiteBuilder builder = new SiteBuilder(new SiteBuilder.Options(
-                Folders.existing(spec, shared.content, "--content"), Folders.label(shared.content),
-                Folders.existing(spec, shared.templates, "--templates"), Folders.label(shared.templates),
-                shared.threads));
+        SiteBuilder builder = new SiteBuilder(shared.builderOptions(spec));
         BuildReport report = builder.check();
         Report.print(report.diagnostics(), spec.commandLine().getErr());
         if (!report.succeeded()) {

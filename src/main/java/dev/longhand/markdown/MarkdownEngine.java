@@ -1,6 +1,7 @@
 package dev.longhand.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -84,7 +85,21 @@ public final class MarkdownEngine {
         document.set(ComputedBlocks.KEY, blocks);
         String html = renderer.render(document);
         return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
-                blocks.anyTrains(), blocks.anyExactMath()));
+                prose(document), blocks.anyTrains(), blocks.anyExactMath()));
+    }
+
+    /** The words of every paragraph (lists and quotes included), one space between; code and blocks left out. */
+    private static String prose(Document document) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Paragraph) {
+                String words = new TextCollectingVisitor().collectAndGetText(node).replaceAll("\\s+", " ").strip();
+                if (!words.isEmpty()) {
+                    text.append(text.length() == 0 ? "" : " ").append(words);
+                }
+            }
+        }
+        return text.toString();
     }
 
     private List<Heading> headings(Document document) {

@@ -2,15 +2,26 @@ package dev.longhand.render;
 
 import java.util.List;
 
-/** The index page: every section with its lessons, in order. */
-public record IndexPageView(String root, List<SectionView> sections) {
+/**
+ * The index page, and the 404 page, which lists the same lessons: every section with its
+ * lessons, in order.
+ *
+ * @param root      the way to the site's top folder ("" for the index; an absolute path for
+ *                  the 404 page, which hosts serve at any depth)
+ * @param canonical the page's absolute address, or empty
+ */
+public record IndexPageView(String root, String canonical, List<SectionView> sections) {
 
     public IndexPageView {
         sections = List.copyOf(sections);
     }
 
-    /** A named group of lessons. */
-    public record SectionView(String name, List<SeriesEntryView> lessons) {
+    public boolean hasCanonical() {
+        return !canonical.isEmpty();
+    }
+
+    /** A named group of lessons; {@code id} is its anchor on the index page. */
+    public record SectionView(String id, String name, List<SeriesEntryView> lessons) {
         public SectionView {
             lessons = List.copyOf(lessons);
         }

@@ -6,6 +6,7 @@ import dev.longhand.diag.Position;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
+import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,8 +33,21 @@ public final class SiteBuilder {
      * @param templates      the theme
      * @param templatesLabel how messages name the theme folder ("templates")
      * @param threads        lessons rendered at once; the output does not depend on it
+     * @param config         the site config file ({@code longhand.yml}), if any
+     * @param configLabel    how messages name the config file
      */
-    public record Options(Path content, String contentLabel, Path templates, String templatesLabel, int threads) {
+    public record Options(Path content, String contentLabel, Path templates, String templatesLabel, int threads,
+                          Optional<Path> config, String configLabel) {
+
+        /** Without a config file: no base URL. */
+        public Options(Path content, String contentLabel, Path templates, String templatesLabel, int threads) {
+            this(content, contentLabel, templates, templatesLabel, threads, Optional.empty(), "");
+        }
+
+        /** The same options with a config file. */
+        public Options withConfig(Path file, String label) {
+            return new Options(content, contentLabel, templates, templatesLabel, threads, Optional.of(file), label);
+        }
     }
 
     private final Options options;
@@ -45,6 +59,7 @@ public final class SiteBuilder {
     /** Reads and computes everything, writes nothing. */
     public BuildReport check() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
+        config(diagnostics);
         List<Lesson> lessons = readLessons(diagnostics);
         pages(lessons, diagnostics);
         return new BuildReport(diagnostics, lessons.size(), 0);
@@ -53,9 +68,10 @@ public final class SiteBuilder {
     /** Builds the site into {@code out}; on any error {@code out} is left exactly as it was. */
     public BuildReport build(Path out) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
+        Optional<SiteConfig> config = config(diagnostics);
         List<Lesson> lessons = readLessons(diagnostics);
         Map<Lesson, String> pages = pages(lessons, diagnostics);
-        if (diagnostics.hasErrors()) {
+        if (diagnostics.hasErrors() || config.isEmpty()) {
             return new BuildReport(diagnostics, lessons.size(), 0);
         }
         OutputFolder.Result opened = OutputFolder.open(out);
@@ -66,7 +82,7 @@ public final class SiteBuilder {
         OutputFolder folder = opened.folder().get();
         Path staging = folder.newStaging();
         try {
-            int written = new SiteWriter(templates(), staging).write(lessons, pages, options.templates());
+            int written = new SiteWriter(templates(), staging, config.get()).write(lessons, pages, options.templates());
             folder.swapIn(staging);
             return new BuildReport(diagnostics, lessons.size(), written);
         } catch (Templates.TemplateException e) {
@@ -77,6 +93,15 @@ public final class SiteBuilder {
             folder.discard(staging);
             throw e;
         }
+    }
+
+    /** The site config: the default without a file, empty after reporting its errors. */
+    private Optional<SiteConfig> config(Diagnostics diagnostics) throws IOException {
+        if (options.config().isEmpty()) {
+            return Optional.of(SiteConfig.NONE);
+        }
+        String label = options.configLabel().isEmpty() ? options.config().get().toString() : options.configLabel();
+        return SiteConfigFile.read(options.config().get(), label, diagnostics);
     }
 
     private Templates templatesInstance;

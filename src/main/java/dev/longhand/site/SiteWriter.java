@@ -5,9 +5,11 @@ import dev.longhand.markdown.Lesson;
 import dev.longhand.render.IndexPageView;
 import dev.longhand.render.LessonPageView;
 import dev.longhand.render.LinkView;
+import dev.longhand.render.SearchIndexScript;
 import dev.longhand.render.SeriesEntryView;
 import dev.longhand.render.Templates;
 import dev.longhand.render.TocEntryView;
+import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,18 +20,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Writes the pages and the theme's assets into a (staging) folder. */
+/**
+ * Writes the pages, the search index, the 404 page, the sitemap (with a base URL) and the
+ * theme's assets into a (staging) folder. Every link between pages is relative, so the site
+ * works from disk and under any path; only the 404 page, which a host serves at any depth,
+ * links from the site's absolute path.
+ */
 final class SiteWriter {
 
     static final String INDEX_PAGE = "index.html";
+    static final String NOT_FOUND_PAGE = "404.html";
+    static final String NOT_FOUND_TEMPLATE = "404";
     static final String ASSETS = "assets";
+    static final String SEARCH_INDEX = ASSETS + "/search-index.js";
+    /** Words of a lesson's prose kept in the search index. */
+    static final int SEARCH_WORDS = 300;
 
     private final Templates templates;
     private final Path out;
+    private final SiteConfig config;
 
-    SiteWriter(Templates templates, Path out) {
+    SiteWriter(Templates templates, Path out, SiteConfig config) {
         this.templates = templates;
         this.out = out;
+        this.config = config;
     }
 
     /** @return how many pages were written */
@@ -42,19 +56,61 @@ final class SiteWriter {
             byEntry.put(entry, lesson);
         }
         Series series = new Series(entries);
-        writePage(INDEX_PAGE, templates.render("index", index(series)));
+        List<String> written = new ArrayList<>();
+        writePage(INDEX_PAGE, templates.render("index", index(series, "", canonical(INDEX_PAGE))));
+        written.add(INDEX_PAGE);
         for (Series.Entry entry : series.all()) {
             writePage(entry.page(), templates.render("lesson", lessonPage(series, entry, byEntry.get(entry))));
+            written.add(entry.page());
+        }
+        if (templates.has(NOT_FOUND_TEMPLATE)) {
+            writePage(NOT_FOUND_PAGE, templates.render(NOT_FOUND_TEMPLATE, index(series, config.basePath(), "")));
+        }
+        writePage(SEARCH_INDEX, SearchIndexScript.of(searchPages(series, byEntry)));
+        if (config.baseUrl().isPresent()) {
+            writePage(Sitemap.FILE, Sitemap.of(config.baseUrl().get(), written));
         }
         copyAssets(theme.resolve(ASSETS));
-        return entries.size() + 1;
+        return written.size();
     }
 
-    private IndexPageView index(Series series) {
+    /** The index, or the 404 page: {@code root} is "" for the index, the site's absolute path for 404. */
+    private static IndexPageView index(Series series, String root, String canonical) {
         List<IndexPageView.SectionView> sections = new ArrayList<>();
         series.sections().forEach((name, entries) -> sections.add(
-                new IndexPageView.SectionView(name, listing(entries, "", null))));
-        return new IndexPageView("", sections);
+                new IndexPageView.SectionView(sectionId(name), name, listing(entries, root, null))));
+        return new IndexPageView(root, canonical, sections);
+    }
+
+    /** The anchor of a section on the index page ("section-lessons"). */
+    static String sectionId(String section) {
+        return "section-" + PagePaths.slug(section);
+    }
+
+    private String canonical(String page) {
+        return config.baseUrl().map(base -> Sitemap.absolute(base, page)).orElse("");
+    }
+
+    /** Lessons in series order with their headings and the first words of their prose. */
+    private static List<SearchIndexScript.Page> searchPages(Series series, Map<Series.Entry, Lesson> byEntry) {
+        List<SearchIndexScript.Page> pages = new ArrayList<>();
+        for (Series.Entry entry : series.all()) {
+            Lesson lesson = byEntry.get(entry);
+            List<SearchIndexScript.Anchor> headings = lesson.headings().stream()
+                    .map(h -> new SearchIndexScript.Anchor(h.text(), h.id())).toList();
+            pages.add(new SearchIndexScript.Page(entry.frontMatter().title(), entry.page(),
+                    entry.frontMatter().section(), entry.frontMatter().summary(), headings,
+                    firstWords(lesson.prose(), SEARCH_WORDS)));
+        }
+        return pages;
+    }
+
+    static String firstWords(String text, int words) {
+        String[] all = text.strip().split("\\s+");
+        if (all.length <= words) {
+            return String.join(" ", all);
+        }
+        return String.join(" ", java.util.Arrays.asList(all).subList(0, words)) + " …";
     }
 
     private LessonPageView lessonPage(Series series, Series.Entry entry, Lesson lesson) {
@@ -64,9 +120,10 @@ final class SiteWriter {
         LinkView prev = at > 0 ? link(root, section.get(at - 1)) : null;
         LinkView next = at < section.size() - 1 ? link(root, section.get(at + 1)) : null;
         List<TocEntryView> toc = tableOfContents(lesson.headings());
-        return new LessonPageView(root, lesson.frontMatter().title(), lesson.frontMatter().summary(),
-                lesson.frontMatter().section(), lesson.html(), toc, prev, next, listing(section, root, entry),
-                scripts(lesson));
+        String sectionName = lesson.frontMatter().section();
+        return new LessonPageView(root, canonical(entry.page()), lesson.frontMatter().title(),
+                lesson.frontMatter().summary(), sectionName, root + INDEX_PAGE + "#" + sectionId(sectionName),
+                lesson.html(), toc, prev, next, listing(section, root, entry), scripts(lesson));
     }
 
     /** Level-2 headings, each with the level-3 headings under it; a level 3 before any 2 stands alone. */

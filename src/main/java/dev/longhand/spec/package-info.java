@@ -1,2 +1,2 @@
-/** Reads one mlp block's YAML into a validated network spec, positioning every problem in the Markdown file. */
+/** Reads one mlp block's YAML into a validated network spec, and front matter and longhand.yml, positioning every problem in its file. */
 package dev.longhand.spec;

@@ -19,10 +19,13 @@ class ShippedSiteTest {
     @TempDir
     Path temp;
 
+    /** The build `mvn site` runs: the repository's content and theme, and longhand.yml beside them if any. */
     private static SiteBuilder shipped() {
         Path repo = SiteFiles.repo();
-        return new SiteBuilder(new SiteBuilder.Options(repo.resolve("content"), "content",
-                repo.resolve("templates"), "templates", 4));
+        SiteBuilder.Options options = new SiteBuilder.Options(repo.resolve("content"), "content",
+                repo.resolve("templates"), "templates", 4);
+        return new SiteBuilder(SiteConfigFile.besideContent(repo.resolve("content"))
+                .map(file -> options.withConfig(file, SiteConfigFile.DEFAULT_NAME)).orElse(options));
     }
 
     @Test

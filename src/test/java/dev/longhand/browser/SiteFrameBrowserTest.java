@@ -1,0 +1,410 @@
+package dev.longhand.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The frame around the lessons in headless Chromium, on the shipped site: the theme switch,
+ * the layout at 390 px (no page scrolls sideways; screenshots for review under
+ * target/screenshots/), the search box, and printing.
+ */
+@ExtendWith(BrowserAvailable.class)
+class SiteFrameBrowserTest {
+
+    private static final Path SITE = Path.of(System.getProperty("longhand.repo", ".")).resolve("site");
+    private static final Path SHOTS = Path.of(System.getProperty("longhand.repo", ".")).resolve("target/screenshots");
+    private static final String LIGHT_PAPER = "rgb(253, 252, 249)";
+    private static final String DARK_PAPER = "rgb(20, 23, 28)";
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        ChromeDriver chrome = chrome();
+        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+        browser.open(SITE.resolve("index.html"));
+        browser.js("localStorage.clear();");
+    }
+
+    private static ChromeDriver chrome() {
+        return (ChromeDriver) browser.driver();
+    }
+
+    private static void systemScheme(String scheme) {
+        chrome().executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    private static void viewport(int width, int height) {
+        chrome().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /**
+     * Chromium hands localStorage writes to the browser process in batches, shortly after the
+     * page made them; a reload in a new renderer right after a write can miss it. A reader
+     * does not reload within milliseconds of a click; the test waits as long as a reader would.
+     */
+    private static void reloadLater() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        browser.driver().navigate().refresh();
+    }
+
+    private static String background() {
+        return (String) browser.js("return getComputedStyle(document.body).backgroundColor;");
+    }
+
+    private static String theme() {
+        return (String) browser.js("return document.documentElement.getAttribute('data-theme');");
+    }
+
+    private static WebElement find(String css) {
+        return browser.driver().findElement(By.cssSelector(css));
+    }
+
+    // ---- themes ------------------------------------------------------------------------------
+
+    @Test
+    void themeSwitchChangesTheColoursAndIsRememberedAcrossPages() {
+        systemScheme("light");
+        browser.open(SITE.resolve("index.html"));
+        assertEquals(null, theme());
+        assertEquals(LIGHT_PAPER, background());
+        assertEquals("true", find("[data-theme-choice=system]").getAttribute("aria-pressed"));
+
+        find("[data-theme-choice=dark]").click();
+        assertEquals("dark", theme());
+        assertEquals(DARK_PAPER, background());
+        assertEquals("true", find("[data-theme-choice=dark]").getAttribute("aria-pressed"));
+
+        reloadLater();
+        assertEquals("dark", theme(), "the choice survives a reload");
+        assertEquals(DARK_PAPER, background());
+        browser.open(SITE.resolve("seven-layers.html"));
+        assertEquals(DARK_PAPER, background(), "and holds on the next page");
+        String block = (String) browser.js("return getComputedStyle(document.querySelector('.mlp')).backgroundColor;");
+        assertEquals("rgb(26, 30, 36)", block, "blocks follow the theme");
+
+        find("[data-theme-choice=system]").click();
+        assertEquals(null, theme());
+        assertEquals(LIGHT_PAPER, background());
+        reloadLater();
+        assertEquals(LIGHT_PAPER, background());
+    }
+
+    @Test
+    void systemDarkSettingAppliesUnlessTheReaderChoseLight() {
+        systemScheme("dark");
+        browser.open(SITE.resolve("index.html"));
+        assertEquals(DARK_PAPER, background());
+        find("[data-theme-choice=light]").click();
+        assertEquals(LIGHT_PAPER, background());
+        reloadLater();
+        assertEquals(LIGHT_PAPER, background(), "a chosen light theme beats the system's dark");
+    }
+
+    @Test
+    void storedChoiceIsAppliedByAScriptBeforeTheStylesheet() {
+        browser.open(SITE.resolve("index.html"));
+        browser.js("localStorage.setItem('longhand-theme', 'dark');");
+        // A script at the start of <body> sees what the first paint will use.
+        String seen = (String) browser.js("""
+                const html = document.documentElement.outerHTML;
+                return html.indexOf('localStorage.getItem("longhand-theme")') < html.indexOf('<link rel="stylesheet"')
+                    ? 'head script before the stylesheet' : 'after';""");
+        assertEquals("head script before the stylesheet", seen);
+        reloadLater();
+        assertEquals("dark", theme());
+    }
+
+    @Test
+    void focusIsVisibleInBothThemes() {
+        for (String scheme : List.of("light", "dark")) {
+            systemScheme(scheme);
+            browser.open(SITE.resolve("seven-layers.html"));
+            new Actions(browser.driver()).sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
+            String outline = (String) browser.js("""
+                    const s = getComputedStyle(document.activeElement);
+                    return s.outlineStyle + ' ' + s.outlineWidth;""");
+            assertEquals("solid 3px", outline, scheme + ": the focused element has a ring");
+        }
+    }
+
+    // ---- phones ------------------------------------------------------------------------------
+
+    static List<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.walk(SITE)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    @Test
+    void noPageScrollsSidewaysAt390Pixels() throws IOException {
+        viewport(390, 844);
+        List<String> wide = new ArrayList<>();
+        for (String scheme : List.of("light", "dark")) {
+            systemScheme(scheme);
+            for (Path page : pages()) {
+                browser.open(page);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> size = (Map<String, Object>) browser.js("""
+                        return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+                                widest: [...document.querySelectorAll('body *')]
+                                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
+                                          && getComputedStyle(e).position !== 'absolute'
+                                          && !e.closest('.mlp-eq, pre, .work-lines, table, .visually-hidden, .skip-link'))
+                                  .slice(0, 3).map(e => e.tagName + '.' + e.className).join(' ')};""");
+                assertEquals(390L, ((Number) size.get("inner")).longValue(), "the viewport is 390 px wide");
+                if (((Number) size.get("scroll")).longValue() > 390) {
+                    wide.add(SITE.relativize(page) + " (" + scheme + "): " + size.get("scroll") + " px, " + size.get("widest"));
+                }
+            }
+        }
+        assertEquals(List.of(), wide);
+    }
+
+    @Test
+    void sidebarComesAfterTheLessonOnAPhone() {
+        viewport(390, 844);
+        browser.open(SITE.resolve("seven-layers.html"));
+        Number main = (Number) browser.js("return document.querySelector('main').getBoundingClientRect().top;");
+        Number sidebar = (Number) browser.js("return document.querySelector('.sidebar').getBoundingClientRect().top;");
+        assertTrue(sidebar.doubleValue() > main.doubleValue(), "the sidebar moves below the content");
+        assertTrue(find(".breadcrumbs").isDisplayed());
+        assertTrue(find(".site-search-input").isDisplayed());
+        assertTrue(find(".theme-switch").isDisplayed());
+    }
+
+    @Test
+    void screenshotsForReview() throws IOException {
+        Files.createDirectories(SHOTS);
+        for (int width : new int[] {1280, 390}) {
+            viewport(width, width > 600 ? 900 : 844);
+            for (String scheme : List.of("light", "dark")) {
+                systemScheme(scheme);
+                for (String page : List.of("seven-layers", "index", "writing-lessons")) {
+                    browser.open(SITE.resolve(page + ".html"));
+                    shoot(page + "-" + width + "-" + scheme + ".png");
+                    if (!page.equals("index")) {
+                        browser.js("document.querySelector('.mlp').scrollIntoView();");
+                        shoot(page + "-" + width + "-" + scheme + "-block.png");
+                    }
+                }
+            }
+        }
+        systemScheme("light");
+        viewport(390, 844);
+        browser.open(SITE.resolve("writing-lessons.html"));
+        browser.js("document.querySelector('.lesson-article > pre').scrollIntoView();");
+        shoot("writing-lessons-390-light-code.png");
+        browser.js("document.querySelector('table.prose-table').scrollIntoView();");
+        shoot("writing-lessons-390-light-table.png");
+        viewport(800, 1100);
+        chrome().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        browser.open(SITE.resolve("backpropagation.html"));
+        browser.js("window.dispatchEvent(new Event('beforeprint'));");
+        shoot("backpropagation-print.png");
+        browser.js("document.querySelectorAll('.mlp')[1].scrollIntoView();");
+        shoot("backpropagation-print-block.png");
+        chrome().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        viewport(390, 844);
+        browser.open(SITE.resolve("seven-layers.html"));
+        find(".site-search-input").sendKeys("relu");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> find(".site-search-results").isDisplayed());
+        shoot("search-390-light.png");
+        assertTrue(Files.size(SHOTS.resolve("seven-layers-390-light.png")) > 1000);
+    }
+
+    private static void shoot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+    }
+
+    // ---- search ------------------------------------------------------------------------------
+
+    private static List<String> results(String query) {
+        WebElement input = find(".site-search-input");
+        input.clear();
+        input.sendKeys(query);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> find(".site-search-results").isDisplayed());
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) browser.js(
+                "return [...document.querySelectorAll('.site-search-result a')].map(a => a.getAttribute('href'));");
+        return hrefs;
+    }
+
+    @Test
+    void searchFindsALessonByAWordOfItsProse() {
+        browser.open(SITE.resolve("seven-layers.html"));
+        assertEquals(List.of("one-node.html"), results("pencil"));
+        assertEquals("1 result", find(".site-search-status").getAttribute("textContent"));
+    }
+
+    @Test
+    void searchFindsAHeadingAndLinksToIt() {
+        browser.open(SITE.resolve("index.html"));
+        assertEquals(List.of("one-node.html#the-dot-product"), results("dot product"));
+    }
+
+    @Test
+    void titleMatchesComeFirst() {
+        browser.open(SITE.resolve("index.html"));
+        List<String> hrefs = results("softmax");
+        assertEquals("softmax-cross-entropy.html", hrefs.get(0));
+    }
+
+    @Test
+    void slashFocusesTheBoxAndEnterOpensTheFirstResult() {
+        browser.open(SITE.resolve("seven-layers.html"));
+        new Actions(browser.driver()).sendKeys("/").perform();
+        assertEquals("site-search-input", browser.js("return document.activeElement.id;"));
+        new Actions(browser.driver()).sendKeys("pencil").perform();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> find(".site-search-results").isDisplayed());
+        assertEquals("true", find(".site-search-input").getAttribute("aria-expanded"));
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+    }
+
+    @Test
+    void arrowKeysMoveThroughResultsAndEscapeCloses() {
+        browser.open(SITE.resolve("index.html"));
+        List<String> hrefs = results("gradient");
+        assertTrue(hrefs.size() >= 2, hrefs.toString());
+        WebElement input = find(".site-search-input");
+        input.sendKeys(Keys.ARROW_DOWN);
+        input.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("site-search-option-1", input.getAttribute("aria-activedescendant"));
+        assertEquals("true", find("#site-search-option-1").getAttribute("aria-selected"));
+        input.sendKeys(Keys.ESCAPE);
+        assertFalse(find(".site-search-results").isDisplayed());
+        assertEquals("false", input.getAttribute("aria-expanded"));
+    }
+
+    @Test
+    void slashInAnEditableNumberIsTypedNotASearch() {
+        browser.open(SITE.resolve("one-node.html"));
+        WebElement number = find("[data-edit]");
+        number.click();
+        new Actions(browser.driver()).sendKeys("/").perform();
+        assertNotEquals("site-search-input", browser.js("return document.activeElement.id;"));
+    }
+
+    // ---- printing ----------------------------------------------------------------------------
+
+    @Test
+    void printingOpensTheWorkedArithmeticAndHidesTheFrame() {
+        browser.open(SITE.resolve("backpropagation.html"));
+        find("[data-theme-choice=dark]").click();
+        Number closed = (Number) browser.js("return document.querySelectorAll('details:not([open])').length;");
+        assertTrue(closed.intValue() > 0, "the lesson has closed arithmetic");
+        browser.js("window.dispatchEvent(new Event('beforeprint'));");
+        assertEquals(0L, browser.js("return document.querySelectorAll('details:not([open])').length;"));
+        chrome().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertEquals("rgb(255, 255, 255)", background(), "white paper, even in the dark theme");
+        assertEquals("rgb(0, 0, 0)", browser.js("return getComputedStyle(document.body).color;"));
+        for (String hidden : List.of(".site-header", ".sidebar", ".toc", ".prev-next", ".breadcrumbs", ".site-footer")) {
+            assertEquals("none", browser.js("return getComputedStyle(document.querySelector(arguments[0])).display;",
+                    hidden), hidden + " does not print");
+        }
+        browser.js("window.dispatchEvent(new Event('afterprint'));");
+        assertEquals(closed.longValue(), browser.js("return document.querySelectorAll('details:not([open])').length;"));
+    }
+
+    // ---- 404 ---------------------------------------------------------------------------------
+
+    /**
+     * A host serves 404.html at whatever address was missing: served from the site's top
+     * folder, a page deep below it gets the styled page, and its links lead to the lessons.
+     */
+    @Test
+    void notFoundPageWorksAtAnyDepthWhenServed() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = SITE.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            boolean found = file.startsWith(SITE) && Files.isRegularFile(file);
+            byte[] body = Files.readAllBytes(found ? file : SITE.resolve("404.html"));
+            String name = (found ? file : SITE.resolve("404.html")).toString();
+            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".css") ? "text/css"
+                    : name.endsWith(".js") ? "text/javascript" : name.endsWith(".svg") ? "image/svg+xml" : "text/html");
+            exchange.sendResponseHeaders(found ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            viewport(390, 844);
+            browser.open("http://127.0.0.1:" + server.getAddress().getPort() + "/no/such/lesson.html");
+            assertEquals("There is no page here", find("h1").getText());
+            assertEquals(LIGHT_PAPER, background(), "the stylesheet loaded from the site's root");
+            assertTrue(find(".site-search").isDisplayed(), "and the scripts");
+            Files.createDirectories(SHOTS);
+            shoot("404-390-light.png");
+            find(".lesson-list a").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                    .until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+            assertEquals("One node", find("h1").getText());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    // ---- without JavaScript --------------------------------------------------------------------
+
+    @Test
+    void withoutJavaScriptTheSystemThemeAppliesAndTheControlsStayHidden() throws IOException {
+        try (Browser noJs = Browser.start(false)) {
+            ((ChromeDriver) noJs.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            noJs.open(SITE.resolve("seven-layers.html"));
+            assertEquals(DARK_PAPER, noJs.js("return getComputedStyle(document.body).backgroundColor;"));
+            assertFalse(noJs.driver().findElement(By.cssSelector(".site-search")).isDisplayed());
+            assertFalse(noJs.driver().findElement(By.cssSelector(".theme-switch")).isDisplayed());
+        }
+    }
+}
