@@ -26,6 +26,7 @@ class MainTest {
     private static final String GOOD = """
             ---
             title: Good
+            summary: A good lesson.
             ---
             ```mlp
             input: [2, 1, 3]
@@ -180,6 +181,15 @@ class MainTest {
         assertEquals(0, run.status, run.err);
         assertEquals("", run.err);
         assertTrue(run.out.contains("1 lesson"), run.out);
+    }
+
+    @Test
+    void aLessonWithoutASummaryIsAWarningThatDoesNotFailTheCheck() {
+        SiteFiles.write(content, "good.md", GOOD.replace("summary: A good lesson.\n", ""));
+        Run run = run(withFolders("check"));
+        assertEquals(0, run.status, run.err);
+        assertTrue(run.err.startsWith(content + "/good.md:1:1: warning: this lesson has no summary"), run.err);
+        assertTrue(run.err.contains("0 errors, 1 warning"), run.err);
     }
 
     // ---- build -------------------------------------------------------------------------------
