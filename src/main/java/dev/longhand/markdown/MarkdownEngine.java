@@ -100,6 +100,18 @@ public final class MarkdownEngine {
                 links(document, file, bodyStart)));
     }
 
+    /**
+     * Only the front matter of a lesson, without computing it: for tools that need the titles
+     * and orders of many lessons quickly. Problems are reported as {@link #lesson} reports them.
+     */
+    public static Optional<FrontMatter> frontMatter(String source, String text, Diagnostics diagnostics) {
+        SourceText file = new SourceText(source, text);
+        List<String> problems = new ArrayList<>();
+        Optional<FrontMatterBlock> front = FrontMatterBlock.find(file, problems);
+        problems.forEach(p -> diagnostics.add(file.error(Position.startOf(source), p)));
+        return front.flatMap(f -> FrontMatterReader.read(f.yaml(), diagnostics));
+    }
+
     /** Links to lessons and headings, positioned where their target is written. */
     private static List<LessonLink> links(Document document, SourceText file, int bodyStart) {
         List<LessonLink> links = new ArrayList<>();

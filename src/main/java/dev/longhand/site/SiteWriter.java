@@ -11,11 +11,15 @@ import dev.longhand.render.TocEntryView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /** Writes the pages and the theme's assets into a (staging) folder. */
@@ -34,20 +38,32 @@ final class SiteWriter {
 
     /** @return how many pages were written */
     int write(List<Lesson> lessons, Map<Lesson, String> pages, Path theme) throws IOException {
-        Map<Series.Entry, Lesson> byEntry = new IdentityHashMap<>();
-        List<Series.Entry> entries = new ArrayList<>();
-        for (Lesson lesson : lessons) {
-            Series.Entry entry = new Series.Entry(lesson.source(), pages.get(lesson), lesson.frontMatter());
-            entries.add(entry);
-            byEntry.put(entry, lesson);
-        }
-        Series series = new Series(entries);
-        writePage(INDEX_PAGE, templates.render("index", index(series)));
+        Map<String, Lesson> bySource = new HashMap<>();
+        lessons.forEach(lesson -> bySource.put(lesson.source(), lesson));
+        Series series = series(lessons, pages);
+        writePage(INDEX_PAGE, indexHtml(series));
         for (Series.Entry entry : series.all()) {
-            writePage(entry.page(), templates.render("lesson", lessonPage(series, entry, byEntry.get(entry))));
+            writePage(entry.page(), lessonHtml(series, entry, bySource.get(entry.source())));
         }
         copyAssets(theme.resolve(ASSETS));
-        return entries.size() + 1;
+        return series.all().size() + 1;
+    }
+
+    /** The order of the site; each entry's source is its lesson's source. */
+    static Series series(Collection<Lesson> lessons, Map<Lesson, String> pages) {
+        List<Series.Entry> entries = new ArrayList<>();
+        for (Lesson lesson : lessons) {
+            entries.add(new Series.Entry(lesson.source(), pages.get(lesson), lesson.frontMatter()));
+        }
+        return new Series(entries);
+    }
+
+    String indexHtml(Series series) {
+        return templates.render("index", index(series));
+    }
+
+    String lessonHtml(Series series, Series.Entry entry, Lesson lesson) {
+        return templates.render("lesson", lessonPage(series, entry, lesson));
     }
 
     private IndexPageView index(Series series) {
@@ -109,14 +125,29 @@ final class SiteWriter {
         return new LinkView(root + entry.page(), entry.frontMatter().title());
     }
 
-    private void writePage(String page, String html) throws IOException {
+    /**
+     * Writes a page whole: into a hidden temporary file beside it, then renamed over it, so a
+     * server reading the folder meanwhile sees the old page or the new one, never half of one.
+     */
+    void writePage(String page, String html) throws IOException {
         Path file = out.resolve(page);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        // Not Files.createTempFile: its owner-only permissions would end up on the page.
+        Path temporary = file.resolveSibling(".longhand-" + UUID.randomUUID() + ".tmp");
+        try {
+            Files.writeString(temporary, html, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** Copies the theme's assets in a stable order; no file outside the theme is followed. */
-    private void copyAssets(Path assets) throws IOException {
+    void copyAssets(Path assets) throws IOException {
         if (!Files.isDirectory(assets)) {
             return;
         }
@@ -127,7 +158,7 @@ final class SiteWriter {
         for (Path file : files) {
             Path target = out.resolve(ASSETS).resolve(assets.relativize(file).toString());
             Files.createDirectories(target.getParent());
-            Files.copy(file, target);
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

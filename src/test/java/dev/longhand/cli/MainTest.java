@@ -126,7 +126,7 @@ class MainTest {
     void missingCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.status);
-        assertTrue(run.err.contains("build or check"), run.err);
+        assertTrue(run.err.contains("build, check, serve or new"), run.err);
     }
 
     @Test
