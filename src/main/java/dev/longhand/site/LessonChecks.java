@@ -50,7 +50,7 @@ final class LessonChecks {
             files.forEach(file -> candidates.add(relative(from.source(), file)));
             String path = withoutAnchor(link.written());
             diagnostics.add(error(link, "link to '" + path + "', but there is no lesson " + link.file()
-                    + NearestName.hint(path, candidates)));
+                    + nearestLesson(path, candidates).map(p -> "; did you mean '" + p + "'?").orElse("")));
             return;
         }
         Lesson target = link.samePage() ? from : lessons.get(link.file());
@@ -60,6 +60,33 @@ final class LessonChecks {
         String where = link.samePage() ? "on this page" : "in " + target.source();
         diagnostics.add(error(link, "link to '#" + link.anchor() + "', but there is no heading with that id " + where
                 + hint(link.anchor(), target.anchors())));
+    }
+
+    /**
+     * The lesson a link probably meant: one with the same name but another number or folder
+     * (lessons get renumbered and moved), else a close name. Names are compared without their
+     * number, since "03-c.md" and "01-a.md" are near as strings but not as lessons, and short
+     * names are not guessed at.
+     */
+    static Optional<String> nearestLesson(String written, List<String> candidates) {
+        String stem = stem(written);
+        List<String> sameName = candidates.stream().filter(c -> stem(c).equals(stem)).toList();
+        if (!sameName.isEmpty()) {
+            return Optional.of(NearestName.among(written, sameName).orElse(sameName.get(0)));
+        }
+        if (stem.length() < 4) {
+            return Optional.empty();
+        }
+        Map<String, String> byStem = new java.util.LinkedHashMap<>();
+        candidates.forEach(c -> byStem.putIfAbsent(stem(c), c));
+        return NearestName.among(stem, byStem.keySet()).map(byStem::get);
+    }
+
+    /** "../basics/01-one-node.md" → "one-node". */
+    private static String stem(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        name = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+        return PagePaths.withoutOrderPrefix(name);
     }
 
     private static String hint(String anchor, Collection<String> anchors) {

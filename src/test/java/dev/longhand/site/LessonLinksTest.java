@@ -116,6 +116,16 @@ class LessonLinksTest {
     }
 
     @Test
+    void aRenumberedLessonIsSuggestedAndShortNamesAreNotGuessed() {
+        SiteFiles.write(content, "basics/02-links.md", lesson("[x](05-one-node.md) [y](03-c.md)\n"));
+        assertEquals(List.of(
+                "content/basics/02-links.md:6:5: error: link to '05-one-node.md', but there is no lesson "
+                        + "content/basics/05-one-node.md; did you mean '01-one-node.md'?",
+                "content/basics/02-links.md:6:25: error: link to '03-c.md', but there is no lesson "
+                        + "content/basics/03-c.md"), problems());
+    }
+
+    @Test
     void aLinkToAMissingHeadingIsAnErrorWithASuggestion() {
         SiteFiles.write(content, "basics/02-links.md", lesson("See [it](01-one-node.md#some-headin).\n"));
         assertEquals(List.of("content/basics/02-links.md:6:10: error: link to '#some-headin', but there is no "
