@@ -14,16 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A page's event stream, read as a browser's EventSource would: events with their joined data. */
-final class EventClient implements AutoCloseable {
+public final class EventClient implements AutoCloseable {
 
-    record Event(String name, String data) {
+    public record Event(String name, String data) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Stream<String> lines;
     private final Thread reader;
 
-    EventClient(URI site) throws IOException, InterruptedException {
+    public EventClient(URI site) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<Stream<String>> response = client.send(
                 HttpRequest.newBuilder(site.resolve("/__longhand/events")).build(),
@@ -63,7 +63,7 @@ final class EventClient implements AutoCloseable {
     }
 
     /** The next event of this name, skipping others, or an AssertionError after the timeout. */
-    Event next(String name, Duration timeout) throws InterruptedException {
+    public Event next(String name, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -78,7 +78,7 @@ final class EventClient implements AutoCloseable {
     }
 
     /** The next event of any name, or null after the timeout. */
-    Event poll(Duration timeout) throws InterruptedException {
+    public Event poll(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
