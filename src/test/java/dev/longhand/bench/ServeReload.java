@@ -43,7 +43,7 @@ public final class ServeReload {
         Path generated = generate(repo.resolve("content/05-seven-layers.md"), work.resolve("generated"), lessons);
         System.out.println("site                     lessons  runs  median ms  p90 ms  rebuild median ms");
         measure(repo, shipped, shipped.resolve("05-seven-layers.md"), "shipped", work.resolve("out-shipped"));
-        measure(repo, generated, generated.resolve(String.format(Locale.ROOT, "%04d-lesson.md", lessons / 2)),
+        measure(repo, generated, generated.resolve(String.format(Locale.ROOT, "%04d-lesson-%d.md", lessons / 2, lessons / 2)),
                 "generated", work.resolve("out-generated"));
     }
 
@@ -58,7 +58,8 @@ public final class ServeReload {
                     @Override
                     public void built(LiveSite.Update update, long millis) {
                         if (!update.report().succeeded()) {
-                            throw new IllegalStateException(update.report().diagnostics().sorted().toString());
+                            throw new IllegalStateException("the benchmark lessons did not build: "
+                                    + update.report().diagnostics().sorted().get(0).headline());
                         }
                         rebuilds.add(millis);
                     }
@@ -137,7 +138,7 @@ public final class ServeReload {
             text.append("| unit | weight | bias |\n|---|---|---|\n| 1 | 3 | 0 |\n| 2 | -1 | 1 |\n\n");
             text.append("```python\nimport torch\nprint(torch.relu(torch.tensor([-1.0, 2.0])))\n```\n\n");
             text.append(block);
-            Files.writeString(content.resolve(String.format(Locale.ROOT, "%04d-lesson.md", n)), text,
+            Files.writeString(content.resolve(String.format(Locale.ROOT, "%04d-lesson-%d.md", n, n)), text,
                     StandardCharsets.UTF_8);
         }
         return content;
