@@ -71,6 +71,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path folder = Files.createTempDirectory("longhand-serve-");
         LivePreview preview;
+        out.println("Building into " + folder + " (a temporary folder, not site/; removed when you stop)");
+        out.flush();
         try {
             preview = LivePreview.start(new LivePreview.Options(site, folder, address, QUIET), new Terminal(out, err));
         } catch (BindException e) {
@@ -89,7 +91,6 @@ final class ServeCommand implements Callable<Integer> {
             deleteTree(folder);
             stopped.countDown();
         }, "longhand-stop"));
-        out.println("Building into " + folder + " (not site/; removed when you stop)");
         out.println("Serving " + preview.address() + " (Ctrl-C to stop)");
         out.flush();
         stopped.await();
