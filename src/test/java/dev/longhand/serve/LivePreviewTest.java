@@ -265,8 +265,10 @@ class LivePreviewTest {
             assertTrue(body.contains("Second version of alpha."), body);
             assertTrue(body.contains("\"" + next + "\""), "the page carries the build it belongs to");
         }
-        LiveSite.Update last = updates.get(updates.size() - 1);
-        assertEquals(List.of("alpha.html"), last.written(), "only the changed lesson's page was written");
+        // A save may reach the watcher as two bursts; the second then finds nothing to write.
+        List<LiveSite.Update> writing = updates.stream().filter(u -> !u.written().isEmpty()).toList();
+        assertEquals(List.of("alpha.html"), writing.get(writing.size() - 1).written(),
+                "only the changed lesson's page was written");
     }
 
     @Test
