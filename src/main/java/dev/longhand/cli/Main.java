@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code longhand} command. */
 @Command(name = "longhand", mixinStandardHelpOptions = true, version = "longhand 0.1.0",
         description = "Markdown lessons become a static site where every number of a neural network is worked out by hand.",
-        subcommands = {BuildCommand.class, CheckCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -52,6 +52,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, serve or new");
     }
 }

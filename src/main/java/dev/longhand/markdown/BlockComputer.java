@@ -68,7 +68,7 @@ final class BlockComputer {
         }
         Optional<Network> firstStep = trained.map(t -> s.network().step(t.firstStep(),
                 s.training().orElseThrow().learningRate()));
-        return Optional.of(new Block("mlp-" + number, s.caption(), s.inputLabels(), s.batch(), s.precision(),
+        return Optional.of(new Block(BlockIds.of(number), s.caption(), s.inputLabels(), s.batch(), s.precision(),
                 s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep));
     }
 

@@ -1,7 +1,9 @@
 package dev.longhand.markdown;
 
 import dev.longhand.spec.FrontMatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A lesson after its Markdown was rendered and every block computed.
@@ -10,16 +12,28 @@ import java.util.List;
  * @param frontMatter title, order, summary, section
  * @param html        the body's HTML, blocks included
  * @param headings    the prose headings, in order
- * @param blocks      how many mlp blocks it holds
+ * @param blocks      how many mlp blocks it holds (their ids are mlp-1, mlp-2, ...)
  * @param prose       the text of its paragraphs, without headings, code or mlp blocks (for search)
  * @param trains      whether any block trains (the page then needs the training script)
  * @param exactMath   whether any block uses exp or log (sigmoid, softmax, cross-entropy), which the
  *                    page's script must compute as the build did
+ * @param links       links to other lessons and to headings, for the site to check
  */
 public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks,
-                     String prose, boolean trains, boolean exactMath) {
+                     String prose, boolean trains, boolean exactMath, List<LessonLink> links) {
 
     public Lesson {
         headings = List.copyOf(headings);
+        links = List.copyOf(links);
+    }
+
+    /** The ids a link may name after {@code #}: the headings' and the blocks'. */
+    public Set<String> anchors() {
+        Set<String> ids = new LinkedHashSet<>();
+        headings.forEach(h -> ids.add(h.id()));
+        for (int i = 1; i <= blocks; i++) {
+            ids.add(BlockIds.of(i));
+        }
+        return ids;
     }
 }

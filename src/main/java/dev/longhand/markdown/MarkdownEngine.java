@@ -2,6 +2,8 @@ package dev.longhand.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -12,6 +14,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.diag.Position;
 import dev.longhand.diag.SourceText;
@@ -34,7 +37,13 @@ public final class MarkdownEngine {
     private final Parser parser;
     private final HtmlRenderer renderer;
 
+    /** An engine that leaves links to {@code .md} files as written (for the engine's own tests). */
     public MarkdownEngine(Templates templates) {
+        this(templates, null);
+    }
+
+    /** @param pages where a link to another lesson file points in the built site; null leaves links as written */
+    public MarkdownEngine(Templates templates, PageLinks pages) {
         MutableDataSet set = new MutableDataSet();
         set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
@@ -43,9 +52,12 @@ public final class MarkdownEngine {
         set.set(TablesExtension.CLASS_NAME, "prose-table");
         this.options = set.toImmutable();
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options)
-                .nodeRendererFactory(o -> new MlpBlockRenderer(templates))
-                .build();
+        HtmlRenderer.Builder builder = HtmlRenderer.builder(options)
+                .nodeRendererFactory(o -> new MlpBlockRenderer(templates));
+        if (pages != null) {
+            builder.linkResolverFactory(LessonLinkResolver.factory(pages));
+        }
+        this.renderer = builder.build();
     }
 
     /**
@@ -83,9 +95,11 @@ public final class MarkdownEngine {
             return Optional.empty();
         }
         document.set(ComputedBlocks.KEY, blocks);
+        document.set(LessonLinkResolver.SOURCE, source);
         String html = renderer.render(document);
         return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
-                prose(document), blocks.anyTrains(), blocks.anyExactMath()));
+                prose(document), blocks.anyTrains(), blocks.anyExactMath(),
+                links(document, file, bodyStart)));
     }
 
     /** The words of every paragraph (lists and quotes included), one space between; code and blocks left out. */
@@ -100,6 +114,36 @@ public final class MarkdownEngine {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Only the front matter of a lesson, without computing it: for tools that need the titles
+     * and orders of many lessons quickly. Problems are reported as {@link #lesson} reports them.
+     */
+    public static Optional<FrontMatter> frontMatter(String source, String text, Diagnostics diagnostics) {
+        SourceText file = new SourceText(source, text);
+        List<String> problems = new ArrayList<>();
+        Optional<FrontMatterBlock> front = FrontMatterBlock.find(file, problems);
+        problems.forEach(p -> diagnostics.add(file.error(Position.startOf(source), p)));
+        return front.flatMap(f -> FrontMatterReader.read(f.yaml(), diagnostics));
+    }
+
+    /** Links to lessons and headings, positioned where their target is written. */
+    private static List<LessonLink> links(Document document, SourceText file, int bodyStart) {
+        List<LessonLink> links = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            BasedSequence url = node instanceof Link link ? link.getUrl()
+                    : node instanceof Reference reference ? reference.getUrl() : null;
+            if (url == null || url.isEmpty()) {
+                continue;
+            }
+            String written = url.toString();
+            LinkTarget.of(file.file(), written).ifPresent(target -> {
+                Position at = file.positionOf(bodyStart + url.getStartOffset());
+                links.add(new LessonLink(written, target.file(), target.anchor(), at, file.line(at.line())));
+            });
+        }
+        return links;
     }
 
     private List<Heading> headings(Document document) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds the lessons under the content folder, in a stable order, and reads them as UTF-8. */
@@ -32,27 +33,42 @@ public final class ContentFolder {
 
     /** Every {@code .md} file below the folder, sorted by path; unreadable ones reported. */
     public List<LessonFile> lessons(Diagnostics diagnostics) throws IOException {
-        List<Path> paths;
+        List<LessonFile> files = new ArrayList<>();
+        for (Path path : paths()) {
+            read(path, diagnostics).ifPresent(files::add);
+        }
+        return files;
+    }
+
+    /** The lesson files' paths, sorted, without reading them. */
+    List<Path> paths() throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(p -> p.getFileName().toString().endsWith(".md"))
+            return walk.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(Files::isRegularFile)
                     .filter(p -> !isHidden(root.relativize(p)))
                     .sorted()
                     .toList();
         }
-        List<LessonFile> files = new ArrayList<>();
-        for (Path path : paths) {
-            String source = root.relativize(path).toString().replace('\\', '/');
-            String name = label.isEmpty() ? source : label + "/" + source;
-            byte[] bytes = Files.readAllBytes(path);
-            try {
-                files.add(new LessonFile(source, name, decode(bytes)));
-            } catch (CharacterCodingException e) {
-                diagnostics.add(Diagnostic.error(Position.startOf(name),
-                        "this file is not valid UTF-8 text; save it as UTF-8", ""));
-            }
+    }
+
+    /** How messages name the file at {@code path}: "content/basics/01-one-node.md". */
+    String labelOf(Path path) {
+        String source = root.relativize(path).toString().replace('\\', '/');
+        return label.isEmpty() ? source : label + "/" + source;
+    }
+
+    /** One lesson file, or empty (and an error) when it is not UTF-8. */
+    Optional<LessonFile> read(Path path, Diagnostics diagnostics) throws IOException {
+        String source = root.relativize(path).toString().replace('\\', '/');
+        String name = labelOf(path);
+        byte[] bytes = Files.readAllBytes(path);
+        try {
+            return Optional.of(new LessonFile(source, name, decode(bytes)));
+        } catch (CharacterCodingException e) {
+            diagnostics.add(Diagnostic.error(Position.startOf(name),
+                    "this file is not valid UTF-8 text; save it as UTF-8", ""));
+            return Optional.empty();
         }
-        return files;
     }
 
     private static boolean isHidden(Path relative) {

@@ -10,15 +10,11 @@ import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The whole build: read every lesson, compute and render it, and only if nothing went wrong
@@ -60,7 +56,7 @@ public final class SiteBuilder {
     public BuildReport check() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         config(diagnostics);
-        List<Lesson> lessons = readLessons(diagnostics);
+        List<Lesson> lessons = readLessons(templates(), diagnostics);
         pages(lessons, diagnostics);
         return new BuildReport(diagnostics, lessons.size(), 0);
     }
@@ -69,7 +65,7 @@ public final class SiteBuilder {
     public BuildReport build(Path out) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
-        List<Lesson> lessons = readLessons(diagnostics);
+        List<Lesson> lessons = readLessons(templates(), diagnostics);
         Map<Lesson, String> pages = pages(lessons, diagnostics);
         if (diagnostics.hasErrors() || config.isEmpty()) {
             return new BuildReport(diagnostics, lessons.size(), 0);
@@ -95,6 +91,10 @@ public final class SiteBuilder {
         }
     }
 
+    Options options() {
+        return options;
+    }
+
     /** The site config: the default without a file, empty after reporting its errors. */
     private Optional<SiteConfig> config(Diagnostics diagnostics) throws IOException {
         if (options.config().isEmpty()) {
@@ -114,51 +114,36 @@ public final class SiteBuilder {
         return templatesInstance;
     }
 
-    private List<Lesson> readLessons(Diagnostics diagnostics) throws IOException {
-        List<LessonFile> files = new ContentFolder(options.content(), options.contentLabel()).lessons(diagnostics);
-        MarkdownEngine engine = new MarkdownEngine(templates());
-        List<Diagnostics> perFile = new ArrayList<>();
-        List<Optional<Lesson>> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
-        try {
-            List<Future<Optional<Lesson>>> futures = new ArrayList<>();
-            for (LessonFile file : files) {
-                Diagnostics own = new Diagnostics();
-                perFile.add(own);
-                futures.add(pool.submit(() -> lesson(engine, file, own)));
-            }
-            for (Future<Optional<Lesson>> future : futures) {
-                results.add(future.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("the build was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        perFile.forEach(diagnostics::addAll);
-        return results.stream().flatMap(Optional::stream).toList();
+    /** The Markdown engine of a build, with links to lesson files rewritten to their pages. */
+    MarkdownEngine engine(Templates templates) {
+        return new MarkdownEngine(templates,
+                (from, to) -> PagePaths.rootOf(PagePaths.of(relative(from))) + PagePaths.of(relative(to)));
     }
 
-    private Optional<Lesson> lesson(MarkdownEngine engine, LessonFile file, Diagnostics diagnostics) {
-        try {
-            return engine.lesson(file.label(), file.text(), diagnostics);
-        } catch (Templates.TemplateException e) {
-            diagnostics.add(templateError(e));
-            return Optional.empty();
+    LessonReader reader(Templates templates) {
+        return new LessonReader(engine(templates), options.threads(), this::templateError);
+    }
+
+    ContentFolder contentFolder() {
+        return new ContentFolder(options.content(), options.contentLabel());
+    }
+
+    private List<Lesson> readLessons(Templates templates, Diagnostics diagnostics) throws IOException {
+        List<LessonFile> files = contentFolder().lessons(diagnostics);
+        List<LessonReader.Result> results = reader(templates).read(files);
+        Map<String, LessonFile> byName = new LinkedHashMap<>();
+        Map<String, Lesson> lessons = new LinkedHashMap<>();
+        for (LessonReader.Result result : results) {
+            diagnostics.addAll(result.diagnostics());
+            byName.put(result.file().label(), result.file());
+            result.lesson().ifPresent(lesson -> lessons.put(lesson.source(), lesson));
         }
+        LessonChecks.check(byName, lessons, diagnostics);
+        return List.copyOf(lessons.values());
     }
 
     /** Each lesson's page path; two lessons that would share one are an error naming both. */
-    private Map<Lesson, String> pages(List<Lesson> lessons, Diagnostics diagnostics) {
+    Map<Lesson, String> pages(List<Lesson> lessons, Diagnostics diagnostics) {
         Map<Lesson, String> pages = new java.util.IdentityHashMap<>();
         Map<String, Lesson> byPage = new HashMap<>();
         for (Lesson lesson : lessons) {
@@ -179,7 +164,7 @@ public final class SiteBuilder {
         return label.startsWith(prefix) ? label.substring(prefix.length()) : label;
     }
 
-    private Diagnostic templateError(Templates.TemplateException e) {
+    Diagnostic templateError(Templates.TemplateException e) {
         Path template = e.template();
         Path relative = options.templates().toAbsolutePath().normalize()
                 .relativize(template.toAbsolutePath().normalize());

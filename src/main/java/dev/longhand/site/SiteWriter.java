@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,33 +49,64 @@ final class SiteWriter {
         this.config = config;
     }
 
+    /** A writer without a base URL, as the live preview serves pages. */
+    SiteWriter(Templates templates, Path out) {
+        this(templates, out, SiteConfig.NONE);
+    }
+
     /** @return how many pages were written */
     int write(List<Lesson> lessons, Map<Lesson, String> pages, Path theme) throws IOException {
-        Map<Series.Entry, Lesson> byEntry = new IdentityHashMap<>();
-        List<Series.Entry> entries = new ArrayList<>();
-        for (Lesson lesson : lessons) {
-            Series.Entry entry = new Series.Entry(lesson.source(), pages.get(lesson), lesson.frontMatter());
-            entries.add(entry);
-            byEntry.put(entry, lesson);
-        }
-        Series series = new Series(entries);
+        Map<String, Lesson> bySource = new HashMap<>();
+        lessons.forEach(lesson -> bySource.put(lesson.source(), lesson));
+        Series series = series(lessons, pages);
         List<String> written = new ArrayList<>();
-        writePage(INDEX_PAGE, templates.render("index", index(series, "", canonical(INDEX_PAGE))));
+        writePage(INDEX_PAGE, indexHtml(series));
         written.add(INDEX_PAGE);
         for (Series.Entry entry : series.all()) {
-            writePage(entry.page(), templates.render("lesson", lessonPage(series, entry, byEntry.get(entry))));
+            writePage(entry.page(), lessonHtml(series, entry, bySource.get(entry.source())));
             written.add(entry.page());
         }
-        if (templates.has(NOT_FOUND_TEMPLATE)) {
-            writePage(NOT_FOUND_PAGE, templates.render(NOT_FOUND_TEMPLATE, index(series, config.basePath(), "")));
+        Optional<String> notFound = notFoundHtml(series);
+        if (notFound.isPresent()) {
+            writePage(NOT_FOUND_PAGE, notFound.get());
         }
-        writePage(SEARCH_INDEX, SearchIndexScript.of(searchPages(series, byEntry)));
+        writePage(SEARCH_INDEX, searchIndex(series, bySource));
         if (config.baseUrl().isPresent()) {
             writePage(Sitemap.FILE, Sitemap.of(config.baseUrl().get(), written));
         }
         copyAssets(theme.resolve(ASSETS));
         return written.size();
     }
+
+    /** The order of the site; each entry's source is its lesson's source. */
+    static Series series(Collection<Lesson> lessons, Map<Lesson, String> pages) {
+        List<Series.Entry> entries = new ArrayList<>();
+        for (Lesson lesson : lessons) {
+            entries.add(new Series.Entry(lesson.source(), pages.get(lesson), lesson.frontMatter()));
+        }
+        return new Series(entries);
+    }
+
+    String indexHtml(Series series) {
+        return templates.render("index", index(series, "", canonical(INDEX_PAGE)));
+    }
+
+    String lessonHtml(Series series, Series.Entry entry, Lesson lesson) {
+        return templates.render("lesson", lessonPage(series, entry, lesson));
+    }
+
+    /** The 404 page, when the theme has a template for it. */
+    Optional<String> notFoundHtml(Series series) {
+        return templates.has(NOT_FOUND_TEMPLATE)
+                ? Optional.of(templates.render(NOT_FOUND_TEMPLATE, index(series, config.basePath(), "")))
+                : Optional.empty();
+    }
+
+    /** The search index script of every lesson, by source. */
+    static String searchIndex(Series series, Map<String, Lesson> bySource) {
+        return SearchIndexScript.of(searchPages(series, bySource));
+    }
+
 
     /** The index, or the 404 page: {@code root} is "" for the index, the site's absolute path for 404. */
     private static IndexPageView index(Series series, String root, String canonical) {
@@ -92,10 +126,10 @@ final class SiteWriter {
     }
 
     /** Lessons in series order with their headings and the first words of their prose. */
-    private static List<SearchIndexScript.Page> searchPages(Series series, Map<Series.Entry, Lesson> byEntry) {
+    private static List<SearchIndexScript.Page> searchPages(Series series, Map<String, Lesson> bySource) {
         List<SearchIndexScript.Page> pages = new ArrayList<>();
         for (Series.Entry entry : series.all()) {
-            Lesson lesson = byEntry.get(entry);
+            Lesson lesson = bySource.get(entry.source());
             List<SearchIndexScript.Anchor> headings = lesson.headings().stream()
                     .map(h -> new SearchIndexScript.Anchor(h.text(), h.id())).toList();
             pages.add(new SearchIndexScript.Page(entry.frontMatter().title(), entry.page(),
@@ -185,14 +219,14 @@ final class SiteWriter {
         return new LinkView(root + entry.page(), entry.frontMatter().title());
     }
 
-    private void writePage(String page, String html) throws IOException {
+    void writePage(String page, String html) throws IOException {
         Path file = out.resolve(page);
         Files.createDirectories(file.getParent());
         Files.writeString(file, html, StandardCharsets.UTF_8);
     }
 
     /** Copies the theme's assets in a stable order; no file outside the theme is followed. */
-    private void copyAssets(Path assets) throws IOException {
+    void copyAssets(Path assets) throws IOException {
         if (!Files.isDirectory(assets)) {
             return;
         }
@@ -203,7 +237,7 @@ final class SiteWriter {
         for (Path file : files) {
             Path target = out.resolve(ASSETS).resolve(assets.relativize(file).toString());
             Files.createDirectories(target.getParent());
-            Files.copy(file, target);
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

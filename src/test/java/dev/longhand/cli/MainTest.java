@@ -26,6 +26,7 @@ class MainTest {
     private static final String GOOD = """
             ---
             title: Good
+            summary: A good lesson.
             ---
             ```mlp
             input: [2, 1, 3]
@@ -125,7 +126,7 @@ class MainTest {
     void missingCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.status);
-        assertTrue(run.err.contains("build or check"), run.err);
+        assertTrue(run.err.contains("build, check, serve or new"), run.err);
     }
 
     @Test
@@ -182,6 +183,15 @@ class MainTest {
         assertTrue(run.out.contains("1 lesson"), run.out);
     }
 
+    @Test
+    void aLessonWithoutASummaryIsAWarningThatDoesNotFailTheCheck() {
+        SiteFiles.write(content, "good.md", GOOD.replace("summary: A good lesson.\n", ""));
+        Run run = run(withFolders("check"));
+        assertEquals(0, run.status, run.err);
+        assertTrue(run.err.startsWith(content + "/good.md:1:1: warning: this lesson has no summary"), run.err);
+        assertTrue(run.err.contains("0 errors, 1 warning"), run.err);
+    }
+
     // ---- build -------------------------------------------------------------------------------
 
     @Test
@@ -219,6 +229,65 @@ class MainTest {
         assertTrue(run.err.contains("refusing to replace"), run.err);
         assertEquals("<project/>", Files.readString(out.resolve("pom.xml")));
         assertEquals(1, Files.list(out).count());
+    }
+
+    // ---- serve and new ------------------------------------------------------------------------
+
+    @Test
+    void serveHelpPrintsUsage() {
+        Run run = run("serve", "--help");
+        assertEquals(0, run.status);
+        assertTrue(run.out.contains("Usage: longhand serve"), run.out);
+        assertTrue(run.out.contains("--port") && run.out.contains("--bind") && run.out.contains("127.0.0.1"),
+                run.out);
+        assertTrue(run.out.contains("never into site/"), run.out);
+    }
+
+    @Test
+    void serveOnABusyPortIsAUsageErrorThatSaysSo() throws IOException {
+        SiteFiles.write(content, "good.md", GOOD);
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run(withFolders("serve", "--port", String.valueOf(busy.getLocalPort())));
+            assertEquals(2, run.status, run.err);
+            assertTrue(run.err.contains("cannot listen on 127.0.0.1:" + busy.getLocalPort()), run.err);
+            assertTrue(run.err.contains("--port"), run.err);
+        }
+    }
+
+    @Test
+    void serveWithAMissingContentFolderIsAUsageError() {
+        Run run = run(withFolders("serve", "--port", "0"));
+        assertEquals(2, run.status);
+        assertTrue(run.err.contains("--content"), run.err);
+    }
+
+    @Test
+    void newWritesALessonThatChecksCleanAndPrintsItsPath() throws IOException {
+        SiteFiles.write(content, "01-good.md", GOOD.replace("title: Good", "title: Good\norder: 30"));
+        Run run = run("new", "Backprop through softmax", "--content", content.toString());
+        assertEquals(0, run.status, run.err);
+        Path file = content.resolve("02-backprop-through-softmax.md");
+        assertEquals(content + "/02-backprop-through-softmax.md", run.out.strip());
+        assertTrue(Files.readString(file).contains("\norder: 40\n"));
+        Run check = run(withFolders("check"));
+        assertEquals(0, check.status, check.err);
+        assertEquals("", check.err);
+    }
+
+    @Test
+    void newRefusesToReplaceALessonAndExitsOne() throws IOException {
+        SiteFiles.write(content, "05-softmax.md", GOOD);
+        Run run = run("new", "Softmax", "--content", content.toString());
+        assertEquals(1, run.status);
+        assertTrue(run.err.contains("05-softmax.md already has the page softmax.html"), run.err);
+        assertEquals(GOOD, Files.readString(content.resolve("05-softmax.md")));
+    }
+
+    @Test
+    void newWithoutATitleIsAUsageError() {
+        assertEquals(2, run("new").status);
+        assertEquals(2, run("new", "  ", "--content", temp.toString()).status);
     }
 
     // ---- the real jar ------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+package dev.longhand.site;
+
+import dev.longhand.diag.Diagnostic;
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.diag.Position;
+import dev.longhand.markdown.Lesson;
+import dev.longhand.markdown.LessonLink;
+import dev.longhand.spec.NearestName;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks that need every lesson at once, made after all of them are read: a link names a
+ * lesson file that exists and a heading that the target has; and the warnings (a lesson
+ * without a summary). Cheap: a dev server runs it on every rebuild.
+ */
+final class LessonChecks {
+
+    private LessonChecks() {
+    }
+
+    /**
+     * @param files   every lesson file found, by its name in messages, including ones that failed
+     *                (a link to a lesson with errors is not reported again)
+     * @param lessons the lessons that were read without errors, by the same names
+     */
+    static void check(Map<String, LessonFile> files, Map<String, Lesson> lessons, Diagnostics diagnostics) {
+        for (Lesson lesson : lessons.values()) {
+            if (lesson.frontMatter().summary().isEmpty()) {
+                LessonFile file = files.get(lesson.source());
+                String firstLine = file == null ? "" : firstLine(file.text());
+                diagnostics.add(Diagnostic.warning(Position.startOf(lesson.source()),
+                        "this lesson has no summary; add one to the front matter "
+                                + "(summary: one line for the index page)", firstLine));
+            }
+            for (LessonLink link : lesson.links()) {
+                checkLink(lesson, link, files.keySet(), lessons, diagnostics);
+            }
+        }
+    }
+
+    private static void checkLink(Lesson from, LessonLink link, Set<String> files, Map<String, Lesson> lessons,
+                                  Diagnostics diagnostics) {
+        if (!link.samePage() && !files.contains(link.file())) {
+            List<String> candidates = new ArrayList<>();
+            files.forEach(file -> candidates.add(relative(from.source(), file)));
+            String path = withoutAnchor(link.written());
+            diagnostics.add(error(link, "link to '" + path + "', but there is no lesson " + link.file()
+                    + nearestLesson(path, candidates).map(p -> "; did you mean '" + p + "'?").orElse("")));
+            return;
+        }
+        Lesson target = link.samePage() ? from : lessons.get(link.file());
+        if (target == null || link.anchor().isEmpty() || target.anchors().contains(link.anchor())) {
+            return;
+        }
+        String where = link.samePage() ? "on this page" : "in " + target.source();
+        diagnostics.add(error(link, "link to '#" + link.anchor() + "', but there is no heading with that id " + where
+                + hint(link.anchor(), target.anchors())));
+    }
+
+    /**
+     * The lesson a link probably meant: one with the same name but another number or folder
+     * (lessons get renumbered and moved), else a close name. Names are compared without their
+     * number, since "03-c.md" and "01-a.md" are near as strings but not as lessons, and short
+     * names are not guessed at.
+     */
+    static Optional<String> nearestLesson(String written, List<String> candidates) {
+        String stem = stem(written);
+        List<String> sameName = candidates.stream().filter(c -> stem(c).equals(stem)).toList();
+        if (!sameName.isEmpty()) {
+            return Optional.of(NearestName.among(written, sameName).orElse(sameName.get(0)));
+        }
+        if (stem.length() < 4) {
+            return Optional.empty();
+        }
+        Map<String, String> byStem = new java.util.LinkedHashMap<>();
+        candidates.forEach(c -> byStem.putIfAbsent(stem(c), c));
+        return NearestName.among(stem, byStem.keySet()).map(byStem::get);
+    }
+
+    /** "../basics/01-one-node.md" → "one-node". */
+    private static String stem(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        name = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+        return PagePaths.withoutOrderPrefix(name);
+    }
+
+    private static String hint(String anchor, Collection<String> anchors) {
+        Optional<String> nearest = NearestName.among(anchor, anchors);
+        return nearest.map(id -> "; did you mean '#" + id + "'?").orElse("");
+    }
+
+    private static Diagnostic error(LessonLink link, String message) {
+        return Diagnostic.error(link.position(), message, link.sourceLine());
+    }
+
+    private static String withoutAnchor(String written) {
+        int hash = written.indexOf('#');
+        return hash < 0 ? written : written.substring(0, hash);
+    }
+
+    /** {@code to} as a link written in {@code from} would name it: "../basics/01-one-node.md". */
+    static String relative(String from, String to) {
+        String[] a = from.split("/");
+        String[] b = to.split("/");
+        int common = 0;
+        while (common < a.length - 1 && common < b.length - 1 && a[common].equals(b[common])) {
+            common++;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = common; i < a.length - 1; i++) {
+            path.append("../");
+        }
+        for (int i = common; i < b.length; i++) {
+            path.append(b[i]);
+            if (i < b.length - 1) {
+                path.append('/');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.longhand.site;
+
+import dev.longhand.diag.Diagnostics;
+import dev.longhand.markdown.Lesson;
+import dev.longhand.render.Templates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A site kept built in a folder of its own and brought up to date as files change: the dev
+ * server's build. Each update reads only the lesson files that changed (by the watcher's word,
+ * or their size and modification time), computes and renders only those, runs the checks
+ * across lessons (cheap), and, when there are no errors, writes the pages that changed: the
+ * changed lessons' pages, plus the index and every page of a section whose list changed (a new
+ * title, order or lesson: the sidebars and prev/next links show them). A change to the theme
+ * rebuilds everything with freshly compiled templates. After errors nothing is written, so the
+ * last good pages stay in the folder.
+ *
+ * <p>Pages are written in place, each replaced whole by a rename: unlike {@code build}, the
+ * folder is not swapped, so a server can keep serving it.
+ */
+public final class LiveSite {
+
+    /**
+     * What an update did.
+     *
+     * @param report  its diagnostics; on errors nothing was written
+     * @param full    whether everything was rebuilt (the first update, or the theme changed)
+     * @param written the pages written, relative to the folder
+     */
+    public record Update(BuildReport report, boolean full, List<String> written) {
+    }
+
+    /** A lesson file as last read, and what reading it gave (no file in the result when it was not UTF-8). */
+    private record Known(FileTime modified, long size, LessonReader.Result result) {
+    }
+
+    private final SiteBuilder builder;
+    private final Path out;
+    private final Path theme;
+    private Templates templates;
+    private LessonReader reader;
+    private final Map<String, Known> files = new TreeMap<>();
+    /** Lessons read since the pages were last written; their pages are due. */
+    private final Set<String> dirty = new HashSet<>();
+    /** The sections as the written pages show them; null until a first successful update. */
+    private Map<String, List<Series.Entry>> writtenSections;
+    private Set<String> writtenPages = Set.of();
+    private boolean themeDue = true;
+
+    /** @param out an empty folder or one this class wrote before; it is never swapped or removed */
+    public LiveSite(SiteBuilder.Options options, Path out) {
+        this.builder = new SiteBuilder(options);
+        this.out = out;
+        this.theme = options.templates().toAbsolutePath().normalize();
+    }
+
+    public Path folder() {
+        return out;
+    }
+
+    /**
+     * Brings the folder up to date.
+     *
+     * @param changed paths the watcher saw change (content or theme); the first update builds all
+     */
+    public synchronized Update update(Collection<Path> changed) throws IOException {
+        Set<Path> hinted = new HashSet<>();
+        changed.forEach(p -> hinted.add(p.toAbsolutePath().normalize()));
+        if (templates == null || hinted.stream().anyMatch(p -> p.startsWith(theme))) {
+            // Mustache caches compiled templates for good: a changed theme needs a new factory,
+            // and every lesson, since the mlp template is in each lesson's HTML.
+            templates = new Templates(builder.options().templates());
+            reader = builder.reader(templates);
+            files.clear();
+            themeDue = true;
+        }
+        readChangedLessons(hinted);
+
+        Diagnostics diagnostics = new Diagnostics();
+        Map<String, LessonFile> byName = new LinkedHashMap<>();
+        Map<String, Lesson> lessons = new LinkedHashMap<>();
+        for (Known known : files.values()) {
+            diagnostics.addAll(known.result().diagnostics());
+            if (known.result().file() != null) {
+                byName.put(known.result().file().label(), known.result().file());
+            }
+            known.result().lesson().ifPresent(lesson -> lessons.put(lesson.source(), lesson));
+        }
+        LessonChecks.check(byName, lessons, diagnostics);
+        Map<Lesson, String> pages = builder.pages(List.copyOf(lessons.values()), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new Update(new BuildReport(diagnostics, lessons.size(), 0), false, List.of());
+        }
+        Series series = SiteWriter.series(lessons.values(), pages);
+        boolean full = themeDue || writtenSections == null;
+        Map<String, String> due;
+        try {
+            due = render(series, lessons, full);
+        } catch (Templates.TemplateException e) {
+            diagnostics.add(builder.templateError(e));
+            return new Update(new BuildReport(diagnostics, lessons.size(), 0), false, List.of());
+        }
+        write(due, series, full);
+        // The search index and the 404 page follow the lessons; the update names the lesson pages.
+        List<String> pagesWritten = due.keySet().stream()
+                .filter(p -> !p.equals(SiteWriter.SEARCH_INDEX) && !p.equals(SiteWriter.NOT_FOUND_PAGE))
+                .toList();
+        return new Update(new BuildReport(diagnostics, lessons.size(), pagesWritten.size()), full, pagesWritten);
+    }
+
+    /** Reads the lesson files that are new, hinted at, or differ in size or time; forgets removed ones. */
+    private void readChangedLessons(Set<Path> hinted) throws IOException {
+        ContentFolder content = builder.contentFolder();
+        Set<String> present = new HashSet<>();
+        List<LessonFile> toRead = new ArrayList<>();
+        Map<String, BasicFileAttributes> attributes = new LinkedHashMap<>();
+        for (Path path : content.paths()) {
+            String label = content.labelOf(path);
+            present.add(label);
+            BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class);
+            Known known = files.get(label);
+            if (known != null && !hinted.contains(path.toAbsolutePath().normalize())
+                    && known.modified().equals(now.lastModifiedTime()) && known.size() == now.size()) {
+                continue;
+            }
+            Diagnostics unreadable = new Diagnostics();
+            var file = content.read(path, unreadable);
+            attributes.put(label, now);
+            dirty.add(label);
+            if (file.isPresent()) {
+                toRead.add(file.get());
+            } else {
+                files.put(label, new Known(now.lastModifiedTime(), now.size(),
+                        new LessonReader.Result(null, Optional.empty(), unreadable)));
+            }
+        }
+        for (LessonReader.Result result : reader.read(toRead)) {
+            BasicFileAttributes a = attributes.get(result.file().label());
+            files.put(result.file().label(), new Known(a.lastModifiedTime(), a.size(), result));
+        }
+        for (String label : List.copyOf(files.keySet())) {
+            if (!present.contains(label)) {
+                files.remove(label);
+                dirty.add(label);
+            }
+        }
+    }
+
+    /** The HTML of every page due, by page path; nothing is written yet. */
+    private Map<String, String> render(Series series, Map<String, Lesson> lessons, boolean full) {
+        SiteWriter writer = new SiteWriter(templates, out);
+        Map<String, List<Series.Entry>> sections = series.sections();
+        Set<String> changedSections = new HashSet<>();
+        if (!full) {
+            Set<String> names = new HashSet<>(sections.keySet());
+            names.addAll(writtenSections.keySet());
+            for (String name : names) {
+                if (!Objects.equals(sections.get(name), writtenSections.get(name))) {
+                    changedSections.add(name);
+                }
+            }
+        }
+        Map<String, String> due = new TreeMap<>();
+        if (full || !changedSections.isEmpty() || !sections.keySet().equals(writtenSections.keySet())) {
+            due.put(SiteWriter.INDEX_PAGE, writer.indexHtml(series));
+        }
+        for (Series.Entry entry : series.all()) {
+            if (full || dirty.contains(entry.source()) || changedSections.contains(entry.frontMatter().section())) {
+                due.put(entry.page(), writer.lessonHtml(series, entry, lessons.get(entry.source())));
+            }
+        }
+        if (full || due.containsKey(SiteWriter.INDEX_PAGE)) {
+            writer.notFoundHtml(series).ifPresent(html -> due.put(SiteWriter.NOT_FOUND_PAGE, html));
+        }
+        if (full || !dirty.isEmpty() || due.containsKey(SiteWriter.INDEX_PAGE)) {
+            due.put(SiteWriter.SEARCH_INDEX, SiteWriter.searchIndex(series, lessons));
+        }
+        return due;
+    }
+
+    private void write(Map<String, String> due, Series series, boolean full) throws IOException {
+        SiteWriter writer = new SiteWriter(templates, out);
+        Files.createDirectories(out);
+        if (!Files.exists(out.resolve(OutputFolder.MARKER))) {
+            Files.writeString(out.resolve(OutputFolder.MARKER), OutputFolder.MARKER_TEXT);
+        }
+        for (Map.Entry<String, String> page : due.entrySet()) {
+            writer.writePage(page.getKey(), page.getValue());
+        }
+        Set<String> pages = new HashSet<>();
+        series.all().forEach(entry -> pages.add(entry.page()));
+        for (String gone : writtenPages) {
+            if (!pages.contains(gone)) {
+                Files.deleteIfExists(out.resolve(gone));
+            }
+        }
+        if (full) {
+            writer.copyAssets(builder.options().templates().resolve(SiteWriter.ASSETS));
+            removeStaleFiles(due.keySet());
+        }
+        writtenPages = pages;
+        writtenSections = new LinkedHashMap<>(series.sections());
+        dirty.clear();
+        themeDue = false;
+    }
+
+    /** After a full rebuild, files a previous theme or lesson left behind; links are removed, not followed. */
+    private void removeStaleFiles(Set<String> pages) throws IOException {
+        Set<Path> keep = new HashSet<>();
+        pages.forEach(page -> keep.add(out.resolve(page)));
+        keep.add(out.resolve(OutputFolder.MARKER));
+        Path assets = builder.options().templates().resolve(SiteWriter.ASSETS);
+        if (Files.isDirectory(assets)) {
+            try (Stream<Path> walk = Files.walk(assets)) {
+                walk.filter(Files::isRegularFile)
+                        .forEach(f -> keep.add(out.resolve(SiteWriter.ASSETS).resolve(assets.relativize(f).toString())));
+            }
+        }
+        List<Path> stale;
+        try (Stream<Path> walk = Files.walk(out)) {
+            stale = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !keep.contains(p))
+                    .toList();
+        }
+        for (Path file : stale) {
+            Files.deleteIfExists(file);
+        }
+    }
+}

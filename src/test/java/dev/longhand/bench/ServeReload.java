@@ -1,0 +1,154 @@
+package dev.longhand.bench;
+
+import dev.longhand.serve.EventClient;
+import dev.longhand.serve.LivePreview;
+import dev.longhand.site.LiveSite;
+import dev.longhand.site.SiteBuilder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Save-to-reload latency of {@code longhand serve}: the time from writing a lesson file to an
+ * open page receiving the reload event (the watcher's quiet time, the rebuild and the write
+ * included; the browser's own reload is not). One lesson's prose changes each time, in the
+ * shipped site and in a generated site of 1,000 lessons (each about 100 lines of prose, a
+ * table, a code block and the seven-layer block). Not a test: run it with
+ * {@code bench/serve-reload.sh}; the medians go in the README.
+ */
+public final class ServeReload {
+
+    private static final int WARM_UP = 5;
+    private static final int RUNS = 31;
+    private static final Duration QUIET = Duration.ofMillis(50);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private ServeReload() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int lessons = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        Path work = Files.createTempDirectory("longhand-serve-bench");
+        Path shipped = copy(repo.resolve("content"), work.resolve("shipped"));
+        Path generated = generate(repo.resolve("content/05-seven-layers.md"), work.resolve("generated"), lessons);
+        System.out.println("site                     lessons  runs  median ms  p90 ms  rebuild median ms");
+        measure(repo, shipped, shipped.resolve("05-seven-layers.md"), "shipped", work.resolve("out-shipped"));
+        measure(repo, generated, generated.resolve(String.format(Locale.ROOT, "%04d-lesson-%d.md", lessons / 2, lessons / 2)),
+                "generated", work.resolve("out-generated"));
+    }
+
+    private static void measure(Path repo, Path content, Path edited, String label, Path out) throws Exception {
+        List<Long> rebuilds = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        LivePreview preview = LivePreview.start(new LivePreview.Options(
+                new SiteBuilder.Options(content, "content", repo.resolve("templates"), "templates",
+                        Runtime.getRuntime().availableProcessors()),
+                out, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), QUIET),
+                new LivePreview.Listener() {
+                    @Override
+                    public void built(LiveSite.Update update, long millis) {
+                        if (!update.report().succeeded()) {
+                            throw new IllegalStateException("the benchmark lessons did not build: "
+                                    + update.report().diagnostics().sorted().get(0).headline());
+                        }
+                        rebuilds.add(millis);
+                    }
+
+                    @Override
+                    public void failed(IOException problem) {
+                        problem.printStackTrace();
+                    }
+                });
+        int count = (int) Files.walk(content).filter(p -> p.toString().endsWith(".md")).count();
+        System.err.printf(Locale.ROOT, "%s: first build of %d lessons in %d ms%n", label, count,
+                (System.nanoTime() - start) / 1_000_000);
+        String original = Files.readString(edited, StandardCharsets.UTF_8);
+        List<Double> latencies = new ArrayList<>();
+        rebuilds.clear();
+        try (EventClient page = new EventClient(preview.address())) {
+            page.next("reload", WAIT);
+            for (int i = 0; i < WARM_UP + RUNS; i++) {
+                String text = original + "\nEdit number " + i + " of the benchmark.\n";
+                long before = System.nanoTime();
+                Files.writeString(edited, text, StandardCharsets.UTF_8);
+                page.next("reload", WAIT);
+                double millis = (System.nanoTime() - before) / 1e6;
+                if (i >= WARM_UP) {
+                    latencies.add(millis);
+                }
+                Thread.sleep(150);
+            }
+        } finally {
+            Files.writeString(edited, original, StandardCharsets.UTF_8);
+            preview.close();
+        }
+        List<Long> measuredRebuilds = new ArrayList<>(rebuilds.subList(Math.min(WARM_UP, rebuilds.size()),
+                rebuilds.size()));
+        Collections.sort(latencies);
+        Collections.sort(measuredRebuilds);
+        System.out.printf(Locale.ROOT, "%-24s %7d  %4d  %9.1f  %6.1f  %17d%n", label, count, latencies.size(),
+                percentile(latencies, 0.5), percentile(latencies, 0.9),
+                measuredRebuilds.isEmpty() ? -1 : measuredRebuilds.get(measuredRebuilds.size() / 2));
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(p * (sorted.size() - 1))));
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path path : walk.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    /** {@code lessons} lessons, each with prose, a table, a code block and the seven-layer block. */
+    static Path generate(Path sevenLayers, Path content, int lessons) throws IOException {
+        Files.createDirectories(content);
+        String block = sevenLayerBlock(Files.readString(sevenLayers, StandardCharsets.UTF_8));
+        for (int n = 1; n <= lessons; n++) {
+            StringBuilder text = new StringBuilder();
+            text.append("---\ntitle: Lesson ").append(n).append("\norder: ").append(n * 10)
+                    .append("\nsummary: Generated lesson ").append(n).append(" for the serve benchmark.\n---\n\n");
+            for (int section = 1; section <= 4; section++) {
+                text.append("## Part ").append(section).append("\n\n");
+                for (int line = 0; line < 22; line++) {
+                    text.append("Lesson ").append(n).append(", part ").append(section)
+                            .append(": a line of prose about weights, sums and the ReLU that clamps them.\n");
+                }
+                text.append('\n');
+            }
+            text.append("| unit | weight | bias |\n|---|---|---|\n| 1 | 3 | 0 |\n| 2 | -1 | 1 |\n\n");
+            text.append("```python\nimport torch\nprint(torch.relu(torch.tensor([-1.0, 2.0])))\n```\n\n");
+            text.append(block);
+            Files.writeString(content.resolve(String.format(Locale.ROOT, "%04d-lesson-%d.md", n, n)), text,
+                    StandardCharsets.UTF_8);
+        }
+        return content;
+    }
+
+    /** The lesson's seven-layer block: its second mlp block, fences included. */
+    private static String sevenLayerBlock(String lesson) {
+        int first = lesson.indexOf("```mlp");
+        int second = lesson.indexOf("```mlp", first + 1);
+        int end = lesson.indexOf("\n```", second + 6);
+        return lesson.substring(second, end + 4) + "\n";
+    }
+}
