@@ -158,7 +158,7 @@ public final class SpecReader {
         }
         Optional<Layout> layout = Layout.byKey(key.get());
         if (layout.isEmpty()) {
-            reading.error(node, "unknown layout '" + key.get() + "'"
+            reading.error(node, "unknown layout '" + Reading.shown(key.get()) + "'"
                     + NearestName.hintOrList(key.get(), Layout.keys(), "the layouts are"));
         }
         return layout;
