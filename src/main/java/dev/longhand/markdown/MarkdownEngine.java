@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Markdown to a lesson: front matter, then every {@code mlp} block computed (first pass),
- * then HTML (second pass). One engine serves a whole build; it keeps nothing per lesson,
+ * then HTML (second pass), the prose cleaned of anything that could run ({@link ProseHtml}). One engine serves a whole build; it keeps nothing per lesson,
  * so lessons may be rendered on several threads at once.
  */
 public final class MarkdownEngine {
@@ -75,14 +75,23 @@ public final class MarkdownEngine {
             if (node instanceof FencedCodeBlock fence && BlockComputer.isMlp(fence)) {
                 number++;
                 Optional<Block> block = BlockComputer.compute(fence, file, bodyStart, number, diagnostics);
-                block.ifPresent(b -> blocks.put(fence, b));
+                Position opening = file.positionOf(bodyStart + fence.getStartOffset());
+                block.ifPresent(b -> blocks.put(fence, b, opening));
             }
         }
         if (diagnostics.errorCount() > errorsBefore || frontMatter.isEmpty()) {
             return Optional.empty();
         }
         document.set(ComputedBlocks.KEY, blocks);
-        String html = renderer.render(document);
+        List<Position> lost = new ArrayList<>();
+        String html = blocks.fillIn(ProseHtml.clean(renderer.render(document)), lost);
+        for (Position opening : lost) {
+            diagnostics.add(file.error(opening, "this mlp block cannot be shown: HTML above it that is never "
+                    + "closed (such as <textarea> or <title>) turns it into text; close that element"));
+        }
+        if (!lost.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size()));
     }
 

@@ -191,4 +191,11 @@ class AuthorInputCasesTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("error: this is not valid YAML"), problems.get(0));
     }
+
+    @Test
+    void aBlockSwallowedByUnclosedRawHtmlIsAnErrorNotAMissingBlock() {
+        assertOneError("---\ntitle: Case\n---\n<title>\n\n```mlp\ninput: [1]\nlayers:\n  - weights: [[1]]\n```\n",
+                "content/x.md:6:1: error: this mlp block cannot be shown: HTML above it that is never closed "
+                        + "(such as <textarea> or <title>) turns it into text; close that element");
+    }
 }

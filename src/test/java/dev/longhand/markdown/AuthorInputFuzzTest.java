@@ -91,7 +91,8 @@ class AuthorInputFuzzTest {
             ">", "?", "%", "@", "`", "```", "~~~", "---", "...", "\t", "\r", "\r\n", "\n", " ", "  ", "\uFEFF",
             "\u2028", "\u0085", "\u00A0", "\u0000", "\u0007", "\uD83D\uDE00", "é", "\u0301", "\\", "<script>",
             "1e308", "-1e308", ".nan", ".inf", "-.inf", "1e999", "0x1F", "1_000", "null", "~", "true", "NaN",
-            "9".repeat(1000), "0." + "1".repeat(400), "<!--", "-->", "\u202E");
+            "9".repeat(1000), "0." + "1".repeat(400), "<!--", "-->", "\u202E", "<title>",
+            "<textarea>", "<a href='javascript:x' onclick=y>", "<svg><style>");
 
     enum Kind { DELETE, DUPLICATE, SWAP, INSERT, NUMBER_TO_TEXT, INDENT, DEDENT, TRUNCATE, REPLACE_CHAR }
 
