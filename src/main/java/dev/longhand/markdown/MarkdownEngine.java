@@ -55,6 +55,20 @@ public final class MarkdownEngine {
      */
     public Optional<Lesson> lesson(String source, String text, Diagnostics diagnostics) {
         SourceText file = new SourceText(source, text);
+        try {
+            return lesson(file, diagnostics);
+        } catch (StackOverflowError e) {
+            // Flexmark and jsoup recurse once per level of nesting; thousands of block quotes or
+            // list items inside each other end here. Only this lesson's own state is lost.
+            diagnostics.add(file.error(Position.startOf(source), "this lesson's Markdown is nested too deeply "
+                    + "to read (block quotes, lists or HTML elements thousands of levels inside each other)"));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Lesson> lesson(SourceText file, Diagnostics diagnostics) {
+        String source = file.file();
+        String text = file.text();
         int errorsBefore = diagnostics.errorCount();
         List<String> problems = new ArrayList<>();
         Optional<FrontMatterBlock> front = FrontMatterBlock.find(file, problems);

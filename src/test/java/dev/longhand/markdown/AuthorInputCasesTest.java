@@ -198,4 +198,18 @@ class AuthorInputCasesTest {
                 "content/x.md:6:1: error: this mlp block cannot be shown: HTML above it that is never closed "
                         + "(such as <textarea> or <title>) turns it into text; close that element");
     }
+
+    @Test
+    void proseNestedThousandsOfLevelsDeepIsAnErrorNotAStackOverflow() {
+        String message = "content/x.md:1:1: error: this lesson's Markdown is nested too deeply to read "
+                + "(block quotes, lists or HTML elements thousands of levels inside each other)";
+        // Whether a depth overflows the stack depends on the parser and the thread; either it
+        // builds or it is this error.
+        for (String deep : List.of("> ".repeat(10_000) + "x", "- ".repeat(10_000) + "x", "<div>".repeat(10_000),
+                "<span>".repeat(10_000) + "x", "*".repeat(10_000) + "x" + "*".repeat(10_000))) {
+            List<String> problems = AuthorInputs.check("---\ntitle: Deep\n---\n" + deep + "\n");
+            assertTrue(problems.isEmpty() || problems.equals(List.of(message)), problems.toString());
+        }
+        assertOneError("---\ntitle: Deep\n---\n" + "> ".repeat(10_000) + "x\n", message);
+    }
 }
