@@ -374,7 +374,7 @@
   var NODE_PRECISION = 2;
 
   function edgeWidth(weight, largest) {
-    return largest === 0 ? 0.6 : 0.6 + 3.4 * Math.abs(weight) / largest;
+    return largest === 0 ? 0.6 : 0.6 + 3.4 * (Math.abs(weight) / largest);
   }
 
   function sign(weight) {

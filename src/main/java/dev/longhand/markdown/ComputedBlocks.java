@@ -4,23 +4,37 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import dev.longhand.nn.Activation;
 import dev.longhand.nn.Loss;
+import dev.longhand.diag.Position;
 import dev.longhand.render.Block;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The blocks of one document, computed in the first pass and looked up by the renderer.
  * Kept with the document (Flexmark's data holder) so the shared renderer holds no state.
+ *
+ * <p>The renderer writes a placeholder comment for each block and keeps its HTML here, so
+ * that the prose can be cleaned ({@link ProseHtml}) without touching the blocks, which are
+ * put in afterwards. The placeholder holds a random key, so no author text can pose as one.
  */
 final class ComputedBlocks {
 
     static final DataKey<ComputedBlocks> KEY = new DataKey<>("LONGHAND_COMPUTED_BLOCKS", new ComputedBlocks());
 
     private final Map<Node, Block> byNode = new IdentityHashMap<>();
+    private final Map<Node, Position> openings = new IdentityHashMap<>();
+    private final Map<String, Node> placeholders = new LinkedHashMap<>();
+    private final Map<String, String> rendered = new LinkedHashMap<>();
+    private final String key = UUID.randomUUID().toString();
 
-    void put(Node node, Block block) {
+    void put(Node node, Block block, Position opening) {
         byNode.put(node, block);
+        openings.put(node, opening);
     }
 
     Optional<Block> get(Node node) {
@@ -41,5 +55,38 @@ final class ComputedBlocks {
                 .anyMatch(l -> l.layer().activation() == Activation.SIGMOID
                         || l.layer().activation() == Activation.SOFTMAX)
                 || b.training().map(t -> t.loss() == Loss.CROSS_ENTROPY).orElse(false));
+    }
+
+    /** Keeps a block's HTML and returns the comment that stands for it in the prose. */
+    String placeholder(Node node, String html) {
+        String placeholder = "<!--longhand-block " + key + " " + placeholders.size() + "-->";
+        placeholders.put(placeholder, node);
+        // The renderer ends the placeholder's line, as it would have ended the block's last one.
+        rendered.put(placeholder, html.endsWith("\n") ? html.substring(0, html.length() - 1) : html);
+        return placeholder;
+    }
+
+    /**
+     * The prose with every block's HTML in place of its placeholder.
+     *
+     * @param lost receives the opening fence of each block whose placeholder the prose's own
+     *             HTML swallowed (a {@code <textarea>} that is never closed turns it into text)
+     */
+    String fillIn(String prose, List<Position> lost) {
+        StringBuilder out = new StringBuilder(prose.length());
+        int from = 0;
+        List<String> missing = new ArrayList<>(placeholders.keySet());
+        int at = prose.indexOf("<!--longhand-block " + key + " ");
+        while (at >= 0) {
+            int end = prose.indexOf("-->", at) + 3;
+            String placeholder = prose.substring(at, end);
+            out.append(prose, from, at).append(rendered.getOrDefault(placeholder, ""));
+            missing.remove(placeholder);
+            from = end;
+            at = prose.indexOf("<!--longhand-block " + key + " ", from);
+        }
+        out.append(prose, from, prose.length());
+        missing.forEach(p -> lost.add(openings.get(placeholders.get(p))));
+        return out.toString();
     }
 }

@@ -62,7 +62,8 @@ record LinkTarget(String file, String anchor) {
                 parts.addLast(part);
             }
         }
-        return String.join("/", parts);
+        // A file named from the root ("/work/content/a.md", when --content is absolute) keeps its root.
+        return (joined.startsWith("/") ? "/" : "") + String.join("/", parts);
     }
 
     /** Percent-decoding as in a URL path ("my%20lesson.md"); a malformed escape stays as written. */

@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * Markdown to a lesson: front matter, then every {@code mlp} block computed (first pass),
- * then HTML (second pass). One engine serves a whole build; it keeps nothing per lesson,
+ * then HTML (second pass), the prose cleaned of anything that could run ({@link ProseHtml}). One engine serves a whole build; it keeps nothing per lesson,
  * so lessons may be rendered on several threads at once.
  */
 public final class MarkdownEngine {
@@ -68,6 +68,20 @@ public final class MarkdownEngine {
      */
     public Optional<Lesson> lesson(String source, String text, Diagnostics diagnostics) {
         SourceText file = new SourceText(source, text);
+        try {
+            return lesson(file, diagnostics);
+        } catch (StackOverflowError e) {
+            // Flexmark and jsoup recurse once per level of nesting; thousands of block quotes or
+            // list items inside each other end here. Only this lesson's own state is lost.
+            diagnostics.add(file.error(Position.startOf(source), "this lesson's Markdown is nested too deeply "
+                    + "to read (block quotes, lists or HTML elements thousands of levels inside each other)"));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Lesson> lesson(SourceText file, Diagnostics diagnostics) {
+        String source = file.file();
+        String text = file.text();
         int errorsBefore = diagnostics.errorCount();
         List<String> problems = new ArrayList<>();
         Optional<FrontMatterBlock> front = FrontMatterBlock.find(file, problems);
@@ -88,7 +102,8 @@ public final class MarkdownEngine {
             if (node instanceof FencedCodeBlock fence && BlockComputer.isMlp(fence)) {
                 number++;
                 Optional<Block> block = BlockComputer.compute(fence, file, bodyStart, number, diagnostics);
-                block.ifPresent(b -> blocks.put(fence, b));
+                Position opening = file.positionOf(bodyStart + fence.getStartOffset());
+                block.ifPresent(b -> blocks.put(fence, b, opening));
             }
         }
         if (diagnostics.errorCount() > errorsBefore || frontMatter.isEmpty()) {
@@ -96,7 +111,15 @@ public final class MarkdownEngine {
         }
         document.set(ComputedBlocks.KEY, blocks);
         document.set(LessonLinkResolver.SOURCE, source);
-        String html = renderer.render(document);
+        List<Position> lost = new ArrayList<>();
+        String html = blocks.fillIn(ProseHtml.clean(renderer.render(document)), lost);
+        for (Position opening : lost) {
+            diagnostics.add(file.error(opening, "this mlp block cannot be shown: HTML above it that is never "
+                    + "closed (such as <textarea> or <title>) turns it into text; close that element"));
+        }
+        if (!lost.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
                 prose(document), blocks.anyTrains(), blocks.anyExactMath(),
                 links(document, file, bodyStart)));

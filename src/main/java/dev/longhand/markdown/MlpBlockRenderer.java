@@ -29,13 +29,14 @@ final class MlpBlockRenderer implements NodeRenderer {
     }
 
     private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-        var block = ComputedBlocks.KEY.get(context.getDocument()).get(node);
+        ComputedBlocks blocks = ComputedBlocks.KEY.get(context.getDocument());
+        var block = blocks.get(node);
         if (block.isEmpty()) {
             context.delegateRender();
             return;
         }
         html.line();
-        html.raw(templates.render(TEMPLATE, BlockViews.of(block.get())));
+        html.raw(blocks.placeholder(node, templates.render(TEMPLATE, BlockViews.of(block.get()))));
         html.line();
     }
 }

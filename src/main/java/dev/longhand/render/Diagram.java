@@ -50,9 +50,9 @@ public final class Diagram {
         return shown;
     }
 
-    /** An edge's width: 0.6 to 4 px, by |w| against the largest |w| of its layer. */
+    /** An edge's width: 0.6 to 4 px, by |w| against the largest |w| of its layer (divided first, so 1e308 does not overflow). */
     public static double width(double weight, double largest) {
-        return largest == 0 ? 0.6 : 0.6 + 3.4 * Math.abs(weight) / largest;
+        return largest == 0 ? 0.6 : 0.6 + 3.4 * (Math.abs(weight) / largest);
     }
 
     public static String svg(Block block, int sample, int precision) {

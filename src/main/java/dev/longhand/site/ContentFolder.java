@@ -3,8 +3,10 @@ package dev.longhand.site;
 import dev.longhand.diag.Diagnostic;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.diag.Position;
+import dev.longhand.diag.SourceText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Finds the lessons under the content folder, in a stable order, and reads them as UTF-8. */
 public final class ContentFolder {
+
+    /** A lesson is read whole; 4 MB is about forty times the longest page of the series. */
+    public static final long MAX_LESSON_BYTES = 4_000_000L;
 
     private final Path root;
     private final String label;
@@ -57,16 +63,21 @@ public final class ContentFolder {
         return label.isEmpty() ? source : label + "/" + source;
     }
 
-    /** One lesson file, or empty (and an error) when it is not UTF-8. */
+    /** One lesson file, or empty (and an error) when it is too large or not UTF-8. */
     Optional<LessonFile> read(Path path, Diagnostics diagnostics) throws IOException {
         String source = root.relativize(path).toString().replace('\\', '/');
         String name = labelOf(path);
+        long size = Files.size(path);
+        if (size > MAX_LESSON_BYTES) {
+            diagnostics.add(Diagnostic.error(Position.startOf(name), "this file has " + size
+                    + " bytes; the limit for a lesson is " + MAX_LESSON_BYTES, ""));
+            return Optional.empty();
+        }
         byte[] bytes = Files.readAllBytes(path);
         try {
             return Optional.of(new LessonFile(source, name, decode(bytes)));
         } catch (CharacterCodingException e) {
-            diagnostics.add(Diagnostic.error(Position.startOf(name),
-                    "this file is not valid UTF-8 text; save it as UTF-8", ""));
+            diagnostics.add(notUtf8(name, bytes));
             return Optional.empty();
         }
     }
@@ -79,6 +90,22 @@ public final class ContentFolder {
             }
         }
         return false;
+    }
+
+    /** The error at the first byte that is not UTF-8, positioned by the valid text before it. */
+    private static Diagnostic notUtf8(String name, byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        String before = out.flip().toString();
+        SourceText text = new SourceText(name, before);
+        Position at = text.positionOf(before.length());
+        return Diagnostic.error(at, "this file is not valid UTF-8 text (byte " + (in.position() + 1)
+                + " is 0x" + String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xff)
+                + "); save it as UTF-8", text.line(at.line()));
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {

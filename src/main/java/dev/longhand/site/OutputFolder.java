@@ -32,12 +32,17 @@ public final class OutputFolder {
 
     /**
      * The folder a build will replace. A symbolic link is followed, so the site lands where it
-     * points and the link stays a link.
+     * points and the link stays a link; the staging folder is made beside the link's target,
+     * and nothing else there is touched. A link to nothing is refused.
      *
      * @return the folder, or a reason it may not be replaced
      */
     public static Result open(Path out) throws IOException {
         Path absolute = out.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute) && !Files.exists(absolute)) {
+            return Result.refused(out + " is a symbolic link to " + Files.readSymbolicLink(absolute)
+                    + ", which does not exist; create that folder or point --out elsewhere");
+        }
         Path target = Files.isSymbolicLink(absolute) ? absolute.toRealPath() : absolute;
         if (target.getParent() == null) {
             return Result.refused("refusing to write the site to the file system's root folder");

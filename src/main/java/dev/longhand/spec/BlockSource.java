@@ -34,6 +34,11 @@ public final class BlockSource {
         return yaml;
     }
 
+    /** How many lines the block has. */
+    public int lineCount() {
+        return lineOffsets.length;
+    }
+
     public Position opening() {
         return opening;
     }

@@ -37,7 +37,7 @@ public final class FrontMatterReader {
         }
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key && !KEYS.contains(key.getValue())) {
-                diagnostics.add(source.warning(reading.at(key), "front matter key '" + key.getValue()
+                diagnostics.add(source.warning(reading.at(key), "front matter key '" + Reading.shown(key.getValue())
                         + "' is not used by Longhand" + NearestName.hint(key.getValue(), KEYS)));
             }
         }

@@ -106,7 +106,7 @@ final class LayerReader {
         }
         Optional<Activation> activation = Activation.byKey(key.get());
         if (activation.isEmpty()) {
-            reading.error(node, "unknown activation '" + key.get() + "'"
+            reading.error(node, "unknown activation '" + Reading.shown(key.get()) + "'"
                     + NearestName.hintOrList(key.get(), Activation.keys(), "the activations are"));
         }
         return activation;

@@ -72,12 +72,12 @@ final class Reading {
             }
             String key = keyScalar.getValue();
             if (!known.contains(key)) {
-                error(keyNode, "unknown key '" + key + "' in " + what + NearestName.hintOrList(key, known, "known keys:"));
+                error(keyNode, "unknown key '" + shown(key) + "' in " + what + NearestName.hintOrList(key, known, "known keys:"));
                 NearestName.among(key, known).ifPresent(fields::misspelling);
                 continue;
             }
             if (!seen.add(key)) {
-                error(keyNode, "key '" + key + "' appears twice in " + what);
+                error(keyNode, "key '" + shown(key) + "' appears twice in " + what);
                 continue;
             }
             fields.put(key, tuple.getValueNode());
@@ -97,12 +97,12 @@ final class Reading {
                 if (Scalars.isNonFinite(text)) {
                     // 1e999 is a decimal number to an author; say why it is refused, unlike .inf.
                     error(node, what + " should be a finite number, but "
-                            + (Scalars.isDecimal(text) ? text + " is too large to compute with" : "it is " + text));
+                            + (Scalars.isDecimal(text) ? shown(text) + " is too large to compute with" : "it is " + text));
                     return OptionalDouble.empty();
                 }
             }
             if (!plain && Scalars.number(text).isPresent()) {
-                error(node, what + " should be a number, but it is the quoted text \"" + text
+                error(node, what + " should be a number, but it is the quoted text \"" + shown(text)
                         + "\"; remove the quotes");
                 return OptionalDouble.empty();
             }
@@ -119,7 +119,7 @@ final class Reading {
         double v = value.getAsDouble();
         if (v != Math.rint(v) || v < min || v > max) {
             error(node, what + " should be a whole number from " + min + " to " + max + ", but it is "
-                    + ((ScalarNode) node).getValue());
+                    + shown(((ScalarNode) node).getValue()));
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) v);
@@ -232,13 +232,31 @@ final class Reading {
             }
             String value = scalar.getValue();
             if (scalar.getScalarStyle() == ScalarStyle.PLAIN && Scalars.number(value).isPresent()) {
-                return "the number " + value;
+                return "the number " + shown(value);
             }
-            if (value.length() > 40) {
-                value = value.substring(0, 37) + "...";
-            }
-            return "the text '" + value + "'";
+            return "the text '" + shown(value) + "'";
         }
         return "something else";
+    }
+
+    /**
+     * Author text as a message quotes it: on one line (a line break or other control character
+     * is written as a space), and at most 40 characters, so that a 1,000-digit number or a
+     * pasted paragraph does not become the message.
+     */
+    static String shown(String text) {
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < text.length() && count < 40; count++) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean control = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029;
+            out.appendCodePoint(control ? ' ' : cp);
+        }
+        if (text.codePointCount(0, text.length()) > 40) {
+            out.setLength(out.offsetByCodePoints(0, 37));
+            out.append("...");
+        }
+        return out.toString();
     }
 }

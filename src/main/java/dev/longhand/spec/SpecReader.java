@@ -158,13 +158,13 @@ public final class SpecReader {
         }
         Optional<Layout> layout = Layout.byKey(key.get());
         if (layout.isEmpty()) {
-            reading.error(node, "unknown layout '" + key.get() + "'"
+            reading.error(node, "unknown layout '" + Reading.shown(key.get()) + "'"
                     + NearestName.hintOrList(key.get(), Layout.keys(), "the layouts are"));
         }
         return layout;
     }
 
-    /** Refuses a block whose computation would take more than about a second. */
+    /** Refuses a block whose page would be too large, or whose computation would take more than about a second. */
     private boolean withinWork(Network network, InputReader.Input input, Optional<Training> training, Fields fields) {
         long weights = 0;
         for (Layer layer : network.layers()) {
@@ -173,6 +173,18 @@ public final class SpecReader {
         if (weights > SpecLimits.MAX_WEIGHTS) {
             reading.error(fields.get("layers").get(), "this network has " + weights + " weights; the limit is "
                     + SpecLimits.MAX_WEIGHTS);
+            return false;
+        }
+        long units = 0;
+        for (Layer layer : network.layers()) {
+            units += layer.units();
+        }
+        long written = units * input.samples() * (training.isPresent() ? 3 : 1);
+        if (written > SpecLimits.MAX_WRITTEN) {
+            reading.error(fields.get("layers").get(), "this block would write out " + written + " worked lines ("
+                    + units + " units × " + InputReader.count(input.samples(), "sample")
+                    + (training.isPresent() ? " × 3 with the backward pass" : "") + "); the limit is "
+                    + SpecLimits.MAX_WRITTEN + "; use fewer units or samples");
             return false;
         }
         long passes = 1 + training.map(t -> 2L * t.steps() + 1).orElse(0L);

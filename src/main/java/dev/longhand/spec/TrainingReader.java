@@ -113,7 +113,7 @@ final class TrainingReader {
         }
         Optional<Loss> loss = Loss.byKey(key.get());
         if (loss.isEmpty()) {
-            reading.error(node, "unknown loss '" + key.get() + "'"
+            reading.error(node, "unknown loss '" + Reading.shown(key.get()) + "'"
                     + NearestName.hintOrList(key.get(), Loss.keys(), "the losses are"));
         }
         return loss;
@@ -123,7 +123,7 @@ final class TrainingReader {
         OptionalDouble rate = reading.number(node, "learning_rate");
         if (rate.isPresent() && rate.getAsDouble() <= 0) {
             reading.error(node, "learning_rate should be a positive number, but it is "
-                    + ((org.snakeyaml.engine.v2.nodes.ScalarNode) node).getValue());
+                    + Reading.shown(((org.snakeyaml.engine.v2.nodes.ScalarNode) node).getValue()));
             return OptionalDouble.empty();
         }
         return rate;

@@ -186,4 +186,61 @@ class SafeOutputTest {
         String marker = Files.readString(out.resolve(OutputFolder.MARKER), StandardCharsets.UTF_8);
         assertTrue(marker.contains("Longhand"), marker);
     }
+
+    @Test
+    void outAsASymbolicLinkFillsItsTargetAndStaysALink() throws IOException {
+        Path real = parent.resolve("real-site");
+        Files.createDirectories(real);
+        SiteFiles.write(parent, "keep.txt", "beside the target\n");
+        Path link = temp.resolve("link");
+        Files.createSymbolicLink(link, real);
+        assertTrue(build(content, link).succeeded());
+        assertTrue(build(content, link).succeeded(), "a second build replaces the target again");
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals(real, Files.readSymbolicLink(link));
+        assertTrue(Files.isRegularFile(real.resolve("index.html")));
+        assertEquals(List.of("keep.txt", "real-site"), parentListing());
+        assertEquals("beside the target\n", Files.readString(parent.resolve("keep.txt")));
+        try (Stream<Path> list = Files.list(temp)) {
+            assertEquals(List.of("content", "link", "public"),
+                    list.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void outAsASymbolicLinkToAFolderWithOtherFilesIsRefused() throws IOException {
+        Path real = parent.resolve("documents");
+        SiteFiles.write(real, "thesis.txt", "years of work\n");
+        Path link = temp.resolve("link");
+        Files.createSymbolicLink(link, real);
+        SortedMap<String, byte[]> before = snapshot(parent);
+        BuildReport report = build(content, link);
+        assertFalse(report.succeeded());
+        assertTrue(report.diagnostics().sorted().get(0).message().contains("Longhand did not write"));
+        assertSameFiles(before, snapshot(parent), "a refused build changed the folder");
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void outAsASymbolicLinkToNothingIsRefused() throws IOException {
+        Path link = temp.resolve("link");
+        Files.createSymbolicLink(link, parent.resolve("missing"));
+        BuildReport report = build(content, link);
+        assertFalse(report.succeeded());
+        assertTrue(report.diagnostics().sorted().get(0).message().contains("which does not exist"),
+                report.diagnostics().sorted().toString());
+        assertTrue(Files.isSymbolicLink(link));
+        assertFalse(Files.exists(parent));
+    }
+
+    @Test
+    void aLinkInsideTheOldSiteIsRemovedNotFollowed() throws IOException {
+        assertTrue(build(content, out).succeeded());
+        Path elsewhere = temp.resolve("elsewhere");
+        SiteFiles.write(elsewhere, "precious.txt", "keep me\n");
+        Files.createSymbolicLink(out.resolve("linked"), elsewhere);
+        assertTrue(build(content, out).succeeded());
+        assertFalse(Files.exists(out.resolve("linked"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("keep me\n", Files.readString(elsewhere.resolve("precious.txt")));
+    }
 }
