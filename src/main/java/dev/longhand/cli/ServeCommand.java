@@ -2,6 +2,7 @@ package dev.longhand.cli;
 
 import dev.longhand.serve.LivePreview;
 import dev.longhand.site.LiveSite;
+import dev.longhand.site.OutputFolder;
 import dev.longhand.site.SiteBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,11 +10,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -121,19 +119,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private static void deleteTree(Path root) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            OutputFolder.deleteTree(root);
         } catch (IOException e) {
             // A temporary folder: the system cleans it up in the end.
         }

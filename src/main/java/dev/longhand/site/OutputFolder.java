@@ -146,7 +146,7 @@ public final class OutputFolder {
     }
 
     /** Deletes a folder this class made; links inside are removed, never followed. */
-    private static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
