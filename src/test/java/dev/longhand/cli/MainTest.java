@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -288,26 +286,5 @@ class MainTest {
     void newWithoutATitleIsAUsageError() {
         assertEquals(2, run("new").status);
         assertEquals(2, run("new", "  ", "--content", temp.toString()).status);
-    }
-
-    // ---- the real jar ------------------------------------------------------------------------
-
-    @Test
-    void jarExitsOneOnBadContent() throws IOException, InterruptedException {
-        Path jar = SiteFiles.repo().resolve("target/longhand.jar");
-        Assumptions.assumeTrue(Files.isRegularFile(jar), "target/longhand.jar is not built");
-        SiteFiles.write(content, "bad.md", BAD);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "check",
-                "--content", "content", "--templates", templates.toString())
-                .directory(temp.toFile())
-                .redirectOutput(temp.resolve("out.txt").toFile())
-                .redirectError(temp.resolve("err.txt").toFile())
-                .start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
-        String err = Files.readString(temp.resolve("err.txt"));
-        assertEquals(1, process.exitValue(), err);
-        assertTrue(err.startsWith("content/bad.md:11:9: error: layer 2 weights row 1 has 3 values"), err);
-        assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), err);
     }
 }
