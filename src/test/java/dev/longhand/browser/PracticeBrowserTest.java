@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -181,5 +182,36 @@ class PracticeBrowserTest {
         assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("right"));
         assertEquals("?", js("return document.querySelector('#mlp-1 [data-node=\"1.0\"] text').textContent;"),
                 "the diagram still gives nothing away");
+    }
+
+    @Test
+    void printingGivesACleanWorksheetWithEmptyLookingBoxes() {
+        box("layers.0.z.0.0").sendKeys("5");
+        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertEquals("none", js("return getComputedStyle(document.querySelector('#mlp-1 .practice-tools')).display;"));
+            assertEquals("none", js("return getComputedStyle(arguments[0].parentElement.querySelector('.answer-mark'))"
+                    + ".display;", box("layers.0.z.0.0")));
+            assertEquals("rgba(0, 0, 0, 0)", js("return getComputedStyle(arguments[0]).color;", box("layers.0.z.0.0")),
+                    "typed answers do not print");
+            assertEquals("true", js("return [...document.querySelectorAll('#mlp-1 details.show-how')]"
+                    + ".every(d => d.offsetParent === null);"), "no working prints, even when opened");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    void withoutJavaScriptTheBoxesArePlainEmptyBoxes() throws IOException {
+        try (Browser plain = Browser.start(false)) {
+            plain.open(page.toUri().toString());
+            Object boxes = plain.driver().findElements(By.cssSelector("#mlp-1 input.answer-box")).stream()
+                    .map(b -> b.getAttribute("value") + "|" + b.isDisplayed()).toList();
+            assertEquals(List.of("|true", "|true", "|true", "|true", "|true", "|true"), boxes);
+            assertTrue(plain.driver().findElements(By.cssSelector(".practice-tools, .answer-mark")).isEmpty());
+            assertTrue(plain.driver().findElement(By.cssSelector("#mlp-1 a.answer-key")).isDisplayed());
+        }
     }
 }
