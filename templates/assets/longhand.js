@@ -393,13 +393,15 @@
       var l = Number(at[0]);
       var u = Number(at[1]);
       var value = l < 0 ? spec.input[u][sample] : result.traces[l].a[u][sample];
-      var inactive = l >= 0 && result.traces[l].layer.activation === "relu" && result.traces[l].z[u][sample] < 0;
+      // A worksheet's blank node (data-blank) keeps its "?" and gives nothing away.
+      var blank = node.hasAttribute("data-blank");
+      var inactive = !blank && l >= 0 && result.traces[l].layer.activation === "relu" && result.traces[l].z[u][sample] < 0;
       var css = "node" + (l < 0 ? " input" : "") + (inactive ? " inactive" : "");
       if (node.getAttribute("class") !== css) {
         node.setAttribute("class", css);
       }
       var text = node.querySelector("text");
-      var shown = display(value, q);
+      var shown = blank ? "?" : display(value, q);
       if (text.textContent !== shown) {
         text.textContent = shown;
       }
@@ -786,7 +788,8 @@
       flash([edited], mark);
     }
     var output = result.traces[result.traces.length - 1].a;
-    this.status.textContent = "Recomputed. Output: " + output.map(function (row) {
+    // A worksheet does not read its answers out.
+    this.status.textContent = this.figure.hasAttribute("data-practice") ? "Recomputed." : "Recomputed. Output: " + output.map(function (row) {
       return row.map(function (v) { return display(v, p); }).join(", ");
     }).join("; ") + ".";
     this.lastUpdateMs = performance.now() - started;

@@ -12,6 +12,7 @@ import dev.longhand.nn.Network;
 import dev.longhand.nn.Trainer;
 import dev.longhand.nn.TrainingTrace;
 import dev.longhand.render.Block;
+import dev.longhand.render.Blanks;
 import dev.longhand.spec.BlockSource;
 import dev.longhand.spec.Layout;
 import dev.longhand.spec.MlpSpec;
@@ -69,7 +70,13 @@ final class BlockComputer {
         Optional<Network> firstStep = trained.map(t -> s.network().step(t.firstStep(),
                 s.training().orElseThrow().learningRate()));
         return Optional.of(new Block(BlockIds.of(number), s.caption(), s.inputLabels(), s.batch(), s.precision(),
-                s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep));
+                s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep, blanks(s)));
+    }
+
+    private static Blanks blanks(MlpSpec spec) {
+        return spec.practice()
+                .map(p -> new Blanks(p.z(), p.a(), p.layers().stream().map(layer -> layer - 1).toList()))
+                .orElse(Blanks.NONE);
     }
 
     /** Where a value first overflowed to infinity or became NaN, in words, if anywhere. */

@@ -30,6 +30,7 @@ final class ComputedBlocks {
     private final Map<Node, Position> openings = new IdentityHashMap<>();
     private final Map<String, Node> placeholders = new LinkedHashMap<>();
     private final Map<String, String> rendered = new LinkedHashMap<>();
+    private final Map<String, String> answers = new LinkedHashMap<>();
     private final String key = UUID.randomUUID().toString();
 
     void put(Node node, Block block, Position opening) {
@@ -57,13 +58,33 @@ final class ComputedBlocks {
                 || b.training().map(t -> t.loss() == Loss.CROSS_ENTROPY).orElse(false));
     }
 
+    boolean anyPractice() {
+        return byNode.values().stream().anyMatch(Block::practice);
+    }
+
     /** Keeps a block's HTML and returns the comment that stands for it in the prose. */
     String placeholder(Node node, String html) {
+        return placeholder(node, html, "");
+    }
+
+    /**
+     * Keeps a block's HTML, and for a worksheet the HTML of its answer key, and returns the
+     * comment that stands for it in the prose.
+     */
+    String placeholder(Node node, String html, String answerHtml) {
         String placeholder = "<!--longhand-block " + key + " " + placeholders.size() + "-->";
         placeholders.put(placeholder, node);
         // The renderer ends the placeholder's line, as it would have ended the block's last one.
         rendered.put(placeholder, html.endsWith("\n") ? html.substring(0, html.length() - 1) : html);
+        if (!answerHtml.isEmpty()) {
+            answers.put(placeholder, answerHtml);
+        }
         return placeholder;
+    }
+
+    /** The answer keys of the worksheets, in the order of the page. */
+    List<String> answerKeys() {
+        return List.copyOf(answers.values());
     }
 
     /**

@@ -18,13 +18,28 @@ import java.util.Set;
  * @param exactMath   whether any block uses exp or log (sigmoid, softmax, cross-entropy), which the
  *                    page's script must compute as the build did
  * @param links       links to other lessons and to headings, for the site to check
+ * @param answerKeys  the HTML of each practice block with every value shown, in page order (its answer key);
+ *                    empty when the lesson has no practice block
  */
 public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks,
-                     String prose, boolean trains, boolean exactMath, List<LessonLink> links) {
+                     String prose, boolean trains, boolean exactMath, List<LessonLink> links,
+                     List<String> answerKeys) {
 
     public Lesson {
         headings = List.copyOf(headings);
         links = List.copyOf(links);
+        answerKeys = List.copyOf(answerKeys);
+    }
+
+    /** Whether any block is a worksheet (the page then needs the practice script and an answer key). */
+    public boolean practice() {
+        return !answerKeys.isEmpty();
+    }
+
+    /** The answer key's page for a lesson page: "seven-layers.html" → "seven-layers-answers.html". */
+    public static String answersPage(String page) {
+        String base = page.endsWith(".html") ? page.substring(0, page.length() - 5) : page;
+        return base + "-answers.html";
     }
 
     /** The ids a link may name after {@code #}: the headings' and the blocks'. */

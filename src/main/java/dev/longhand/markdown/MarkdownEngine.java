@@ -36,6 +36,7 @@ public final class MarkdownEngine {
     private final DataHolder options;
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final PageLinks pages;
 
     /** An engine that leaves links to {@code .md} files as written (for the engine's own tests). */
     public MarkdownEngine(Templates templates) {
@@ -58,6 +59,7 @@ public final class MarkdownEngine {
             builder.linkResolverFactory(LessonLinkResolver.factory(pages));
         }
         this.renderer = builder.build();
+        this.pages = pages;
     }
 
     /**
@@ -111,6 +113,7 @@ public final class MarkdownEngine {
         }
         document.set(ComputedBlocks.KEY, blocks);
         document.set(LessonLinkResolver.SOURCE, source);
+        document.set(MlpBlockRenderer.ANSWERS_PAGE, Lesson.answersPage(fileName(ownPage(source))));
         List<Position> lost = new ArrayList<>();
         String html = blocks.fillIn(ProseHtml.clean(renderer.render(document)), lost);
         for (Position opening : lost) {
@@ -122,7 +125,19 @@ public final class MarkdownEngine {
         }
         return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
                 prose(document), blocks.anyTrains(), blocks.anyExactMath(),
-                links(document, file, bodyStart)));
+                links(document, file, bodyStart), blocks.answerKeys()));
+    }
+
+    /** The lesson's own page as the site names it, or its file name with .html without a site. */
+    private String ownPage(String source) {
+        if (pages != null) {
+            return pages.href(source, source);
+        }
+        return source.endsWith(".md") ? source.substring(0, source.length() - 3) + ".html" : source + ".html";
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The words of every paragraph (lists and quotes included), one space between; code and blocks left out. */

@@ -5,6 +5,8 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.data.DataKey;
+import dev.longhand.render.Block;
 import dev.longhand.render.BlockViews;
 import dev.longhand.render.Templates;
 import java.util.Set;
@@ -16,6 +18,8 @@ import java.util.Set;
 final class MlpBlockRenderer implements NodeRenderer {
 
     static final String TEMPLATE = "mlp";
+    /** The answer key's page, relative to the lesson's page, for the worksheets' links. */
+    static final DataKey<String> ANSWERS_PAGE = new DataKey<>("LONGHAND_ANSWERS_PAGE", "");
 
     private final Templates templates;
 
@@ -36,7 +40,12 @@ final class MlpBlockRenderer implements NodeRenderer {
             return;
         }
         html.line();
-        html.raw(blocks.placeholder(node, templates.render(TEMPLATE, BlockViews.of(block.get()))));
+        Block b = block.get();
+        String answers = b.practice()
+                ? templates.render(TEMPLATE, BlockViews.of(b.answered()))
+                : "";
+        html.raw(blocks.placeholder(node, templates.render(TEMPLATE,
+                BlockViews.of(b, context.getDocument().get(ANSWERS_PAGE))), answers));
         html.line();
     }
 }

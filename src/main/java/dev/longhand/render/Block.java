@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param training    the training settings, when the block trains
  * @param trained     what training gave
  * @param firstStep   the network after one step, the step written out on the page
+ * @param blanks      the values left for the reader to work out, {@link Blanks#NONE} unless a worksheet
  */
 public record Block(
         String id,
@@ -32,9 +33,21 @@ public record Block(
         ForwardTrace forward,
         Optional<Training> training,
         Optional<TrainingTrace> trained,
-        Optional<Network> firstStep) {
+        Optional<Network> firstStep,
+        Blanks blanks) {
 
     public Block {
         inputLabels = List.copyOf(inputLabels);
+    }
+
+    /** Whether the page leaves values blank for the reader. */
+    public boolean practice() {
+        return blanks.any();
+    }
+
+    /** The same block with every value shown: its answer key. */
+    public Block answered() {
+        return new Block(id, caption, inputLabels, batch, precision, augmented, forward, training, trained, firstStep,
+                Blanks.NONE);
     }
 }

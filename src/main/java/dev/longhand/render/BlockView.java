@@ -16,6 +16,7 @@ import java.util.List;
  * @param training  the loss, backward pass and updates, or null when the block does not train
  * @param trace     the trace JSON, already safe inside a script element
  * @param relu      whether any layer uses ReLU (then the legend is shown)
+ * @param answers   on a worksheet, the link to its answer key; empty for any other block
  */
 public record BlockView(
         String id,
@@ -28,10 +29,16 @@ public record BlockView(
         List<LayerView> layers,
         TrainingView training,
         String trace,
-        boolean relu) {
+        boolean relu,
+        String answers) {
 
     public BlockView {
         layers = List.copyOf(layers);
+    }
+
+    /** Whether the block is a worksheet with answer boxes. */
+    public boolean practice() {
+        return !answers.isEmpty();
     }
 
     public boolean hasCaption() {

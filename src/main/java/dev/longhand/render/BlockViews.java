@@ -15,7 +15,8 @@ public final class BlockViews {
     private BlockViews() {
     }
 
-    public static BlockView of(Block block) {
+    /** @param answersHref where a worksheet's answer key is, relative to its page */
+    public static BlockView of(Block block, String answersHref) {
         Worksheet worksheet = new Worksheet(block.precision(), block.augmented());
         MatrixViews matrices = new MatrixViews(block.precision());
         List<LayerTrace> traces = block.forward().layers();
@@ -28,7 +29,13 @@ public final class BlockViews {
         int samples = block.forward().input().cols();
         TrainingView training = block.trained().isPresent() ? TrainingViews.of(block, matrices) : null;
         return new BlockView(block.id(), block.caption(), shape(block), samplesText(samples, block.batch()),
-                Diagram.svg(block, 0, block.precision()), block.precision(), block.augmented(), layers, training, TraceJson.of(block), anyRelu);
+                Diagram.svg(block, 0, block.precision()), block.precision(), block.augmented(), layers, training,
+                TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "");
+    }
+
+    /** A block that is not a worksheet (or one whose answer key is not linked). */
+    public static BlockView of(Block block) {
+        return of(block, "");
     }
 
     public static String activationName(Activation activation) {
@@ -90,6 +97,7 @@ public final class BlockViews {
         String sub = Figures.subscript(number);
         String prefix = "layers." + index;
         int samples = trace.z().cols();
+        Blanks blanks = block.blanks();
 
         List<String> inputNames = layerInputNames(block, index);
         List<String> unitNames = MatrixViews.numbered(trace.layer().units());
@@ -102,9 +110,10 @@ public final class BlockViews {
                 ? matrices.editable("X", "input, one column per sample", "input", block.forward().input(),
                         inputNames, sampleNames, (r, c) -> "input." + r + "." + c,
                         (r, c) -> "input unit " + (r + 1) + " sample " + (c + 1))
-                : matrices.shown("A" + Figures.subscript(index), "output of layer " + index, "input", trace.input(),
-                        inputNames, sampleNames, (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c,
-                        MatrixViews.NO_MARKS);
+                : MatrixViews.blanked(matrices.shown("A" + Figures.subscript(index), "output of layer " + index, "input",
+                        trace.input(), inputNames, sampleNames, (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c,
+                        MatrixViews.NO_MARKS), blanks.a(index - 1), true,
+                        (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c, (r, c) -> "");
         MatrixView bias = matrices.editable("b" + sub, "biases of " + name, "bias", trace.layer().bias(), unitNames,
                 List.of("b"), (r, c) -> prefix + ".bias." + r, (r, c) -> "layer " + number + " bias row " + (r + 1));
         if (block.augmented()) {
@@ -132,14 +141,22 @@ public final class BlockViews {
                     }
                 });
 
+        z = MatrixViews.blanked(z, blanks.z(index), false, (r, c) -> prefix + ".z." + r + "." + c,
+                (r, c) -> "layer " + number + " z row " + (r + 1) + " sample " + (c + 1));
+        a = MatrixViews.blanked(a, blanks.a(index), false, (r, c) -> prefix + ".a." + r + "." + c,
+                (r, c) -> "layer " + number + " a row " + (r + 1) + " sample " + (c + 1));
+
         List<WorkGroupView> work = new ArrayList<>();
         List<WorkedLine> lines = worksheet.lines(trace);
         for (int s = 0; s < samples; s++) {
             List<WorkLineView> group = new ArrayList<>();
             for (WorkedLine line : lines) {
                 if (line.sample() == s) {
+                    String hiddenFor = blanks.z(index) ? prefix + ".z." + line.unit() + "." + s
+                            : blanks.a(index) ? prefix + ".a." + line.unit() + "." + s : "";
                     group.add(new WorkLineView(index + "." + line.unit() + "." + s, line.sum(), line.result(),
-                            line.mark().cssClass(), line.mark() == ReluMark.CLAMPED));
+                            line.mark().cssClass(), line.mark() == ReluMark.CLAMPED, hiddenFor,
+                            "Show how: unit " + (line.unit() + 1) + (block.batch() ? ", sample " + (s + 1) : "")));
                 }
             }
             work.add(WorkGroupView.of(block.batch() ? "Sample " + (s + 1) : "", group));

@@ -8,9 +8,34 @@ package dev.longhand.render;
  * @param edit        the contract's {@code data-edit} name when a reader may change it, else empty
  * @param cssClass    {@code clamped}, {@code passed}, {@code blocked} or empty
  * @param clampedFrom for a value ReLU clamped, the negative z it came from, else empty
- * @param label       what a screen reader says for an editable cell ("layer 1 weight row 2 column 3")
+ * @param label       what a screen reader says for an editable cell ("layer 1 weight row 2 column 3") or an answer box
+ * @param answer      on a worksheet, the trace key of the value the reader works out in this empty box, else empty
+ * @param blankOf     on a worksheet, the trace key of a blank value this cell repeats (shown as "?"), else empty
  */
-public record CellView(String text, String key, String edit, String cssClass, String clampedFrom, String label) {
+public record CellView(String text, String key, String edit, String cssClass, String clampedFrom, String label,
+                       String answer, String blankOf) {
+
+    public CellView(String text, String key, String edit, String cssClass, String clampedFrom, String label) {
+        this(text, key, edit, cssClass, clampedFrom, label, "", "");
+    }
+
+    /** An empty answer box for the value at {@code key}; the value itself is not kept. */
+    static CellView answerBox(String key, String label) {
+        return new CellView("", "", "", "", "", label, key, "");
+    }
+
+    /** A "?" standing for the blank value at {@code key}, where another table repeats it. */
+    static CellView blankCopy(String key) {
+        return new CellView("?", "", "", "", "", "", "", key);
+    }
+
+    public boolean answered() {
+        return !answer.isEmpty();
+    }
+
+    public boolean blank() {
+        return !blankOf.isEmpty();
+    }
 
     public boolean keyed() {
         return !key.isEmpty();

@@ -115,14 +115,17 @@ public final class Diagram {
                     continue;
                 }
                 double value = c == 0 ? block.forward().input().get(u, sample) : layers.get(c - 1).a().get(u, sample);
-                boolean inactive = c > 0 && layers.get(c - 1).layer().activation() == Activation.RELU
+                // A blank node gives nothing away: no value and no clamped look.
+                boolean blank = c > 0 && block.blanks().a(c - 1);
+                boolean inactive = !blank && c > 0 && layers.get(c - 1).layer().activation() == Activation.RELU
                         && layers.get(c - 1).layer().activation().clamps(layers.get(c - 1).z().get(u, sample));
                 svg.append("<g class=\"node").append(c == 0 ? " input" : "").append(inactive ? " inactive" : "")
-                        .append("\" data-node=\"").append(c - 1).append('.').append(u).append("\">");
+                        .append("\" data-node=\"").append(c - 1).append('.').append(u)
+                        .append(blank ? "\" data-blank=\"true" : "").append("\">");
                 svg.append("<circle cx=\"").append(x(c)).append("\" cy=\"").append(cy).append("\" r=\"")
                         .append(RADIUS).append("\"/>");
                 svg.append("<text x=\"").append(x(c)).append("\" y=\"").append(cy + 4).append("\">")
-                        .append(Figures.display(value, p)).append("</text></g>");
+                        .append(blank ? "?" : Figures.display(value, p)).append("</text></g>");
             }
             int labelY = TOP + tallest * ROW + 8;
             svg.append("<text class=\"label\" x=\"").append(x(c)).append("\" y=\"").append(labelY).append("\">")

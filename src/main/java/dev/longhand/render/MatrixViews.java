@@ -46,6 +46,33 @@ final class MatrixViews {
         return build(symbol, what, role, m, rowNames, colNames, keys, null, marks);
     }
 
+    /**
+     * On a worksheet: the matrix with every cell an empty answer box ({@code blank}) or a "?"
+     * ({@code copy}, where a later layer repeats a blank value); otherwise {@code matrix} as it is.
+     * No figure of a blank value is kept in the view.
+     */
+    static MatrixView blanked(MatrixView matrix, boolean blank, boolean copy, Keys keys, Keys labels) {
+        if (!blank) {
+            return matrix;
+        }
+        List<RowView> rows = new ArrayList<>();
+        for (RowView row : matrix.rows()) {
+            List<CellView> cells = new ArrayList<>();
+            for (CellView cell : row.cells()) {
+                if (!cell.keyed() || cell.cssClass().equals("gap")) {
+                    cells.add(cell);
+                    continue;
+                }
+                String[] at = cell.key().split("\\.");
+                int r = Integer.parseInt(at[at.length - 2]);
+                int c = Integer.parseInt(at[at.length - 1]);
+                cells.add(copy ? CellView.blankCopy(keys.at(r, c)) : CellView.answerBox(keys.at(r, c), labels.at(r, c)));
+            }
+            rows.add(new RowView(row.header(), cells));
+        }
+        return new MatrixView(matrix.symbol(), matrix.caption(), matrix.role(), matrix.columns(), rows, matrix.quiet());
+    }
+
     /** A matrix of numbers the reader may change; {@code labels} names each for a screen reader. */
     MatrixView editable(String symbol, String what, String role, Matrix m, List<String> rowNames,
                         List<String> colNames, Keys keys, Keys labels) {

@@ -182,7 +182,11 @@ public final class LiveSite {
         }
         for (Series.Entry entry : series.all()) {
             if (full || dirty.contains(entry.source()) || changedSections.contains(entry.frontMatter().section())) {
-                due.put(entry.page(), writer.lessonHtml(series, entry, lessons.get(entry.source())));
+                Lesson lesson = lessons.get(entry.source());
+                due.put(entry.page(), writer.lessonHtml(series, entry, lesson));
+                if (lesson.practice()) {
+                    due.put(Lesson.answersPage(entry.page()), writer.answersHtml(series, entry, lesson));
+                }
             }
         }
         if (full || due.containsKey(SiteWriter.INDEX_PAGE)) {

@@ -156,6 +156,16 @@ public final class SiteBuilder {
             }
             pages.put(lesson, page);
         }
+        for (Lesson lesson : lessons) {
+            if (lesson.practice()) {
+                String answers = Lesson.answersPage(pages.get(lesson));
+                Lesson other = byPage.get(answers);
+                if (other != null) {
+                    diagnostics.add(Diagnostic.error(Position.startOf(other.source()), "this lesson's page would be "
+                            + answers + ", the same as the answer key of " + lesson.source() + "; rename one of them", ""));
+                }
+            }
+        }
         return pages;
     }
 

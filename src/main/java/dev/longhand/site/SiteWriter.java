@@ -2,6 +2,7 @@ package dev.longhand.site;
 
 import dev.longhand.markdown.Heading;
 import dev.longhand.markdown.Lesson;
+import dev.longhand.render.Html;
 import dev.longhand.render.IndexPageView;
 import dev.longhand.render.LessonPageView;
 import dev.longhand.render.LinkView;
@@ -36,6 +37,7 @@ final class SiteWriter {
     static final String NOT_FOUND_TEMPLATE = "404";
     static final String ASSETS = "assets";
     static final String SEARCH_INDEX = ASSETS + "/search-index.js";
+    static final String PRACTICE_SCRIPT = "longhand-practice.js";
     /** Words of a lesson's prose kept in the search index. */
     static final int SEARCH_WORDS = 300;
 
@@ -63,8 +65,13 @@ final class SiteWriter {
         writePage(INDEX_PAGE, indexHtml(series));
         written.add(INDEX_PAGE);
         for (Series.Entry entry : series.all()) {
-            writePage(entry.page(), lessonHtml(series, entry, bySource.get(entry.source())));
+            Lesson lesson = bySource.get(entry.source());
+            writePage(entry.page(), lessonHtml(series, entry, lesson));
             written.add(entry.page());
+            if (lesson.practice()) {
+                writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
+                written.add(Lesson.answersPage(entry.page()));
+            }
         }
         Optional<String> notFound = notFoundHtml(series);
         if (notFound.isPresent()) {
@@ -93,6 +100,25 @@ final class SiteWriter {
 
     String lessonHtml(Series series, Series.Entry entry, Lesson lesson) {
         return templates.render("lesson", lessonPage(series, entry, lesson));
+    }
+
+    /**
+     * The answer key of a lesson's worksheets: each practice block with every value and all its
+     * worked arithmetic, under the same ids, so the worksheet links to {@code page-answers.html#mlp-2}.
+     */
+    String answersHtml(Series series, Series.Entry entry, Lesson lesson) {
+        LessonPageView page = lessonPage(series, entry, lesson);
+        String back = entry.page().substring(entry.page().lastIndexOf('/') + 1);
+        StringBuilder body = new StringBuilder();
+        body.append("<p class=\"answer-key-intro\">Every value of the practice blocks of <a href=\"")
+                .append(Html.escape(back)).append("\">").append(Html.escape(lesson.frontMatter().title()))
+                .append("</a>, with the worked arithmetic. Work the blanks out yourself first.</p>\n");
+        lesson.answerKeys().forEach(html -> body.append(html).append('\n'));
+        List<String> scripts = new ArrayList<>(page.scripts());
+        scripts.remove(PRACTICE_SCRIPT);
+        return templates.render("lesson", new LessonPageView(page.root(), "", page.title() + ": answer key",
+                page.summary(), page.section(), page.sectionHref(), body.toString(), List.of(), page.prev(),
+                page.next(), page.series(), scripts));
     }
 
     /** The 404 page, when the theme has a template for it. */
@@ -200,6 +226,9 @@ final class SiteWriter {
             }
             if (lesson.trains()) {
                 scripts.add("longhand-training.js");
+            }
+            if (lesson.practice()) {
+                scripts.add(PRACTICE_SCRIPT);
             }
         }
         return scripts;

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param precision   decimals shown on the page
  * @param training    target, loss, learning rate and steps, when the block trains
  * @param layout      how the layers are drawn
+ * @param practice    which values the page leaves blank for the reader, when it is a worksheet
  * @param opening     where the block's opening fence is
  */
 public record MlpSpec(
@@ -30,6 +31,7 @@ public record MlpSpec(
         int precision,
         Optional<Training> training,
         Layout layout,
+        Optional<Practice> practice,
         Position opening) {
 
     public static final int DEFAULT_PRECISION = 4;

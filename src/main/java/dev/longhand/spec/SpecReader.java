@@ -19,7 +19,7 @@ public final class SpecReader {
 
     static final List<String> KEYS = List.of(
             "caption", "input", "labels", "layers", "precision", "layout",
-            "target", "loss", "learning_rate", "steps");
+            "target", "loss", "learning_rate", "steps", "practice");
 
     private final BlockSource source;
     private final Reading reading;
@@ -79,6 +79,9 @@ public final class SpecReader {
         Optional<Training> training = new TrainingReader(reading)
                 .read(fields, input.map(InputReader.Input::samples).orElse(-1), outputUnits, outputActivation);
 
+        Optional<Practice> practice = fields.get("practice").flatMap(n -> practice(n, layers.isEmpty() ? -1 : layers.size(),
+                training.isPresent() || fields.has("target")));
+
         if (reading.errorCount() > before || input.isEmpty()) {
             return Optional.empty();
         }
@@ -87,7 +90,7 @@ public final class SpecReader {
             return Optional.empty();
         }
         return Optional.of(new MlpSpec(caption, input.get().values(), input.get().batch(), labels, network,
-                precision, training, layout, source.opening()));
+                precision, training, layout, practice, source.opening()));
     }
 
     /** Reads every layer into {@code out}; returns the output layer's unit count when known. */
@@ -129,6 +132,17 @@ public final class SpecReader {
             out.clear();
         }
         return units;
+    }
+
+    private Optional<Practice> practice(Node node, int layerCount, boolean trains) {
+        Optional<Practice> practice = new PracticeReader(reading).read(node, layerCount);
+        if (practice.isPresent() && trains) {
+            // The loss, gradients and updates would give the blanked values away.
+            reading.error(node, "practice cannot be combined with training (target); practise the forward pass"
+                    + " in a block without 'target'");
+            return Optional.empty();
+        }
+        return practice;
     }
 
     private static String passes(long n) {

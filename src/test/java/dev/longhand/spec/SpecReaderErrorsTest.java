@@ -224,7 +224,7 @@ class SpecReaderErrorsTest {
                 """,
                 "content/x.md:5:1: error: this mlp block has no 'input'; give one sample, e.g. input: [2, 1, 3]",
                 "content/x.md:6:1: error: unknown key 'colour' in an mlp block; known keys: caption, input, labels, "
-                        + "layers, precision, layout, target, loss, learning_rate, steps");
+                        + "layers, precision, layout, target, loss, learning_rate, steps, practice");
     }
 
     @Test
@@ -622,7 +622,7 @@ class SpecReaderErrorsTest {
                 ```
                 """,
                 "content/x.md:2:1: error: an mlp block should be a mapping of keys (caption, input, labels, "
-                        + "layers, precision, layout, target, loss, learning_rate, steps), but it is a list");
+                        + "layers, precision, layout, target, loss, learning_rate, steps, practice), but it is a list");
     }
 
     // --- several at once ----------------------------------------------------------------

@@ -1,0 +1,217 @@
+package dev.longhand.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * A reader filling in a worksheet in headless Chromium. By hand, x = (3, 1):
+ * layer 1: z = (5, −4.5), a = (5, 0); layer 2 (linear): z = a = 2·5 + 3·0 − 1.25 = 8.75.
+ */
+@ExtendWith(BrowserAvailable.class)
+class PracticeBrowserTest {
+
+    private static final String LESSON = TestSite.lesson("Practice", 1, """
+            ```mlp
+            input: [3, 1]
+            layers:
+              - weights: [[1, 2], [-2, 1]]
+                bias: [0, 0.5]
+              - weights: [[2, 3]]
+                bias: [-1.25]
+            practice: true
+            ```
+            """);
+
+    /** Every box of the block and its right answer as the page shows figures, in page order. */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "layers.0.z.0.0", "5", "layers.0.z.1.0", "−4.5", "layers.0.a.0.0", "5", "layers.0.a.1.0", "0",
+            "layers.1.z.0.0", "8.75", "layers.1.a.0.0", "8.75");
+
+    @TempDir
+    static Path temp;
+    private static Path page;
+    private static Browser browser;
+
+    @BeforeAll
+    static void buildAndStart() throws IOException {
+        page = TestSite.build(temp, Map.of("practice.md", LESSON)).resolve("practice.html");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        browser.open(page.toUri().toString());
+        browser.js("localStorage.clear();");
+        load();
+    }
+
+    @AfterEach
+    void noJavaScriptErrorsAndNothingSent() {
+        assertEquals(List.of(), browser.consoleErrors(), "console errors");
+        List<String> requests = browser.requests();
+        // The browser's own start-up pages load chrome:// resources; the page itself only reads files.
+        assertTrue(requests.stream().noneMatch(r -> r.startsWith("http") || r.startsWith("ws")), "requests: " + requests);
+    }
+
+    private static void load() {
+        browser.open("about:blank");
+        browser.open(page.toUri().toString());
+    }
+
+    private static WebElement box(String key) {
+        return browser.driver().findElement(By.cssSelector("#mlp-1 input[data-answer=\"" + key + "\"]"));
+    }
+
+    private static String js(String script, Object... args) {
+        Object v = browser.js(script, args);
+        return v == null ? null : v.toString();
+    }
+
+    private static String mark(String key) {
+        return js("return arguments[0].parentElement.querySelector('.answer-mark').textContent;", box(key));
+    }
+
+    private static String count() {
+        return js("return document.querySelector('#mlp-1 .practice-count').textContent;");
+    }
+
+    @Test
+    void theRightValueIsMarkedRightAndAWrongOneWrong() {
+        assertEquals("0 of 6 correct", count());
+        box("layers.0.z.1.0").sendKeys("-4.5");
+        assertTrue(box("layers.0.z.1.0").getAttribute("class").contains("right"));
+        assertEquals("✓right", mark("layers.0.z.1.0"));
+        assertNull(box("layers.0.z.1.0").getAttribute("aria-invalid"));
+        assertEquals("1 of 6 correct", count());
+
+        box("layers.1.a.0.0").sendKeys("8.7");
+        assertTrue(box("layers.1.a.0.0").getAttribute("class").contains("wrong"));
+        assertEquals("✗wrong", mark("layers.1.a.0.0"));
+        assertEquals("true", box("layers.1.a.0.0").getAttribute("aria-invalid"));
+        assertEquals("1 of 6 correct", count());
+        assertEquals("polite", js("return document.querySelector('#mlp-1 .practice-count').getAttribute('aria-live');"));
+        // the typed A₁ shows where layer 2 repeats it
+        assertEquals("?", js("return document.querySelector('#mlp-1 [data-blank-of=\"layers.0.a.0.0\"]').textContent;"));
+        box("layers.0.a.0.0").sendKeys("5");
+        assertEquals("5", js("return document.querySelector('#mlp-1 [data-blank-of=\"layers.0.a.0.0\"]').textContent;"));
+    }
+
+    @Test
+    void theUnicodeMinusAndEitherRoundingOfTheLastDigitAreAccepted() {
+        box("layers.0.z.1.0").sendKeys("\u22124.5");
+        assertTrue(box("layers.0.z.1.0").getAttribute("class").contains("right"));
+        assertEquals(Boolean.TRUE, browser.js("return LonghandPractice.isRight(0.6667, 2/3, 4)"
+                + " && LonghandPractice.isRight(0.6666, 0.66665, 4) && !LonghandPractice.isRight(0.667, 2/3, 4);"));
+    }
+
+    @Test
+    void aReloadKeepsTheAnswers() {
+        box("layers.0.z.0.0").sendKeys("5");
+        box("layers.1.z.0.0").sendKeys("9");
+        box("layers.1.z.0.0").sendKeys(Keys.ENTER);
+        load();
+        assertEquals("5", box("layers.0.z.0.0").getAttribute("value"));
+        assertEquals("9", box("layers.1.z.0.0").getAttribute("value"));
+        assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("wrong"));
+        assertEquals("1 of 6 correct", count());
+        assertTrue(js("return Object.keys(localStorage).join(' ');").contains("longhand-practice:"));
+    }
+
+    @Test
+    void revealAllFillsEveryBoxAndClearEmptiesThem() {
+        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        EXPECTED.forEach((key, value) -> assertEquals(value, box(key).getAttribute("value"), key));
+        assertEquals("6 of 6 correct", count());
+        assertEquals("true", js("return [...document.querySelectorAll('#mlp-1 details.show-how')].every(d => d.open);"));
+        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-clear")).click();
+        EXPECTED.keySet().forEach(key -> assertEquals("", box(key).getAttribute("value"), key));
+        assertEquals("0 of 6 correct", count());
+        assertEquals("", mark("layers.0.z.0.0"));
+        load();
+        assertEquals("", box("layers.0.z.0.0").getAttribute("value"), "cleared answers stay cleared");
+    }
+
+    @Test
+    void theKeyboardAloneFillsInABox() {
+        WebElement bias = browser.driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.0.bias.1\"]"));
+        browser.js("arguments[0].focus();", bias);
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertEquals("layers.0.z.0.0", js("return document.activeElement.getAttribute('data-answer');"));
+        new Actions(browser.driver()).sendKeys("5").sendKeys(Keys.ENTER).perform();
+        assertTrue(box("layers.0.z.0.0").getAttribute("class").contains("right"));
+        assertEquals("1 of 6 correct", count());
+    }
+
+    @Test
+    void theAnswersFollowAnEditedNumber() {
+        box("layers.1.z.0.0").sendKeys("8.75");
+        assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("right"));
+        WebElement bias = browser.driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.1.bias.0\"]"));
+        bias.click();
+        bias.sendKeys("-0.25");
+        bias.sendKeys(Keys.ENTER);
+        // z = 10 + 0 − 0.25 = 9.75 now
+        assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("wrong"));
+        box("layers.1.z.0.0").clear();
+        box("layers.1.z.0.0").sendKeys("9.75");
+        assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("right"));
+        assertEquals("?", js("return document.querySelector('#mlp-1 [data-node=\"1.0\"] text').textContent;"),
+                "the diagram still gives nothing away");
+    }
+
+    @Test
+    void printingGivesACleanWorksheetWithEmptyLookingBoxes() {
+        box("layers.0.z.0.0").sendKeys("5");
+        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertEquals("none", js("return getComputedStyle(document.querySelector('#mlp-1 .practice-tools')).display;"));
+            assertEquals("none", js("return getComputedStyle(arguments[0].parentElement.querySelector('.answer-mark'))"
+                    + ".display;", box("layers.0.z.0.0")));
+            assertEquals("rgba(0, 0, 0, 0)", js("return getComputedStyle(arguments[0]).color;", box("layers.0.z.0.0")),
+                    "typed answers do not print");
+            assertEquals("true", js("return [...document.querySelectorAll('#mlp-1 details.show-how')]"
+                    + ".every(d => d.offsetParent === null);"), "no working prints, even when opened");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    void withoutJavaScriptTheBoxesArePlainEmptyBoxes() throws IOException {
+        try (Browser plain = Browser.start(false)) {
+            plain.open(page.toUri().toString());
+            Object boxes = plain.driver().findElements(By.cssSelector("#mlp-1 input.answer-box")).stream()
+                    .map(b -> b.getAttribute("value") + "|" + b.isDisplayed()).toList();
+            assertEquals(List.of("|true", "|true", "|true", "|true", "|true", "|true"), boxes);
+            assertTrue(plain.driver().findElements(By.cssSelector(".practice-tools, .answer-mark")).isEmpty());
+            assertTrue(plain.driver().findElement(By.cssSelector("#mlp-1 a.answer-key")).isDisplayed());
+        }
+    }
+}
