@@ -19,7 +19,7 @@ class DiagramTest {
 
     private static Document diagram(Network network, Matrix input, int sample) {
         Block block = new Block("mlp-1", "", List.of(), input.cols() > 1, 4, false, network.forward(input),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Blanks.NONE);
         return Jsoup.parse(Diagram.svg(block, sample, 4), "", Parser.xmlParser());
     }
 
