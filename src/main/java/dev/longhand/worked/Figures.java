@@ -61,6 +61,9 @@ public final class Figures {
   /** {@code POWERS_OF_TEN[p] = 10^p}. */
   private static final long[] POWERS_OF_TEN = new long[MAX_PRECISION + 1];
 
+  /** The same as doubles, all exact. */
+  private static final double[] POWERS_OF_TEN_DOUBLE = new double[MAX_PRECISION + 1];
+
   /**
    * Below {@code FAST_FIXED_BELOW[p]}, {@code a × 10^p} rounds to less than 2^62, so {@link
    * #fastFixed} can work in longs.
@@ -71,6 +74,7 @@ public final class Figures {
     long power = 1;
     for (int p = 0; p <= MAX_PRECISION; p++) {
       POWERS_OF_TEN[p] = power;
+      POWERS_OF_TEN_DOUBLE[p] = power;
       FAST_FIXED_BELOW[p] = 0x1p61 / power;
       power *= 10;
     }
@@ -96,7 +100,23 @@ public final class Figures {
    * "≈"). NaN and the infinities are never exact; −0 is, since "0" parses to a value equal to it.
    */
   public static boolean exact(double x, int precision) {
-    return Double.isFinite(x) && Double.parseDouble(plain(x, precision)) == x;
+    if (!Double.isFinite(x)) {
+      return false;
+    }
+    double a = Math.abs(x);
+    if (a < SCIENTIFIC_FROM && a == Math.rint(a)) {
+      return true; // shown with all its digits, "0" included
+    }
+    if (precision >= 0 && precision <= MAX_PRECISION && a < SCIENTIFIC_FROM
+        && a < FAST_FIXED_BELOW[precision]) {
+      long q = scaledRounded(a, precision);
+      if (q != 0 && q < 1L << 53) {
+        // q and 10^p are exact doubles, so one division rounds q / 10^p correctly, exactly as
+        // Double.parseDouble reads the decimal q × 10^−p that fixed notation shows.
+        return q / POWERS_OF_TEN_DOUBLE[precision] == a;
+      }
+    }
+    return Double.parseDouble(plain(x, precision)) == x;
   }
 
   /**
@@ -161,16 +181,7 @@ public final class Figures {
    * the first bit shifted out. Exact, like the BigDecimal path, but many times faster.
    */
   private static String fastFixed(double a, int precision) {
-    long bits = Double.doubleToRawLongBits(a);
-    int biased = (int) (bits >>> 52) & 0x7ff;
-    long fraction = bits & ((1L << 52) - 1);
-    long m = biased == 0 ? fraction : fraction | (1L << 52);
-    int s = biased == 0 ? 1074 : 1075 - biased;
-    // Non-integers have s >= 1; m < 2^53 and 10^p < 2^40, so N = hi:lo < 2^93.
-    long scale = POWERS_OF_TEN[precision];
-    long lo = m * scale;
-    long hi = Math.multiplyHigh(m, scale);
-    long q = shiftRight(hi, lo, s) + bit(hi, lo, s - 1);
+    long q = scaledRounded(a, precision);
     if (q == 0) {
       return null;
     }
@@ -186,6 +197,20 @@ public final class Figures {
       out.append(digits, 0, point).append('.').append(digits, point, digits.length());
     }
     return trimDecimals(out.toString());
+  }
+
+  /** {@code a × 10^p} rounded half up, for a non-integer {@code a < FAST_FIXED_BELOW[p]}. */
+  private static long scaledRounded(double a, int precision) {
+    long bits = Double.doubleToRawLongBits(a);
+    int biased = (int) (bits >>> 52) & 0x7ff;
+    long fraction = bits & ((1L << 52) - 1);
+    long m = biased == 0 ? fraction : fraction | (1L << 52);
+    int s = biased == 0 ? 1074 : 1075 - biased;
+    // Non-integers have s >= 1; m < 2^53 and 10^p < 2^40, so N = hi:lo < 2^93.
+    long scale = POWERS_OF_TEN[precision];
+    long lo = m * scale;
+    long hi = Math.multiplyHigh(m, scale);
+    return shiftRight(hi, lo, s) + bit(hi, lo, s - 1);
   }
 
   /** The 128-bit {@code hi:lo} shifted right by {@code s >= 1} bits (its top bits are zero). */
