@@ -6,6 +6,7 @@
 #
 #   bench/build.sh [RUNS] [N ...]        default: 5 runs, N = 100 1000
 #   JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/build.sh   extra JVM options for Longhand
+#   LONGHAND_JAR=/tmp/old.jar bench/build.sh             another build of Longhand
 #
 # Prints, per row: wall median (s), CPU user+sys median (s), peak RSS max (MB), pages/s.
 set -euo pipefail
@@ -20,6 +21,7 @@ if [[ ! -x /usr/bin/time ]]; then
   echo "needs GNU time: apt-get install -y time" >&2
   exit 2
 fi
+jar=${LONGHAND_JAR:-target/longhand.jar}
 if [[ ! -f target/longhand.jar || ! -d target/test-classes/dev/longhand/bench ]]; then
   mvn -q -B -o package -DskipTests
 fi
@@ -53,13 +55,13 @@ measure() {
 
 printf "%-22s %7s %9s %9s %9s %10s\n" "build" "lessons" "wall s" "cpu s" "RSS MB" "pages/s"
 measure "longhand shipped" "$(ls content/*.md | wc -l)" \
-  java ${JAVA_OPTS:-} -jar target/longhand.jar build --content content --out "$work/shipped"
+  java ${JAVA_OPTS:-} -jar "$jar" build --content content --out "$work/shipped"
 
 for n in "${sizes[@]}"; do
   corpus=$work/corpus-$n
   java -cp target/test-classes dev.longhand.bench.Corpus content/05-seven-layers.md "$corpus/content" "$n"
   measure "longhand N=$n" "$n" \
-    java ${JAVA_OPTS:-} -jar target/longhand.jar build --content "$corpus/content" --out "$corpus/site"
+    java ${JAVA_OPTS:-} -jar "$jar" build --content "$corpus/content" --out "$corpus/site"
   longhand=$(cat "$work/wall")
   if command -v hugo >/dev/null; then
     mkdir -p "$corpus/layouts/_default"
