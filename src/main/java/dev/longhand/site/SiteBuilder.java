@@ -78,7 +78,7 @@ public final class SiteBuilder {
         OutputFolder folder = opened.folder().get();
         Path staging = folder.newStaging();
         try {
-            int written = new SiteWriter(templates(), staging, config.get()).write(lessons, pages, options.templates());
+            int written = new SiteWriter(templates(), staging, config.get(), options.threads()).write(lessons, pages, options.templates());
             folder.swapIn(staging);
             return new BuildReport(diagnostics, lessons.size(), written);
         } catch (Templates.TemplateException e) {

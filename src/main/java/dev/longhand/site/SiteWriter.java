@@ -22,6 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -45,15 +49,22 @@ final class SiteWriter {
     private final Path out;
     private final SiteConfig config;
 
-    SiteWriter(Templates templates, Path out, SiteConfig config) {
+    /** Pages rendered ahead per thread before they are written. */
+    private static final int PAGES_PER_THREAD = 4;
+
+    private final int threads;
+
+    /** @param threads pages rendered at once; the output does not depend on it */
+    SiteWriter(Templates templates, Path out, SiteConfig config, int threads) {
         this.templates = templates;
         this.out = out;
         this.config = config;
+        this.threads = Math.max(1, threads);
     }
 
-    /** A writer without a base URL, as the live preview serves pages. */
+    /** A writer without a base URL, one page at a time, as the live preview serves pages. */
     SiteWriter(Templates templates, Path out) {
-        this(templates, out, SiteConfig.NONE);
+        this(templates, out, SiteConfig.NONE, 1);
     }
 
     /** @return how many pages were written */
@@ -64,13 +75,29 @@ final class SiteWriter {
         List<String> written = new ArrayList<>();
         writePage(INDEX_PAGE, indexHtml(series));
         written.add(INDEX_PAGE);
-        for (Series.Entry entry : series.all()) {
-            Lesson lesson = bySource.get(entry.source());
-            writePage(entry.page(), lessonHtml(series, entry, lesson));
-            written.add(entry.page());
-            if (lesson.practice()) {
-                writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
-                written.add(Lesson.answersPage(entry.page()));
+        List<Series.Entry> entries = series.all();
+        // Pages are rendered in parallel a window at a time and written in series order, so
+        // the output does not depend on the threads and at most one window of pages is held.
+        int window = threads == 1 ? 1 : threads * PAGES_PER_THREAD;
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads);
+        try {
+            for (int from = 0; from < entries.size(); from += window) {
+                List<Series.Entry> batch = entries.subList(from, Math.min(entries.size(), from + window));
+                List<String> html = render(pool, series, batch, bySource);
+                for (int i = 0; i < batch.size(); i++) {
+                    Series.Entry entry = batch.get(i);
+                    writePage(entry.page(), html.get(i));
+                    written.add(entry.page());
+                    Lesson lesson = bySource.get(entry.source());
+                    if (lesson.practice()) {
+                        writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
+                        written.add(Lesson.answersPage(entry.page()));
+                    }
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         Optional<String> notFound = notFoundHtml(series);
@@ -83,6 +110,36 @@ final class SiteWriter {
         }
         copyAssets(theme.resolve(ASSETS));
         return written.size();
+    }
+
+    /** The pages of {@code batch}, in its order; on the calling thread without a pool. */
+    private List<String> render(ExecutorService pool, Series series, List<Series.Entry> batch,
+                                Map<String, Lesson> bySource) throws IOException {
+        List<String> html = new ArrayList<>(batch.size());
+        if (pool == null) {
+            for (Series.Entry entry : batch) {
+                html.add(lessonHtml(series, entry, bySource.get(entry.source())));
+            }
+            return html;
+        }
+        List<Future<String>> futures = new ArrayList<>(batch.size());
+        for (Series.Entry entry : batch) {
+            futures.add(pool.submit(() -> lessonHtml(series, entry, bySource.get(entry.source()))));
+        }
+        try {
+            for (Future<String> future : futures) {
+                html.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the build was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return html;
     }
 
     /** The order of the site; each entry's source is its lesson's source. */

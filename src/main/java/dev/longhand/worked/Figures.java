@@ -58,6 +58,28 @@ public final class Figures {
     }
   }
 
+  /** {@code POWERS_OF_TEN[p] = 10^p}. */
+  private static final long[] POWERS_OF_TEN = new long[MAX_PRECISION + 1];
+
+  /** The same as doubles, all exact. */
+  private static final double[] POWERS_OF_TEN_DOUBLE = new double[MAX_PRECISION + 1];
+
+  /**
+   * Below {@code FAST_FIXED_BELOW[p]}, {@code a × 10^p} rounds to less than 2^62, so {@link
+   * #fastFixed} can work in longs.
+   */
+  private static final double[] FAST_FIXED_BELOW = new double[MAX_PRECISION + 1];
+
+  static {
+    long power = 1;
+    for (int p = 0; p <= MAX_PRECISION; p++) {
+      POWERS_OF_TEN[p] = power;
+      POWERS_OF_TEN_DOUBLE[p] = power;
+      FAST_FIXED_BELOW[p] = 0x1p61 / power;
+      power *= 10;
+    }
+  }
+
   private Figures() {}
 
   /** How a number appears on the page with {@code precision} decimals (0..MAX_PRECISION). */
@@ -78,7 +100,23 @@ public final class Figures {
    * "≈"). NaN and the infinities are never exact; −0 is, since "0" parses to a value equal to it.
    */
   public static boolean exact(double x, int precision) {
-    return Double.isFinite(x) && Double.parseDouble(plain(x, precision)) == x;
+    if (!Double.isFinite(x)) {
+      return false;
+    }
+    double a = Math.abs(x);
+    if (a < SCIENTIFIC_FROM && a == Math.rint(a)) {
+      return true; // shown with all its digits, "0" included
+    }
+    if (precision >= 0 && precision <= MAX_PRECISION && a < SCIENTIFIC_FROM
+        && a < FAST_FIXED_BELOW[precision]) {
+      long q = scaledRounded(a, precision);
+      if (q != 0 && q < 1L << 53) {
+        // q and 10^p are exact doubles, so one division rounds q / 10^p correctly, exactly as
+        // Double.parseDouble reads the decimal q × 10^−p that fixed notation shows.
+        return q / POWERS_OF_TEN_DOUBLE[precision] == a;
+      }
+    }
+    return Double.parseDouble(plain(x, precision)) == x;
   }
 
   /**
@@ -126,11 +164,72 @@ public final class Figures {
       // An integer below 1e15 < 2^53 converts to long exactly and has no decimals to round.
       return Long.toString((long) a);
     }
+    if (a < FAST_FIXED_BELOW[precision]) {
+      return fastFixed(a, precision);
+    }
     BigDecimal rounded = new BigDecimal(a).setScale(precision, RoundingMode.HALF_UP);
     if (rounded.signum() == 0) {
       return null;
     }
     return trimDecimals(rounded.toPlainString());
+  }
+
+  /**
+   * The same as {@link #fixed} for a non-integer {@code a} whose rounding {@code a × 10^p} fits
+   * in a long, without BigDecimal: {@code a = m / 2^s} exactly, so {@code a × 10^p} is the
+   * 128-bit integer {@code N = m × 10^p} shifted right by {@code s}, and rounding half up adds
+   * the first bit shifted out. Exact, like the BigDecimal path, but many times faster.
+   */
+  private static String fastFixed(double a, int precision) {
+    long q = scaledRounded(a, precision);
+    if (q == 0) {
+      return null;
+    }
+    String digits = Long.toString(q);
+    if (precision == 0) {
+      return digits;
+    }
+    StringBuilder out = new StringBuilder(digits.length() + precision + 2);
+    if (digits.length() <= precision) {
+      out.append("0.").append("0".repeat(precision - digits.length())).append(digits);
+    } else {
+      int point = digits.length() - precision;
+      out.append(digits, 0, point).append('.').append(digits, point, digits.length());
+    }
+    return trimDecimals(out.toString());
+  }
+
+  /** {@code a × 10^p} rounded half up, for a non-integer {@code a < FAST_FIXED_BELOW[p]}. */
+  private static long scaledRounded(double a, int precision) {
+    long bits = Double.doubleToRawLongBits(a);
+    int biased = (int) (bits >>> 52) & 0x7ff;
+    long fraction = bits & ((1L << 52) - 1);
+    long m = biased == 0 ? fraction : fraction | (1L << 52);
+    int s = biased == 0 ? 1074 : 1075 - biased;
+    // Non-integers have s >= 1; m < 2^53 and 10^p < 2^40, so N = hi:lo < 2^93.
+    long scale = POWERS_OF_TEN[precision];
+    long lo = m * scale;
+    long hi = Math.multiplyHigh(m, scale);
+    return shiftRight(hi, lo, s) + bit(hi, lo, s - 1);
+  }
+
+  /** The 128-bit {@code hi:lo} shifted right by {@code s >= 1} bits (its top bits are zero). */
+  private static long shiftRight(long hi, long lo, int s) {
+    if (s >= 128) {
+      return 0;
+    }
+    if (s >= 64) {
+      return hi >>> (s - 64);
+    }
+    return (lo >>> s) | (hi << (64 - s));
+  }
+
+  /** Bit {@code i >= 0} of the 128-bit {@code hi:lo}. */
+  private static long bit(long hi, long lo, int i) {
+    if (i >= 128) {
+      return 0;
+    }
+    return i >= 64 ? (hi >>> (i - 64)) & 1 : (lo >>> i) & 1;
   }
 
   /** {@code a.toExponential(precision)}, mantissa trimmed, exponent written in the style. */

@@ -51,19 +51,20 @@ final class Line {
 
     /** A figure inside the arithmetic: negative numbers in parentheses. */
     Line factor(double x) {
-        exact &= Figures.exact(x, precision);
-        return text(Figures.factor(x, precision));
+        uses(x);
+        return hidden ? this : text(Figures.factor(x, precision));
     }
 
     /** A figure that stands alone (first term, or in a function's brackets): no parentheses. */
     Line figure(double x) {
-        exact &= Figures.exact(x, precision);
-        return text(Figures.display(x, precision));
+        uses(x);
+        return hidden ? this : text(Figures.display(x, precision));
     }
 
     /** A value the line stands for by name (z₁), whose figure elsewhere may be rounded. */
     Line uses(double x) {
-        exact &= Figures.exact(x, precision);
+        // Once one figure is rounded the line ends in "≈" whatever follows: skip the check.
+        exact = exact && Figures.exact(x, precision);
         return this;
     }
 

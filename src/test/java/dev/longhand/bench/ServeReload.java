@@ -40,7 +40,7 @@ public final class ServeReload {
         int lessons = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path work = Files.createTempDirectory("longhand-serve-bench");
         Path shipped = copy(repo.resolve("content"), work.resolve("shipped"));
-        Path generated = generate(repo.resolve("content/05-seven-layers.md"), work.resolve("generated"), lessons);
+        Path generated = Corpus.generate(repo.resolve("content/05-seven-layers.md"), work.resolve("generated"), lessons);
         System.out.println("site                     lessons  runs  median ms  p90 ms  rebuild median ms");
         measure(repo, shipped, shipped.resolve("05-seven-layers.md"), "shipped", work.resolve("out-shipped"));
         measure(repo, generated, generated.resolve(String.format(Locale.ROOT, "%04d-lesson-%d.md", lessons / 2, lessons / 2)),
@@ -117,38 +117,5 @@ public final class ServeReload {
             }
         }
         return to;
-    }
-
-    /** {@code lessons} lessons, each with prose, a table, a code block and the seven-layer block. */
-    static Path generate(Path sevenLayers, Path content, int lessons) throws IOException {
-        Files.createDirectories(content);
-        String block = sevenLayerBlock(Files.readString(sevenLayers, StandardCharsets.UTF_8));
-        for (int n = 1; n <= lessons; n++) {
-            StringBuilder text = new StringBuilder();
-            text.append("---\ntitle: Lesson ").append(n).append("\norder: ").append(n * 10)
-                    .append("\nsummary: Generated lesson ").append(n).append(" for the serve benchmark.\n---\n\n");
-            for (int section = 1; section <= 4; section++) {
-                text.append("## Part ").append(section).append("\n\n");
-                for (int line = 0; line < 22; line++) {
-                    text.append("Lesson ").append(n).append(", part ").append(section)
-                            .append(": a line of prose about weights, sums and the ReLU that clamps them.\n");
-                }
-                text.append('\n');
-            }
-            text.append("| unit | weight | bias |\n|---|---|---|\n| 1 | 3 | 0 |\n| 2 | -1 | 1 |\n\n");
-            text.append("```python\nimport torch\nprint(torch.relu(torch.tensor([-1.0, 2.0])))\n```\n\n");
-            text.append(block);
-            Files.writeString(content.resolve(String.format(Locale.ROOT, "%04d-lesson-%d.md", n, n)), text,
-                    StandardCharsets.UTF_8);
-        }
-        return content;
-    }
-
-    /** The lesson's seven-layer block: its second mlp block, fences included. */
-    private static String sevenLayerBlock(String lesson) {
-        int first = lesson.indexOf("```mlp");
-        int second = lesson.indexOf("```mlp", first + 1);
-        int end = lesson.indexOf("\n```", second + 6);
-        return lesson.substring(second, end + 4) + "\n";
     }
 }

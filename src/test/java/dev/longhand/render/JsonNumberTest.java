@@ -180,4 +180,28 @@ class JsonNumberTest {
     BigDecimal value = new BigDecimal(number);
     return value.signum() == 0 ? 1 : value.stripTrailingZeros().precision();
   }
+
+  /**
+   * The long-arithmetic fast path writes exactly what the BigDecimal algorithm writes, over
+   * random doubles of every magnitude it covers, neighbours of powers of ten and powers of two.
+   */
+  @Test
+  void fastPathAgreesWithTheExactAlgorithm() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    java.util.List<Double> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      values.add(Double.longBitsToDouble(random.nextLong(0x3E00000000000000L, 0x4340000000000000L)));
+      values.add(random.nextDouble() * Math.pow(10, random.nextInt(-7, 17)));
+      values.add(random.nextInt(-100_000, 100_000) / Math.pow(10, random.nextInt(1, 8)));
+      values.add(Math.pow(2, random.nextInt(-25, 52)));
+      double power = Math.pow(10, random.nextInt(-6, 16));
+      values.add(Math.nextUp(power));
+      values.add(Math.nextDown(power));
+    }
+    for (double x : values) {
+      if (x != Math.rint(x)) {
+        assertEquals(JsonNumber.slowFormat(x), JsonNumber.format(x), () -> "for " + x);
+      }
+    }
+  }
 }

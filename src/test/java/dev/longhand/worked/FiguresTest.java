@@ -183,4 +183,50 @@ class FiguresTest {
     assertThrows(
         IllegalArgumentException.class, () -> Figures.display(1, Figures.MAX_PRECISION + 1));
   }
+
+  /**
+   * The long-arithmetic path for fixed notation agrees with the exact BigDecimal rounding the
+   * rules state, over random doubles of every magnitude, halves exactly between two decimals and
+   * the smallest subnormals.
+   */
+  @Test
+  void fixedNotationAndExactnessMatchTheExactDecimalRules() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    java.util.List<Double> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      values.add(Double.longBitsToDouble(random.nextLong(0x4330000000000000L))); // below 2^52
+      values.add(random.nextDouble() * Math.pow(10, random.nextInt(-14, 16)));
+      values.add(random.nextInt(-100_000, 100_000) / 1000.0 + 0.0005); // near a half
+      values.add(random.nextInt(-100_000, 100_000) / Math.pow(10, random.nextInt(0, 13)));
+    }
+    values.addAll(java.util.List.of(1.005, 0.5, 2.5, 0.125, 0.0625, Double.MIN_VALUE, 4.9e-324,
+        999_999_999_999_999.9, 1e15 - 0.5, 1e-12, 5e-13, 4.9999999999999e-13));
+    for (double x : values) {
+      for (int p = 0; p <= Figures.MAX_PRECISION; p++) {
+        boolean exact = Double.isFinite(x) && Double.parseDouble(Figures.plain(x, p)) == x;
+        assertEquals(exact, Figures.exact(x, p), "exact " + x + " at " + p);
+        String expected = referenceFixed(Math.abs(x), p);
+        if (expected != null) {
+          assertEquals(expected, Figures.plain(Math.abs(x), p), x + " at " + p);
+        }
+      }
+    }
+  }
+
+  /** toFixed(p) trimmed, from the exact value; null where the rules go to scientific notation. */
+  private static String referenceFixed(double a, int p) {
+    if (a == 0 || a >= 1e15) {
+      return null;
+    }
+    java.math.BigDecimal rounded =
+        new java.math.BigDecimal(a).setScale(p, java.math.RoundingMode.HALF_UP);
+    if (rounded.signum() == 0) {
+      return null;
+    }
+    String text = rounded.toPlainString();
+    if (text.indexOf('.') >= 0) {
+      text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return text;
+  }
 }
