@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
  */
 final class AuthorInputs {
 
-    /** Generous for a one-block lesson (a few milliseconds), short enough to catch a hang. */
-    static final Duration PER_LESSON = Duration.ofSeconds(5);
+    /**
+     * Generous for a one-block lesson (a few milliseconds; the worst pathological prose, 10,000
+     * nested emphasis markers, takes about 2 s on an idle 2-core machine and over 5 s on a busy
+     * one), short enough to catch a hang.
+     */
+    static final Duration PER_LESSON = Duration.ofSeconds(20);
 
     private static final Pattern HEADLINE = Pattern.compile(
             "\\Q" + Lessons.FILE + "\\E:(\\d+):(\\d+): (error|warning): (\\S.*)");
