@@ -291,9 +291,19 @@ final class SiteWriter {
         return scripts;
     }
 
+    /**
+     * A lesson's sidebar lists this many lessons before and after it. A section's full list is
+     * on the index; listing it on every page made each page grow with the section, and a site's
+     * bytes with the square of its lessons.
+     */
+    static final int SIDEBAR_NEIGHBOURS = 12;
+
     private static List<SeriesEntryView> listing(List<Series.Entry> entries, String root, Series.Entry current) {
         List<SeriesEntryView> list = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
+        int at = current == null ? -1 : entries.indexOf(current);
+        int from = at < 0 ? 0 : Math.max(0, at - SIDEBAR_NEIGHBOURS);
+        int to = at < 0 ? entries.size() : Math.min(entries.size(), at + SIDEBAR_NEIGHBOURS + 1);
+        for (int i = from; i < to; i++) {
             Series.Entry e = entries.get(i);
             list.add(new SeriesEntryView(i + 1, root + e.page(), e.frontMatter().title(), e.frontMatter().summary(),
                     e == current));
