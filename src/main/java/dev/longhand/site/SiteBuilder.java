@@ -8,7 +8,6 @@ import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -181,9 +180,5 @@ public final class SiteBuilder {
         String label = options.templatesLabel().isEmpty() ? relative.toString()
                 : options.templatesLabel() + "/" + relative;
         return Diagnostic.error(Position.startOf(label.replace('\\', '/')), "template error: " + e.getMessage(), "");
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }
