@@ -36,7 +36,16 @@ public final class Main implements Runnable {
             c.getErr().flush();
             return ExitCode.USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Builds hold one lesson per thread, so this is a huge lesson or a small heap.
+            err.println("longhand: error: out of memory (the Java heap is limited to "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more, "
+                    + "e.g. JAVA_TOOL_OPTIONS=-Xmx2g, or build with fewer --threads");
+            err.flush();
+            return ExitCode.CONTENT_ERRORS;
+        }
     }
 
     private static String describe(Exception e) {

@@ -42,8 +42,8 @@ public record Lesson(String source, FrontMatter frontMatter, String html, List<H
         return base + "-answers.html";
     }
 
-    /** The ids a link may name after {@code #}: the headings' and the blocks'. */
-    public Set<String> anchors() {
+    /** The ids a link may name after {@code #} in a lesson with these headings and this many blocks. */
+    public static Set<String> anchors(List<Heading> headings, int blocks) {
         Set<String> ids = new LinkedHashSet<>();
         headings.forEach(h -> ids.add(h.id()));
         for (int i = 1; i <= blocks; i++) {

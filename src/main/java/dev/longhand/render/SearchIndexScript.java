@@ -1,5 +1,7 @@
 package dev.longhand.render;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -34,9 +36,22 @@ public final class SearchIndexScript {
     }
 
     public static String of(List<Page> pages) {
-        JsonWriter json = new JsonWriter().beginObject().name("version").value(1).name("pages").beginArray();
+        StringBuilder script = new StringBuilder();
+        try {
+            write(pages, script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return script.toString();
+    }
+
+    /** Writes the script page by page, so a site's index never has to fit in memory twice. */
+    public static void write(Iterable<Page> pages, Appendable out) throws IOException {
+        out.append("/* Longhand's search index, written at build time; read by search.js. */\n")
+                .append("window.").append(GLOBAL).append(" = {\"version\":1,\"pages\":[");
+        boolean first = true;
         for (Page page : pages) {
-            json.beginObject()
+            JsonWriter json = new JsonWriter().beginObject()
                     .name("title").value(page.title())
                     .name("href").value(page.href())
                     .name("section").value(page.section())
@@ -46,9 +61,9 @@ public final class SearchIndexScript {
                 json.beginObject().name("text").value(heading.text()).name("id").value(heading.id()).endObject();
             }
             json.endArray().name("text").value(page.text()).endObject();
+            out.append(first ? "" : ",").append(json.toString());
+            first = false;
         }
-        json.endArray().endObject();
-        return "/* Longhand's search index, written at build time; read by search.js. */\n"
-                + "window." + GLOBAL + " = " + json + ";\n";
+        out.append("]};\n");
     }
 }

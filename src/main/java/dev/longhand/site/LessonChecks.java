@@ -3,7 +3,6 @@ package dev.longhand.site;
 import dev.longhand.diag.Diagnostic;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.diag.Position;
-import dev.longhand.markdown.Lesson;
 import dev.longhand.markdown.LessonLink;
 import dev.longhand.spec.NearestName;
 import java.util.ArrayList;
@@ -24,27 +23,25 @@ final class LessonChecks {
     }
 
     /**
-     * @param files   every lesson file found, by its name in messages, including ones that failed
+     * @param files   every readable lesson file, by its name in messages, including ones with errors
      *                (a link to a lesson with errors is not reported again)
      * @param lessons the lessons that were read without errors, by the same names
      */
-    static void check(Map<String, LessonFile> files, Map<String, Lesson> lessons, Diagnostics diagnostics) {
-        for (Lesson lesson : lessons.values()) {
+    static void check(Set<String> files, Map<String, LessonOutline> lessons, Diagnostics diagnostics) {
+        for (LessonOutline lesson : lessons.values()) {
             if (lesson.frontMatter().summary().isEmpty()) {
-                LessonFile file = files.get(lesson.source());
-                String firstLine = file == null ? "" : firstLine(file.text());
                 diagnostics.add(Diagnostic.warning(Position.startOf(lesson.source()),
                         "this lesson has no summary; add one to the front matter "
-                                + "(summary: one line for the index page)", firstLine));
+                                + "(summary: one line for the index page)", lesson.firstLine()));
             }
             for (LessonLink link : lesson.links()) {
-                checkLink(lesson, link, files.keySet(), lessons, diagnostics);
+                checkLink(lesson, link, files, lessons, diagnostics);
             }
         }
     }
 
-    private static void checkLink(Lesson from, LessonLink link, Set<String> files, Map<String, Lesson> lessons,
-                                  Diagnostics diagnostics) {
+    private static void checkLink(LessonOutline from, LessonLink link, Set<String> files,
+                                  Map<String, LessonOutline> lessons, Diagnostics diagnostics) {
         if (!link.samePage() && !files.contains(link.file())) {
             List<String> candidates = new ArrayList<>();
             files.forEach(file -> candidates.add(relative(from.source(), file)));
@@ -53,7 +50,7 @@ final class LessonChecks {
                     + nearestLesson(path, candidates).map(p -> "; did you mean '" + p + "'?").orElse("")));
             return;
         }
-        Lesson target = link.samePage() ? from : lessons.get(link.file());
+        LessonOutline target = link.samePage() ? from : lessons.get(link.file());
         if (target == null || link.anchor().isEmpty() || target.anchors().contains(link.anchor())) {
             return;
         }
@@ -122,11 +119,5 @@ final class LessonChecks {
             }
         }
         return path.toString();
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        String line = end < 0 ? text : text.substring(0, end);
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 }

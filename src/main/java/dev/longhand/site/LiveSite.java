@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,11 @@ public final class LiveSite {
     }
 
     /** A lesson file as last read, and what reading it gave (no file in the result when it was not UTF-8). */
-    private record Known(FileTime modified, long size, LessonReader.Result result) {
+    private record Known(FileTime modified, long size, LessonReader.Result result, Optional<LessonOutline> outline) {
+
+        Known(FileTime modified, long size, LessonReader.Result result) {
+            this(modified, size, result, result.lesson().map(lesson -> LessonOutline.of(lesson, result.file().text())));
+        }
     }
 
     private final SiteBuilder builder;
@@ -93,25 +98,30 @@ public final class LiveSite {
         readChangedLessons(hinted);
 
         Diagnostics diagnostics = new Diagnostics();
-        Map<String, LessonFile> byName = new LinkedHashMap<>();
+        Set<String> readable = new HashSet<>();
         Map<String, Lesson> lessons = new LinkedHashMap<>();
+        Map<String, LessonOutline> outlines = new LinkedHashMap<>();
         for (Known known : files.values()) {
             diagnostics.addAll(known.result().diagnostics());
             if (known.result().file() != null) {
-                byName.put(known.result().file().label(), known.result().file());
+                readable.add(known.result().file().label());
             }
             known.result().lesson().ifPresent(lesson -> lessons.put(lesson.source(), lesson));
+            known.outline().ifPresent(outline -> outlines.put(outline.source(), outline));
         }
-        LessonChecks.check(byName, lessons, diagnostics);
-        Map<Lesson, String> pages = builder.pages(List.copyOf(lessons.values()), diagnostics);
+        LessonChecks.check(readable, outlines, diagnostics);
+        Map<String, String> pages = builder.pages(List.copyOf(lessons.keySet()), diagnostics);
+        Series series = SiteWriter.series(lessons.values(), pages);
+        Map<String, Series.Entry> bySource = new HashMap<>();
+        series.all().forEach(entry -> bySource.put(entry.source(), entry));
+        SiteBuilder.checkAnswerPages(bySource, outlines.values(), diagnostics);
         if (diagnostics.hasErrors()) {
             return new Update(new BuildReport(diagnostics, lessons.size(), 0), false, List.of());
         }
-        Series series = SiteWriter.series(lessons.values(), pages);
         boolean full = themeDue || writtenSections == null;
         Map<String, String> due;
         try {
-            due = render(series, lessons, full);
+            due = render(series, lessons, outlines, full);
         } catch (Templates.TemplateException e) {
             diagnostics.add(builder.templateError(e));
             return new Update(new BuildReport(diagnostics, lessons.size(), 0), false, List.of());
@@ -163,7 +173,8 @@ public final class LiveSite {
     }
 
     /** The HTML of every page due, by page path; nothing is written yet. */
-    private Map<String, String> render(Series series, Map<String, Lesson> lessons, boolean full) {
+    private Map<String, String> render(Series series, Map<String, Lesson> lessons,
+                                       Map<String, LessonOutline> outlines, boolean full) {
         SiteWriter writer = new SiteWriter(templates, out);
         Map<String, List<Series.Entry>> sections = series.sections();
         Set<String> changedSections = new HashSet<>();
@@ -193,7 +204,7 @@ public final class LiveSite {
             writer.notFoundHtml(series).ifPresent(html -> due.put(SiteWriter.NOT_FOUND_PAGE, html));
         }
         if (full || !dirty.isEmpty() || due.containsKey(SiteWriter.INDEX_PAGE)) {
-            due.put(SiteWriter.SEARCH_INDEX, SiteWriter.searchIndex(series, lessons));
+            due.put(SiteWriter.SEARCH_INDEX, SiteWriter.searchIndex(series, outlines));
         }
         return due;
     }

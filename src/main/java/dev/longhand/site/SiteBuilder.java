@@ -9,16 +9,20 @@ import dev.longhand.render.Templates;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The whole build: read every lesson, compute and render it, and only if nothing went wrong
- * write the site into a staging folder and swap it in. {@link #check} does the same reading
- * and writes nothing.
+ * The whole build: read every lesson, compute and render it into a staging folder, and only
+ * if nothing went wrong swap that folder in. {@link #check} does the same reading and writes
+ * nothing.
  */
 public final class SiteBuilder {
 
@@ -55,39 +59,115 @@ public final class SiteBuilder {
     public BuildReport check() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         config(diagnostics);
-        List<Lesson> lessons = readLessons(templates(), diagnostics);
-        pages(lessons, diagnostics);
+        Map<String, LessonOutline> lessons = computeLessons(plan(diagnostics), Optional.empty(), diagnostics);
         return new BuildReport(diagnostics, lessons.size(), 0);
     }
 
-    /** Builds the site into {@code out}; on any error {@code out} is left exactly as it was. */
+    /**
+     * Builds the site into {@code out}; on any error {@code out} is left exactly as it was.
+     *
+     * <p>Memory does not grow with the site: first only the front matter of every lesson is
+     * read (the order, titles and page paths that each page's sidebar and links need), then
+     * each lesson is computed, its page written to the staging folder and the lesson dropped,
+     * keeping its {@link LessonOutline}. Errors anywhere discard the staging folder.
+     */
     public BuildReport build(Path out) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
-        List<Lesson> lessons = readLessons(templates(), diagnostics);
-        Map<Lesson, String> pages = pages(lessons, diagnostics);
-        if (diagnostics.hasErrors() || config.isEmpty()) {
-            return new BuildReport(diagnostics, lessons.size(), 0);
-        }
+        Plan plan = plan(diagnostics);
         OutputFolder.Result opened = OutputFolder.open(out);
         if (opened.folder().isEmpty()) {
             diagnostics.add(Diagnostic.error(Position.startOf(out.toString()), opened.refusal(), ""));
+            Map<String, LessonOutline> lessons = computeLessons(plan, Optional.empty(), diagnostics);
             return new BuildReport(diagnostics, lessons.size(), 0);
         }
         OutputFolder folder = opened.folder().get();
         Path staging = folder.newStaging();
         try {
-            int written = new SiteWriter(templates(), staging, config.get(), options.threads()).write(lessons, pages, options.templates());
+            SiteWriter writer = new SiteWriter(templates(), staging, config.orElse(SiteConfig.NONE));
+            // Once the build is known to fail, lessons are still computed for their errors, not written.
+            boolean failing = diagnostics.hasErrors() || config.isEmpty();
+            Map<String, LessonOutline> lessons = computeLessons(plan,
+                    failing ? Optional.empty() : Optional.of(writer), diagnostics);
+            if (diagnostics.hasErrors() || config.isEmpty()) {
+                folder.discard(staging);
+                return new BuildReport(diagnostics, lessons.size(), 0);
+            }
+            int written = writer.finish(plan.series(), lessons, options.templates());
             folder.swapIn(staging);
             return new BuildReport(diagnostics, lessons.size(), written);
         } catch (Templates.TemplateException e) {
             folder.discard(staging);
             diagnostics.add(templateError(e));
-            return new BuildReport(diagnostics, lessons.size(), 0);
+            return new BuildReport(diagnostics, 0, 0);
         } catch (IOException | RuntimeException e) {
             folder.discard(staging);
             throw e;
         }
+    }
+
+    /**
+     * The site's shape from front matter alone: every lesson file, and the series of those whose
+     * front matter reads. Problems are not reported here: computing the lesson reports them.
+     */
+    private record Plan(List<Path> files, Series series, Map<String, Series.Entry> bySource) {
+    }
+
+    private Plan plan(Diagnostics diagnostics) throws IOException {
+        ContentFolder content = contentFolder();
+        List<Path> files = content.paths();
+        List<Optional<Series.Entry>> read = Parallel.map(options.threads(), files, path -> {
+            Diagnostics unreported = new Diagnostics();
+            return content.read(path, unreported).flatMap(file ->
+                    MarkdownEngine.frontMatter(file.label(), file.text(), unreported)
+                            .map(front -> new Series.Entry(file.label(), "", front)));
+        });
+        List<String> sources = new ArrayList<>();
+        read.forEach(entry -> entry.ifPresent(e -> sources.add(e.source())));
+        Map<String, String> pages = pages(sources, diagnostics);
+        List<Series.Entry> entries = new ArrayList<>();
+        read.forEach(entry -> entry.ifPresent(e ->
+                entries.add(new Series.Entry(e.source(), pages.get(e.source()), e.frontMatter()))));
+        Map<String, Series.Entry> bySource = new HashMap<>();
+        entries.forEach(entry -> bySource.put(entry.source(), entry));
+        return new Plan(files, new Series(entries), bySource);
+    }
+
+    /**
+     * Computes every lesson of the plan, several at a time; with a writer, writes each page as
+     * soon as its lesson is computed. Reports every lesson's errors and the checks across
+     * lessons; returns the outlines of the lessons without errors, by source.
+     */
+    private Map<String, LessonOutline> computeLessons(Plan plan, Optional<SiteWriter> writer,
+                                                      Diagnostics diagnostics) throws IOException {
+        ContentFolder content = contentFolder();
+        LessonReader reader = reader(templates());
+        record Computed(Optional<String> readable, Optional<LessonOutline> outline, Diagnostics diagnostics) {
+        }
+        List<Computed> computed = Parallel.map(options.threads(), plan.files(), path -> {
+            Diagnostics unreadable = new Diagnostics();
+            Optional<LessonFile> file = content.read(path, unreadable);
+            if (file.isEmpty()) {
+                return new Computed(Optional.empty(), Optional.empty(), unreadable);
+            }
+            LessonReader.Result result = reader.read(file.get());
+            Series.Entry entry = plan.bySource().get(file.get().label());
+            if (result.lesson().isPresent() && writer.isPresent() && entry != null) {
+                writer.get().writeLesson(plan.series(), entry, result.lesson().get());
+            }
+            return new Computed(Optional.of(file.get().label()),
+                    result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text())), result.diagnostics());
+        });
+        Set<String> files = new HashSet<>();
+        Map<String, LessonOutline> lessons = new LinkedHashMap<>();
+        for (Computed one : computed) {
+            diagnostics.addAll(one.diagnostics());
+            one.readable().ifPresent(files::add);
+            one.outline().ifPresent(outline -> lessons.put(outline.source(), outline));
+        }
+        LessonChecks.check(files, lessons, diagnostics);
+        checkAnswerPages(plan.bySource(), lessons.values(), diagnostics);
+        return lessons;
     }
 
     Options options() {
@@ -127,45 +207,39 @@ public final class SiteBuilder {
         return new ContentFolder(options.content(), options.contentLabel());
     }
 
-    private List<Lesson> readLessons(Templates templates, Diagnostics diagnostics) throws IOException {
-        List<LessonFile> files = contentFolder().lessons(diagnostics);
-        List<LessonReader.Result> results = reader(templates).read(files);
-        Map<String, LessonFile> byName = new LinkedHashMap<>();
-        Map<String, Lesson> lessons = new LinkedHashMap<>();
-        for (LessonReader.Result result : results) {
-            diagnostics.addAll(result.diagnostics());
-            byName.put(result.file().label(), result.file());
-            result.lesson().ifPresent(lesson -> lessons.put(lesson.source(), lesson));
-        }
-        LessonChecks.check(byName, lessons, diagnostics);
-        return List.copyOf(lessons.values());
-    }
-
-    /** Each lesson's page path; two lessons that would share one are an error naming both. */
-    Map<Lesson, String> pages(List<Lesson> lessons, Diagnostics diagnostics) {
-        Map<Lesson, String> pages = new java.util.IdentityHashMap<>();
-        Map<String, Lesson> byPage = new HashMap<>();
-        for (Lesson lesson : lessons) {
-            String page = PagePaths.of(relative(lesson.source()));
-            Lesson other = byPage.putIfAbsent(page, lesson);
+    /** Each lesson's page path by source; two lessons that would share one are an error naming both. */
+    Map<String, String> pages(List<String> sources, Diagnostics diagnostics) {
+        Map<String, String> pages = new HashMap<>();
+        Map<String, String> byPage = new HashMap<>();
+        for (String source : sources) {
+            String page = PagePaths.of(relative(source));
+            String other = byPage.putIfAbsent(page, source);
             if (other != null || page.equals(SiteWriter.INDEX_PAGE)) {
-                String clash = other != null ? other.source() : "the index page";
-                diagnostics.add(Diagnostic.error(Position.startOf(lesson.source()),
+                String clash = other != null ? other : "the index page";
+                diagnostics.add(Diagnostic.error(Position.startOf(source),
                         "this lesson's page would be " + page + ", the same as " + clash + "; rename one of them", ""));
             }
-            pages.put(lesson, page);
+            pages.put(source, page);
         }
-        for (Lesson lesson : lessons) {
-            if (lesson.practice()) {
-                String answers = Lesson.answersPage(pages.get(lesson));
-                Lesson other = byPage.get(answers);
+        return pages;
+    }
+
+    /** A lesson page named like another lesson's answer key ("a-answers.md" beside "a.md") is an error. */
+    static void checkAnswerPages(Map<String, Series.Entry> bySource, Collection<LessonOutline> lessons,
+                                 Diagnostics diagnostics) {
+        Map<String, String> byPage = new HashMap<>();
+        bySource.values().forEach(entry -> byPage.put(entry.page(), entry.source()));
+        for (LessonOutline lesson : lessons) {
+            Series.Entry entry = bySource.get(lesson.source());
+            if (lesson.practice() && entry != null) {
+                String answers = Lesson.answersPage(entry.page());
+                String other = byPage.get(answers);
                 if (other != null) {
-                    diagnostics.add(Diagnostic.error(Position.startOf(other.source()), "this lesson's page would be "
+                    diagnostics.add(Diagnostic.error(Position.startOf(other), "this lesson's page would be "
                             + answers + ", the same as the answer key of " + lesson.source() + "; rename one of them", ""));
                 }
             }
         }
-        return pages;
     }
 
     private String relative(String label) {

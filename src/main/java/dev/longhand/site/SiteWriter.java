@@ -12,20 +12,16 @@ import dev.longhand.render.Templates;
 import dev.longhand.render.TocEntryView;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -42,111 +38,64 @@ final class SiteWriter {
     static final String ASSETS = "assets";
     static final String SEARCH_INDEX = ASSETS + "/search-index.js";
     static final String PRACTICE_SCRIPT = "longhand-practice.js";
-    /** Words of a lesson's prose kept in the search index. */
-    static final int SEARCH_WORDS = 300;
 
     private final Templates templates;
     private final Path out;
     private final SiteConfig config;
 
-    /** Pages rendered ahead per thread before they are written. */
-    private static final int PAGES_PER_THREAD = 4;
-
-    private final int threads;
-
-    /** @param threads pages rendered at once; the output does not depend on it */
-    SiteWriter(Templates templates, Path out, SiteConfig config, int threads) {
+    SiteWriter(Templates templates, Path out, SiteConfig config) {
         this.templates = templates;
         this.out = out;
         this.config = config;
-        this.threads = Math.max(1, threads);
     }
 
-    /** A writer without a base URL, one page at a time, as the live preview serves pages. */
+    /** A writer without a base URL, as the live preview serves pages. */
     SiteWriter(Templates templates, Path out) {
-        this(templates, out, SiteConfig.NONE, 1);
+        this(templates, out, SiteConfig.NONE);
     }
 
-    /** @return how many pages were written */
-    int write(List<Lesson> lessons, Map<Lesson, String> pages, Path theme) throws IOException {
-        Map<String, Lesson> bySource = new HashMap<>();
-        lessons.forEach(lesson -> bySource.put(lesson.source(), lesson));
-        Series series = series(lessons, pages);
-        List<String> written = new ArrayList<>();
-        writePage(INDEX_PAGE, indexHtml(series));
-        written.add(INDEX_PAGE);
-        List<Series.Entry> entries = series.all();
-        // Pages are rendered in parallel a window at a time and written in series order, so
-        // the output does not depend on the threads and at most one window of pages is held.
-        int window = threads == 1 ? 1 : threads * PAGES_PER_THREAD;
-        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads);
-        try {
-            for (int from = 0; from < entries.size(); from += window) {
-                List<Series.Entry> batch = entries.subList(from, Math.min(entries.size(), from + window));
-                List<String> html = render(pool, series, batch, bySource);
-                for (int i = 0; i < batch.size(); i++) {
-                    Series.Entry entry = batch.get(i);
-                    writePage(entry.page(), html.get(i));
-                    written.add(entry.page());
-                    Lesson lesson = bySource.get(entry.source());
-                    if (lesson.practice()) {
-                        writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
-                        written.add(Lesson.answersPage(entry.page()));
-                    }
-                }
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+    /** Writes a lesson's page, and its answer key when it has worksheets; safe on several threads at once. */
+    void writeLesson(Series series, Series.Entry entry, Lesson lesson) throws IOException {
+        writePage(entry.page(), lessonHtml(series, entry, lesson));
+        if (lesson.practice()) {
+            writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
+        }
+    }
+
+    /**
+     * Writes what needs every lesson, after their pages: the index, the 404 page, the search
+     * index, the sitemap (with a base URL) and the theme's assets.
+     *
+     * @param lessons every lesson of {@code series}, by source
+     * @return how many pages the site has: the index, the lessons and their answer keys
+     */
+    int finish(Series series, Map<String, LessonOutline> lessons, Path theme) throws IOException {
+        List<String> pages = new ArrayList<>();
+        pages.add(INDEX_PAGE);
+        for (Series.Entry entry : series.all()) {
+            pages.add(entry.page());
+            if (lessons.get(entry.source()).practice()) {
+                pages.add(Lesson.answersPage(entry.page()));
             }
         }
+        writePage(INDEX_PAGE, indexHtml(series));
         Optional<String> notFound = notFoundHtml(series);
         if (notFound.isPresent()) {
             writePage(NOT_FOUND_PAGE, notFound.get());
         }
-        writePage(SEARCH_INDEX, searchIndex(series, bySource));
+        writeSearchIndex(series, lessons);
         if (config.baseUrl().isPresent()) {
-            writePage(Sitemap.FILE, Sitemap.of(config.baseUrl().get(), written));
+            writePage(Sitemap.FILE, Sitemap.of(config.baseUrl().get(), pages));
         }
         copyAssets(theme.resolve(ASSETS));
-        return written.size();
-    }
-
-    /** The pages of {@code batch}, in its order; on the calling thread without a pool. */
-    private List<String> render(ExecutorService pool, Series series, List<Series.Entry> batch,
-                                Map<String, Lesson> bySource) throws IOException {
-        List<String> html = new ArrayList<>(batch.size());
-        if (pool == null) {
-            for (Series.Entry entry : batch) {
-                html.add(lessonHtml(series, entry, bySource.get(entry.source())));
-            }
-            return html;
-        }
-        List<Future<String>> futures = new ArrayList<>(batch.size());
-        for (Series.Entry entry : batch) {
-            futures.add(pool.submit(() -> lessonHtml(series, entry, bySource.get(entry.source()))));
-        }
-        try {
-            for (Future<String> future : futures) {
-                html.add(future.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("the build was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return html;
+        return pages.size();
     }
 
     /** The order of the site; each entry's source is its lesson's source. */
-    static Series series(Collection<Lesson> lessons, Map<Lesson, String> pages) {
+    static Series series(Collection<Lesson> lessons, Map<String, String> pages) {
         List<Series.Entry> entries = new ArrayList<>();
         for (Lesson lesson : lessons) {
-            entries.add(new Series.Entry(lesson.source(), pages.get(lesson), lesson.frontMatter()));
+            entries.add(new Series.Entry(lesson.source(), pages.get(lesson.source()), lesson.frontMatter()));
         }
         return new Series(entries);
     }
@@ -186,10 +135,20 @@ final class SiteWriter {
     }
 
     /** The search index script of every lesson, by source. */
-    static String searchIndex(Series series, Map<String, Lesson> bySource) {
-        return SearchIndexScript.of(searchPages(series, bySource));
+    static String searchIndex(Series series, Map<String, LessonOutline> bySource) {
+        return SearchIndexScript.of(series.all().stream().map(entry -> searchPage(entry, bySource)).toList());
     }
 
+    /** Writes the search index a lesson at a time: on a large site it is the largest thing a build holds. */
+    private void writeSearchIndex(Series series, Map<String, LessonOutline> bySource) throws IOException {
+        Path file = out.resolve(SEARCH_INDEX);
+        Files.createDirectories(file.getParent());
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Iterable<SearchIndexScript.Page> pages =
+                    () -> series.all().stream().map(entry -> searchPage(entry, bySource)).iterator();
+            SearchIndexScript.write(pages, writer);
+        }
+    }
 
     /** The index, or the 404 page: {@code root} is "" for the index, the site's absolute path for 404. */
     private static IndexPageView index(Series series, String root, String canonical) {
@@ -208,26 +167,13 @@ final class SiteWriter {
         return config.baseUrl().map(base -> Sitemap.absolute(base, page)).orElse("");
     }
 
-    /** Lessons in series order with their headings and the first words of their prose. */
-    private static List<SearchIndexScript.Page> searchPages(Series series, Map<String, Lesson> bySource) {
-        List<SearchIndexScript.Page> pages = new ArrayList<>();
-        for (Series.Entry entry : series.all()) {
-            Lesson lesson = bySource.get(entry.source());
-            List<SearchIndexScript.Anchor> headings = lesson.headings().stream()
-                    .map(h -> new SearchIndexScript.Anchor(h.text(), h.id())).toList();
-            pages.add(new SearchIndexScript.Page(entry.frontMatter().title(), entry.page(),
-                    entry.frontMatter().section(), entry.frontMatter().summary(), headings,
-                    firstWords(lesson.prose(), SEARCH_WORDS)));
-        }
-        return pages;
-    }
-
-    static String firstWords(String text, int words) {
-        String[] all = text.strip().split("\\s+");
-        if (all.length <= words) {
-            return String.join(" ", all);
-        }
-        return String.join(" ", java.util.Arrays.asList(all).subList(0, words)) + " …";
+    /** A lesson as the search sees it: its headings and the first words of its prose. */
+    private static SearchIndexScript.Page searchPage(Series.Entry entry, Map<String, LessonOutline> bySource) {
+        LessonOutline lesson = bySource.get(entry.source());
+        List<SearchIndexScript.Anchor> headings = lesson.headings().stream()
+                .map(h -> new SearchIndexScript.Anchor(h.text(), h.id())).toList();
+        return new SearchIndexScript.Page(entry.frontMatter().title(), entry.page(),
+                entry.frontMatter().section(), entry.frontMatter().summary(), headings, lesson.searchText());
     }
 
     private LessonPageView lessonPage(Series series, Series.Entry entry, Lesson lesson) {

@@ -87,7 +87,7 @@ class SearchIndexTest {
         Path out = temp.resolve("site");
         assertTrue(SiteFiles.build(content, out).succeeded());
         String text = index(out).at("/pages/0/text").asText();
-        assertEquals(SiteWriter.SEARCH_WORDS + 1, text.split(" ").length, "300 words and an ellipsis");
+        assertEquals(LessonOutline.SEARCH_WORDS + 1, text.split(" ").length, "300 words and an ellipsis");
         assertTrue(text.endsWith(" …"));
     }
 
