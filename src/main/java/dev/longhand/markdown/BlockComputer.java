@@ -34,6 +34,13 @@ final class BlockComputer {
         return (space < 0 ? info : info.substring(0, space)).equals(INFO);
     }
 
+    /** The block's YAML as the spec reader sees it: its lines without the fence's indentation. */
+    static String text(FencedCodeBlock fence) {
+        StringBuilder yaml = new StringBuilder();
+        fence.getContentLines().forEach(yaml::append);
+        return yaml.toString();
+    }
+
     /**
      * @param bodyStart offset of the Markdown body in the file (after the front matter)
      * @param number    1-based position of the block in the lesson, for its id
@@ -48,12 +55,10 @@ final class BlockComputer {
         }
         List<BasedSequence> lines = fence.getContentLines();
         int[] offsets = new int[lines.size()];
-        StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             offsets[i] = bodyStart + lines.get(i).getStartOffset();
-            yaml.append(lines.get(i));
         }
-        BlockSource source = new BlockSource(file, yaml.toString(), offsets, opening);
+        BlockSource source = new BlockSource(file, text(fence), offsets, opening);
         Optional<MlpSpec> spec = SpecReader.read(source, diagnostics);
         if (spec.isEmpty()) {
             return Optional.empty();

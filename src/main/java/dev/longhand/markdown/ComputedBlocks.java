@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 final class ComputedBlocks {
 
-    static final DataKey<ComputedBlocks> KEY = new DataKey<>("LONGHAND_COMPUTED_BLOCKS", new ComputedBlocks());
+    static final DataKey<ComputedBlocks> KEY = new DataKey<>("LONGHAND_COMPUTED_BLOCKS", new ComputedBlocks(null));
 
     private final Map<Node, Block> byNode = new IdentityHashMap<>();
     private final Map<Node, Position> openings = new IdentityHashMap<>();
@@ -32,10 +32,45 @@ final class ComputedBlocks {
     private final Map<String, String> rendered = new LinkedHashMap<>();
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final String key = UUID.randomUUID().toString();
+    private final BlockCache cache;
+    private final Map<Node, BlockCache.Key> cacheKeys = new IdentityHashMap<>();
+    private final Map<Node, BlockCache.Result> fromCache = new IdentityHashMap<>();
+
+    /** @param cache where blocks computed before are found and new ones kept; null for none */
+    ComputedBlocks(BlockCache cache) {
+        this.cache = cache;
+    }
 
     void put(Node node, Block block, Position opening) {
         byNode.put(node, block);
         openings.put(node, opening);
+    }
+
+    /** The cached result of the block with this key, put in as if computed, if the cache has it. */
+    boolean putFromCache(Node node, BlockCache.Key cacheKey, Position opening) {
+        if (cache == null) {
+            return false;
+        }
+        cacheKeys.put(node, cacheKey);
+        Optional<BlockCache.Result> result = cache.get(cacheKey);
+        result.ifPresent(r -> {
+            put(node, r.block(), opening);
+            fromCache.put(node, r);
+        });
+        return result.isPresent();
+    }
+
+    /** The block's HTML and answer key from the cache, when it was not computed this time. */
+    Optional<BlockCache.Result> cached(Node node) {
+        return Optional.ofNullable(fromCache.get(node));
+    }
+
+    /** Keeps a freshly rendered block for the next build. */
+    void rendered(Node node, String html, String answerHtml) {
+        BlockCache.Key cacheKey = cacheKeys.get(node);
+        if (cache != null && cacheKey != null) {
+            cache.put(cacheKey, new BlockCache.Result(byNode.get(node), html, answerHtml));
+        }
     }
 
     Optional<Block> get(Node node) {

@@ -37,14 +37,24 @@ public final class MarkdownEngine {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final PageLinks pages;
+    private final BlockCache cache;
 
     /** An engine that leaves links to {@code .md} files as written (for the engine's own tests). */
     public MarkdownEngine(Templates templates) {
-        this(templates, null);
+        this(templates, null, null);
     }
 
     /** @param pages where a link to another lesson file points in the built site; null leaves links as written */
     public MarkdownEngine(Templates templates, PageLinks pages) {
+        this(templates, pages, null);
+    }
+
+    /**
+     * @param pages where a link to another lesson file points in the built site; null leaves links as written
+     * @param cache blocks computed by earlier builds with the same templates, reused when unchanged; null for none
+     */
+    public MarkdownEngine(Templates templates, PageLinks pages, BlockCache cache) {
+        this.cache = cache;
         MutableDataSet set = new MutableDataSet();
         set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
@@ -98,13 +108,19 @@ public final class MarkdownEngine {
         int bodyStart = front.map(FrontMatterBlock::bodyStart).orElse(0);
         Document document = parser.parse(text.substring(Math.min(bodyStart, text.length())));
 
-        ComputedBlocks blocks = new ComputedBlocks();
+        ComputedBlocks blocks = new ComputedBlocks(cache);
+        String answersPage = Lesson.answersPage(fileName(ownPage(source)));
         int number = 0;
         for (Node node : document.getDescendants()) {
             if (node instanceof FencedCodeBlock fence && BlockComputer.isMlp(fence)) {
                 number++;
-                Optional<Block> block = BlockComputer.compute(fence, file, bodyStart, number, diagnostics);
                 Position opening = file.positionOf(bodyStart + fence.getStartOffset());
+                // An unclosed block is an error, which is never cached; a closed one's text is all it depends on.
+                if (!fence.getClosingMarker().isEmpty() && blocks.putFromCache(fence,
+                        BlockCache.key(BlockComputer.text(fence), number, answersPage), opening)) {
+                    continue;
+                }
+                Optional<Block> block = BlockComputer.compute(fence, file, bodyStart, number, diagnostics);
                 block.ifPresent(b -> blocks.put(fence, b, opening));
             }
         }
@@ -113,7 +129,7 @@ public final class MarkdownEngine {
         }
         document.set(ComputedBlocks.KEY, blocks);
         document.set(LessonLinkResolver.SOURCE, source);
-        document.set(MlpBlockRenderer.ANSWERS_PAGE, Lesson.answersPage(fileName(ownPage(source))));
+        document.set(MlpBlockRenderer.ANSWERS_PAGE, answersPage);
         List<Position> lost = new ArrayList<>();
         String html = blocks.fillIn(ProseHtml.clean(renderer.render(document)), lost);
         for (Position opening : lost) {

@@ -9,6 +9,7 @@ import com.vladsch.flexmark.util.data.DataKey;
 import dev.longhand.render.Block;
 import dev.longhand.render.BlockViews;
 import dev.longhand.render.Templates;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,12 +41,19 @@ final class MlpBlockRenderer implements NodeRenderer {
             return;
         }
         html.line();
-        Block b = block.get();
-        String answers = b.practice()
-                ? templates.render(TEMPLATE, BlockViews.of(b.answered()))
-                : "";
-        html.raw(blocks.placeholder(node, templates.render(TEMPLATE,
-                BlockViews.of(b, context.getDocument().get(ANSWERS_PAGE))), answers));
+        Optional<BlockCache.Result> cached = blocks.cached(node);
+        String shown;
+        String answers;
+        if (cached.isPresent()) {
+            shown = cached.get().html();
+            answers = cached.get().answerHtml();
+        } else {
+            Block b = block.get();
+            answers = b.practice() ? templates.render(TEMPLATE, BlockViews.of(b.answered())) : "";
+            shown = templates.render(TEMPLATE, BlockViews.of(b, context.getDocument().get(ANSWERS_PAGE)));
+            blocks.rendered(node, shown, answers);
+        }
+        html.raw(blocks.placeholder(node, shown, answers));
         html.line();
     }
 }

@@ -1,6 +1,7 @@
 package dev.longhand.site;
 
 import dev.longhand.diag.Diagnostics;
+import dev.longhand.markdown.BlockCache;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.render.Templates;
 import java.io.IOException;
@@ -60,6 +61,8 @@ public final class LiveSite {
     private final Path theme;
     private Templates templates;
     private LessonReader reader;
+    /** Blocks computed with the current templates, so an edit to prose computes no network. */
+    private BlockCache blockCache;
     private final Map<String, Known> files = new TreeMap<>();
     /** Lessons read since the pages were last written; their pages are due. */
     private final Set<String> dirty = new HashSet<>();
@@ -79,6 +82,11 @@ public final class LiveSite {
         return out;
     }
 
+    /** The blocks reused and computed so far with the current theme. */
+    public BlockCache blockCache() {
+        return blockCache;
+    }
+
     /**
      * Brings the folder up to date.
      *
@@ -91,7 +99,8 @@ public final class LiveSite {
             // Mustache caches compiled templates for good: a changed theme needs a new factory,
             // and every lesson, since the mlp template is in each lesson's HTML.
             templates = new Templates(builder.options().templates());
-            reader = builder.reader(templates);
+            blockCache = new BlockCache();
+            reader = builder.reader(templates, blockCache);
             files.clear();
             themeDue = true;
         }

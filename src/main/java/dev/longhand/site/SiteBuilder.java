@@ -3,6 +3,7 @@ package dev.longhand.site;
 import dev.longhand.diag.Diagnostic;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.diag.Position;
+import dev.longhand.markdown.BlockCache;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
@@ -141,7 +142,7 @@ public final class SiteBuilder {
     private Map<String, LessonOutline> computeLessons(Plan plan, Optional<SiteWriter> writer,
                                                       Diagnostics diagnostics) throws IOException {
         ContentFolder content = contentFolder();
-        LessonReader reader = reader(templates());
+        LessonReader reader = reader(templates(), null);
         record Computed(Optional<String> readable, Optional<LessonOutline> outline, Diagnostics diagnostics) {
         }
         List<Computed> computed = Parallel.map(options.threads(), plan.files(), path -> {
@@ -193,14 +194,18 @@ public final class SiteBuilder {
         return templatesInstance;
     }
 
-    /** The Markdown engine of a build, with links to lesson files rewritten to their pages. */
-    MarkdownEngine engine(Templates templates) {
+    /**
+     * The Markdown engine of a build, with links to lesson files rewritten to their pages.
+     *
+     * @param cache blocks computed before with these templates; null for a build that computes all
+     */
+    MarkdownEngine engine(Templates templates, BlockCache cache) {
         return new MarkdownEngine(templates,
-                (from, to) -> PagePaths.rootOf(PagePaths.of(relative(from))) + PagePaths.of(relative(to)));
+                (from, to) -> PagePaths.rootOf(PagePaths.of(relative(from))) + PagePaths.of(relative(to)), cache);
     }
 
-    LessonReader reader(Templates templates) {
-        return new LessonReader(engine(templates), options.threads(), this::templateError);
+    LessonReader reader(Templates templates, BlockCache cache) {
+        return new LessonReader(engine(templates, cache), options.threads(), this::templateError);
     }
 
     ContentFolder contentFolder() {

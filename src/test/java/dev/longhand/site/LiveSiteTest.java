@@ -88,6 +88,30 @@ class LiveSiteTest {
     }
 
     @Test
+    void aProseEditReusesTheLessonsComputedBlock() throws IOException {
+        site.update(List.of());
+        long computed = site.blockCache().misses();
+        assertEquals(4, computed, "one block in each of the four lessons");
+        SiteFiles.write(content, "02-b.md", lesson("B", 20, "New prose of B. [C](03-c.md)"));
+        update("02-b.md");
+        assertEquals(1, site.blockCache().hits(), "B's block was not computed again");
+        assertEquals(computed, site.blockCache().misses());
+        SiteFiles.write(content, "02-b.md", lesson("B", 20, "New prose of B.").replace("[[1, 1]]", "[[1, 2]]"));
+        update("02-b.md");
+        assertEquals(computed + 1, site.blockCache().misses(), "an edited block is computed again");
+        assertSameAsAFullBuild();
+    }
+
+    @Test
+    void aNewThemeStartsWithAnEmptyBlockCache() throws IOException {
+        site.update(List.of());
+        assertEquals(4, site.blockCache().misses());
+        site.update(List.of(SiteFiles.repoTemplates().resolve("mlp.mustache")));
+        assertEquals(0, site.blockCache().hits(), "blocks rendered by the old templates are not reused");
+        assertEquals(4, site.blockCache().misses());
+    }
+
+    @Test
     void aChangedFileIsFoundWithoutTheWatchersWord() throws IOException {
         site.update(List.of());
         SiteFiles.write(content, "01-a.md", lesson("A", 10, "A, edited, and longer than before."));
