@@ -23,7 +23,34 @@ record Range(double min, double max, boolean integers, int decimals) {
         if (decimals < 0 || integers) {
             return drawn;
         }
-        return drawn.map(v -> new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue());
+        double scale = POWERS_OF_TEN[decimals];
+        return drawn.map(v -> rounded(v, decimals, scale));
+    }
+
+    private static final double[] POWERS_OF_TEN = new double[SpecLimits.MAX_PRECISION + 1];
+
+    static {
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = Math.pow(10, i); // exact: every power of ten up to 10^22 is a double
+        }
+    }
+
+    /**
+     * {@code v} rounded half to even at {@code decimals} places, as
+     * {@code new BigDecimal(v).setScale(decimals, HALF_EVEN).doubleValue()} gives it, but
+     * without BigDecimal unless {@code v} lies within a hair of a tie (a large network draws
+     * a hundred thousand numbers). Below 10^9, {@code v × 10^d} is off from the exact product
+     * by under 10^-7, so a fraction more than 10^-6 from one half rounds as the exact product does; the nearest
+     * integer {@code n} is then exact, and {@code n / 10^d}, one correctly rounded division of
+     * exact numbers, is the double nearest the decimal, as BigDecimal's conversion is.
+     */
+    static double rounded(double v, int decimals, double scale) {
+        double scaled = v * scale;
+        double fraction = Math.abs(scaled - Math.floor(scaled) - 0.5);
+        if (Math.abs(scaled) >= 1e9 || fraction < 1e-6) {
+            return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
+        }
+        return Math.rint(scaled) / scale + 0.0; // + 0.0: a decimal has no negative zero
     }
 
     static Optional<Range> read(Reading reading, Fields fields, double defaultMin, double defaultMax) {
