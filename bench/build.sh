@@ -53,9 +53,19 @@ measure() {
     }'
 }
 
+# target/longhand runs the same jar with its class-data archive and C1 only (made by `mvn package`).
+launcher=""
+if [[ -z "${LONGHAND_JAR:-}" && -x target/longhand && target/longhand.jsa -nt target/longhand.jar ]]; then
+  launcher=target/longhand
+fi
+
 printf "%-22s %7s %9s %9s %9s %10s\n" "build" "lessons" "wall s" "cpu s" "RSS MB" "pages/s"
 measure "longhand shipped" "$(ls content/*.md | wc -l)" \
   java ${JAVA_OPTS:-} -jar "$jar" build --content content --out "$work/shipped"
+if [[ -n "$launcher" ]]; then
+  measure "launcher shipped" "$(ls content/*.md | wc -l)" \
+    "$launcher" build --content content --out "$work/shipped"
+fi
 
 for n in "${sizes[@]}"; do
   corpus=$work/corpus-$n
@@ -63,6 +73,9 @@ for n in "${sizes[@]}"; do
   measure "longhand N=$n" "$n" \
     java ${JAVA_OPTS:-} -jar "$jar" build --content "$corpus/content" --out "$corpus/site"
   longhand=$(cat "$work/wall")
+  if [[ -n "$launcher" ]]; then
+    measure "launcher N=$n" "$n" "$launcher" build --content "$corpus/content" --out "$corpus/site"
+  fi
   if command -v hugo >/dev/null; then
     mkdir -p "$corpus/layouts/_default"
     cat >"$corpus/hugo.toml" <<'EOF'
