@@ -1,7 +1,6 @@
 package dev.longhand.render;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -35,33 +34,30 @@ public final class SearchIndexScript {
     public record Anchor(String text, String id) {
     }
 
-    public static String of(List<Page> pages) {
-        StringBuilder script = new StringBuilder();
-        try {
-            write(pages, script);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
+    /** One page's entry in the index, as JSON. */
+    public static String json(Page page) {
+        JsonWriter json = new JsonWriter().beginObject()
+                .name("title").value(page.title())
+                .name("href").value(page.href())
+                .name("section").value(page.section())
+                .name("summary").value(page.summary())
+                .name("headings").beginArray();
+        for (Anchor heading : page.headings()) {
+            json.beginObject().name("text").value(heading.text()).name("id").value(heading.id()).endObject();
         }
-        return script.toString();
+        return json.endArray().name("text").value(page.text()).endObject().toString();
     }
 
-    /** Writes the script page by page, so a site's index never has to fit in memory twice. */
-    public static void write(Iterable<Page> pages, Appendable out) throws IOException {
+    /**
+     * Writes the script from its pages' entries ({@link #json}) one at a time, so a site's index
+     * never has to be in memory twice, and a live preview can keep the entries of unchanged pages.
+     */
+    public static void write(Iterable<String> pageEntries, Appendable out) throws IOException {
         out.append("/* Longhand's search index, written at build time; read by search.js. */\n")
                 .append("window.").append(GLOBAL).append(" = {\"version\":1,\"pages\":[");
         boolean first = true;
-        for (Page page : pages) {
-            JsonWriter json = new JsonWriter().beginObject()
-                    .name("title").value(page.title())
-                    .name("href").value(page.href())
-                    .name("section").value(page.section())
-                    .name("summary").value(page.summary())
-                    .name("headings").beginArray();
-            for (Anchor heading : page.headings()) {
-                json.beginObject().name("text").value(heading.text()).name("id").value(heading.id()).endObject();
-            }
-            json.endArray().name("text").value(page.text()).endObject();
-            out.append(first ? "" : ",").append(json.toString());
+        for (String entry : pageEntries) {
+            out.append(first ? "" : ",").append(entry);
             first = false;
         }
         out.append("]};\n");

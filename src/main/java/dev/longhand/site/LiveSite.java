@@ -3,6 +3,7 @@ package dev.longhand.site;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.markdown.BlockCache;
 import dev.longhand.markdown.Lesson;
+import dev.longhand.render.SearchIndexScript;
 import dev.longhand.render.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +71,8 @@ public final class LiveSite {
     private Map<String, List<Series.Entry>> writtenSections;
     private Set<String> writtenPages = Set.of();
     private boolean themeDue = true;
+    /** The search index's entry of each page as last written, reused while the page's title and text stay. */
+    private final Map<SearchIndexScript.Page, String> searchEntries = new HashMap<>();
 
     /** @param out an empty folder or one this class wrote before; it is never swapped or removed */
     public LiveSite(SiteBuilder.Options options, Path out) {
@@ -213,7 +216,7 @@ public final class LiveSite {
             writer.notFoundHtml(series).ifPresent(html -> due.put(SiteWriter.NOT_FOUND_PAGE, html));
         }
         if (full || !dirty.isEmpty() || due.containsKey(SiteWriter.INDEX_PAGE)) {
-            due.put(SiteWriter.SEARCH_INDEX, SiteWriter.searchIndex(series, outlines));
+            due.put(SiteWriter.SEARCH_INDEX, SiteWriter.searchIndex(series, outlines, searchEntries));
         }
         return due;
     }

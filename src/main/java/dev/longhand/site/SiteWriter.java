@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -134,9 +135,31 @@ final class SiteWriter {
                 : Optional.empty();
     }
 
-    /** The search index script of every lesson, by source. */
-    static String searchIndex(Series series, Map<String, LessonOutline> bySource) {
-        return SearchIndexScript.of(series.all().stream().map(entry -> searchPage(entry, bySource)).toList());
+    /**
+     * The search index script of every lesson, by source.
+     *
+     * @param entries the JSON of pages as an earlier index wrote them; replaced by the current pages'
+     */
+    static String searchIndex(Series series, Map<String, LessonOutline> bySource,
+                              Map<SearchIndexScript.Page, String> entries) {
+        Map<SearchIndexScript.Page, String> current = new HashMap<>();
+        List<String> json = new ArrayList<>();
+        for (Series.Entry entry : series.all()) {
+            SearchIndexScript.Page page = searchPage(entry, bySource);
+            String known = entries.get(page);
+            String one = known != null ? known : SearchIndexScript.json(page);
+            current.put(page, one);
+            json.add(one);
+        }
+        entries.clear();
+        entries.putAll(current);
+        StringBuilder script = new StringBuilder();
+        try {
+            SearchIndexScript.write(json, script);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return script.toString();
     }
 
     /** Writes the search index a lesson at a time: on a large site it is the largest thing a build holds. */
@@ -144,8 +167,8 @@ final class SiteWriter {
         Path file = out.resolve(SEARCH_INDEX);
         Files.createDirectories(file.getParent());
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            Iterable<SearchIndexScript.Page> pages =
-                    () -> series.all().stream().map(entry -> searchPage(entry, bySource)).iterator();
+            Iterable<String> pages = () -> series.all().stream()
+                    .map(entry -> SearchIndexScript.json(searchPage(entry, bySource))).iterator();
             SearchIndexScript.write(pages, writer);
         }
     }
