@@ -3,46 +3,55 @@ package dev.longhand.cli;
 import dev.longhand.site.BuildReport;
 import dev.longhand.site.SiteBuilder;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.ArrayList;
+import java.util.List;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Compute every lesson and write the site.",
-                "Nothing is written unless the whole build succeeds: on errors the output folder stays as it was."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the site was built", "1:the content has errors (printed as file:line:col: error: ...)",
-                "2:bad usage"})
-final class BuildCommand implements Callable<Integer> {
+/** {@code longhand build}: the site, all or nothing. */
+final class BuildCommand implements Command {
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    SharedOptions shared = new SharedOptions();
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
-            description = "Folder the site is written to, replaced whole (default: ${DEFAULT-VALUE}).")
-    Path out;
+    static final Option OUT = new Option("--out", "DIR", "Folder the site is written to, replaced whole (default: site).",
+            "site");
 
     @Override
-    public Integer call() throws IOException {
+    public String name() {
+        return "build";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Compute every lesson and write the site.",
+                "Nothing is written unless the whole build succeeds: on errors the output folder stays as it was.");
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> options = new ArrayList<>(SharedOptions.ALL);
+        options.add(OUT);
+        return options;
+    }
+
+    @Override
+    public List<String> exitStatuses() {
+        return List.of("0   the site was built", "1   the content has errors (printed as file:line:col: error: ...)",
+                "2   bad usage");
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException, UsageError {
         long start = System.nanoTime();
-        SiteBuilder builder = new SiteBuilder(shared.builderOptions(spec));
-        BuildReport report = builder.build(out);
-        Report.print(report.diagnostics(), spec.commandLine().getErr());
+        Path folder = arguments.path(OUT.name());
+        SiteBuilder builder = new SiteBuilder(SharedOptions.builderOptions(arguments, true));
+        BuildReport report = builder.build(folder);
+        Report.print(report.diagnostics(), err);
         if (!report.succeeded()) {
-            spec.commandLine().getErr().println("build failed; " + out + " was not changed");
+            err.println("build failed; " + folder + " was not changed");
             return ExitCode.CONTENT_ERRORS;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        spec.commandLine().getOut().printf("built %s from %s into %s in %d ms%n",
-                Plural.of(report.pages(), "page"), Plural.of(report.lessons(), "lesson"), out, millis);
-        spec.commandLine().getOut().flush();
+        out.printf("built %s from %s into %s in %d ms%n",
+                Plural.of(report.pages(), "page"), Plural.of(report.lessons(), "lesson"), folder, millis);
         return ExitCode.OK;
     }
 }

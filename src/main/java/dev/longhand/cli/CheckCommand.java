@@ -3,34 +3,41 @@ package dev.longhand.cli;
 import dev.longhand.site.BuildReport;
 import dev.longhand.site.SiteBuilder;
 import java.io.IOException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import java.io.PrintWriter;
+import java.util.List;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Read and compute every lesson and report problems; write nothing."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no errors (warnings may be printed)", "1:the content has errors", "2:bad usage"})
-final class CheckCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    SharedOptions shared = new SharedOptions();
+/** {@code longhand check}: every error, nothing written. */
+final class CheckCommand implements Command {
 
     @Override
-    public Integer call() throws IOException {
-        SiteBuilder builder = new SiteBuilder(shared.builderOptions(spec));
+    public String name() {
+        return "check";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Read and compute every lesson and report problems; write nothing.");
+    }
+
+    @Override
+    public List<Option> options() {
+        return SharedOptions.ALL;
+    }
+
+    @Override
+    public List<String> exitStatuses() {
+        return List.of("0   no errors (warnings may be printed)", "1   the content has errors", "2   bad usage");
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException, UsageError {
+        SiteBuilder builder = new SiteBuilder(SharedOptions.builderOptions(arguments, true));
         BuildReport report = builder.check();
-        Report.print(report.diagnostics(), spec.commandLine().getErr());
+        Report.print(report.diagnostics(), err);
         if (!report.succeeded()) {
             return ExitCode.CONTENT_ERRORS;
         }
-        spec.commandLine().getOut().printf("%s checked, no errors%n", Plural.of(report.lessons(), "lesson"));
-        spec.commandLine().getOut().flush();
+        out.printf("%s checked, no errors%n", Plural.of(report.lessons(), "lesson"));
         return ExitCode.OK;
     }
 }

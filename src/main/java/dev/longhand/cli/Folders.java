@@ -2,8 +2,6 @@ package dev.longhand.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Checks of the folders a command is pointed at: a missing one is a usage error (exit 2). */
 final class Folders {
@@ -11,10 +9,9 @@ final class Folders {
     private Folders() {
     }
 
-    static Path existing(CommandSpec spec, Path folder, String option) {
+    static Path existing(Path folder, String option) throws UsageError {
         if (!Files.isDirectory(folder)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    option + ": the folder '" + folder + "' does not exist");
+            throw new UsageError(option + ": the folder '" + folder + "' does not exist");
         }
         return folder;
     }

@@ -1,17 +1,26 @@
 package dev.longhand.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import java.util.Arrays;
+import java.util.List;
 
-/** The {@code longhand} command. */
-@Command(name = "longhand", mixinStandardHelpOptions = true, version = "longhand 0.1.0",
-        description = "Markdown lessons become a static site where every number of a neural network is worked out by hand.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class})
-public final class Main implements Runnable {
+/**
+ * The {@code longhand} command. Its arguments are read by hand rather than by an annotation
+ * library: a build is a short process, and reading annotations by reflection at start-up cost
+ * a quarter of a second of every run (README, Performance).
+ */
+public final class Main {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    static final String VERSION = "longhand 0.1.0";
+    static final String SUMMARY =
+            "Markdown lessons become a static site where every number of a neural network is worked out by hand.";
+
+    private static final List<Command> COMMANDS =
+            List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new NewCommand());
+
+    private Main() {
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -19,33 +28,75 @@ public final class Main implements Runnable {
 
     /** Runs a command in-process (tests call this) and returns its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> ExitCode.CONTENT_ERRORS);
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            // A user never sees a stack trace: I/O problems are stated plainly.
-            commandLine.getErr().println("longhand: error: " + describe(e));
-            commandLine.getErr().flush();
-            return ExitCode.CONTENT_ERRORS;
-        });
-        cli.setParameterExceptionHandler((e, args1) -> {
-            CommandLine c = e.getCommandLine();
-            c.getErr().println("longhand: " + e.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            c.getErr().flush();
-            return ExitCode.USAGE;
-        });
         try {
-            return cli.execute(args);
+            return dispatch(args, out, err);
         } catch (OutOfMemoryError e) {
             // Builds hold one lesson per thread, so this is a huge lesson or a small heap.
             err.println("longhand: error: out of memory (the Java heap is limited to "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more, "
                     + "e.g. JAVA_TOOL_OPTIONS=-Xmx2g, or build with fewer --threads");
+            return ExitCode.CONTENT_ERRORS;
+        } finally {
+            out.flush();
             err.flush();
+        }
+    }
+
+    private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
+        String names = "build, check, serve or new";
+        if (args.length == 0) {
+            return usageError(err, "a command is required: " + names, "longhand");
+        }
+        switch (args[0]) {
+            case "-h", "--help" -> {
+                out.print(Usage.top(COMMANDS, SUMMARY));
+                return ExitCode.OK;
+            }
+            case "-V", "--version" -> {
+                out.println(VERSION);
+                return ExitCode.OK;
+            }
+            default -> {
+                // fall through to the commands
+            }
+        }
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        if (command == null) {
+            String what = args[0].startsWith("-") ? "unknown option '" : "unknown command '";
+            return usageError(err, what + args[0] + "'; the commands are " + names, "longhand");
+        }
+        String qualified = "longhand " + command.name();
+        try {
+            Arguments arguments = Arguments.parse(command, Arrays.asList(args).subList(1, args.length));
+            if (arguments.help()) {
+                out.print(Usage.of(command));
+                return ExitCode.OK;
+            }
+            if (arguments.version()) {
+                out.println(VERSION);
+                return ExitCode.OK;
+            }
+            return command.run(arguments, out, err);
+        } catch (UsageError e) {
+            return usageError(err, e.getMessage(), qualified);
+        } catch (IOException e) {
+            // A user never sees a stack trace: I/O problems are stated plainly.
+            err.println("longhand: error: " + describe(e));
+            return ExitCode.CONTENT_ERRORS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("longhand: interrupted");
+            return ExitCode.CONTENT_ERRORS;
+        } catch (RuntimeException e) {
+            err.println("longhand: error: " + describe(e));
             return ExitCode.CONTENT_ERRORS;
         }
+    }
+
+    private static int usageError(PrintWriter err, String message, String command) {
+        err.println("longhand: " + message);
+        err.println("Try '" + command + " --help' for more information.");
+        return ExitCode.USAGE;
     }
 
     private static String describe(Exception e) {
@@ -57,10 +108,5 @@ public final class Main implements Runnable {
         }
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
         return e.getClass().getSimpleName() + message;
-    }
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, serve or new");
     }
 }

@@ -2,49 +2,55 @@ package dev.longhand.cli;
 
 import dev.longhand.site.NewLesson;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.List;
 
-@Command(name = "new", mixinStandardHelpOptions = true,
-        description = {"Write a new lesson after the last one: NN-title.md in the content folder, with front matter "
-                + "(the next free order) and a starter mlp block that builds. Prints the file's path.",
-                "Never overwrites a file, and refuses a title whose page another lesson already has."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the lesson was written", "1:refused (the lesson or its page exists already)",
-                "2:bad usage"})
-final class NewCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "TITLE", description = "The lesson's title, e.g. \"Backprop through softmax\".")
-    String title;
-
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-            description = "Folder of Markdown lessons (default: ${DEFAULT-VALUE}).")
-    Path content;
+/** {@code longhand new TITLE}: a lesson file to start from. */
+final class NewCommand implements Command {
 
     @Override
-    public Integer call() throws IOException {
+    public String name() {
+        return "new";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Write a new lesson after the last one: NN-title.md in the content folder, with front matter "
+                        + "(the next free order) and a starter mlp block that builds. Prints the file's path.",
+                "Never overwrites a file, and refuses a title whose page another lesson already has.");
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(SharedOptions.CONTENT);
+    }
+
+    @Override
+    public List<Operand> operands() {
+        return List.of(new Operand("TITLE", "The lesson's title, e.g. \"Backprop through softmax\"."));
+    }
+
+    @Override
+    public List<String> exitStatuses() {
+        return List.of("0   the lesson was written", "1   refused (the lesson or its page exists already)",
+                "2   bad usage");
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException, UsageError {
+        String title = arguments.operands().get(0);
         if (title.isBlank() || title.contains("\n") || title.contains("\r")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "TITLE: give a title of one line of text");
+            throw new UsageError("TITLE: give a title of one line of text");
         }
-        NewLesson.Result result = NewLesson.create(Folders.existing(spec, content, "--content"),
+        Path content = arguments.path(SharedOptions.CONTENT.name());
+        NewLesson.Result result = NewLesson.create(Folders.existing(content, SharedOptions.CONTENT.name()),
                 Folders.label(content), title);
         if (result instanceof NewLesson.Refused refused) {
-            spec.commandLine().getErr().println("longhand: error: " + refused.why());
-            spec.commandLine().getErr().flush();
+            err.println("longhand: error: " + refused.why());
             return ExitCode.CONTENT_ERRORS;
         }
-        NewLesson.Created created = (NewLesson.Created) result;
-        spec.commandLine().getOut().println(created.label());
-        spec.commandLine().getOut().flush();
+        out.println(((NewLesson.Created) result).label());
         return ExitCode.OK;
     }
 }

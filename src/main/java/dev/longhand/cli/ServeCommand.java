@@ -13,60 +13,62 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Build the site, serve it on this machine, and rebuild it whenever a lesson or template is saved.",
-                "Open pages reload after each good build; after a bad one they show its errors, and the last good "
-                        + "pages stay served.",
-                "The site is built into a temporary folder (printed at start, removed at exit), never into site/: "
-                        + "the reload script is added only to what is served."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:stopped with Ctrl-C", "2:bad usage, or the port is taken"})
-final class ServeCommand implements Callable<Integer> {
+/** {@code longhand serve}: the live preview. */
+final class ServeCommand implements Command {
 
     /** A save is often several file events: wait this long for quiet before rebuilding. */
     private static final Duration QUIET = Duration.ofMillis(50);
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    SharedOptions shared = new SharedOptions();
-
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
-            description = "Port to listen on; 0 for any free port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only). "
-                    + "Other machines can reach the site only if you give another address, such as 0.0.0.0.")
-    String bind;
+    static final Option PORT = new Option("--port", "N",
+            "Port to listen on; 0 for any free port (default: 8000).", "8000");
+    static final Option BIND = new Option("--bind", "ADDRESS",
+            "Interface to listen on (default: 127.0.0.1, this machine only). Other machines can reach the site only "
+                    + "if you give another address, such as 0.0.0.0.", "127.0.0.1");
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port + " is not a port (0 to 65535)");
-        }
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Build the site, serve it on this machine, and rebuild it whenever a lesson or template is saved.",
+                "Open pages reload after each good build; after a bad one they show its errors, and the last good "
+                        + "pages stay served.",
+                "The site is built into a temporary folder (printed at start, removed at exit), never into site/: "
+                        + "the reload script is added only to what is served.");
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> options = new ArrayList<>(SharedOptions.ALL);
+        options.remove(SharedOptions.CONFIG);
+        options.add(PORT);
+        options.add(BIND);
+        return options;
+    }
+
+    @Override
+    public List<String> exitStatuses() {
+        return List.of("0   stopped with Ctrl-C", "2   bad usage, or the port is taken");
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err)
+            throws IOException, UsageError, InterruptedException {
+        int port = arguments.whole(PORT.name(), 0, 65535, 8000);
+        String bind = arguments.text(BIND.name());
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(bind), port);
         } catch (UnknownHostException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bind: unknown address '" + bind + "'");
+            throw new UsageError("--bind: unknown address '" + bind + "'");
         }
-        SiteBuilder.Options site = new SiteBuilder.Options(
-                Folders.existing(spec, shared.content, "--content"), Folders.label(shared.content),
-                Folders.existing(spec, shared.templates, "--templates"), Folders.label(shared.templates),
-                shared.threads);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        SiteBuilder.Options site = SharedOptions.builderOptions(arguments, false);
         Path folder = Files.createTempDirectory("longhand-serve-");
         LivePreview preview;
         out.println("Building into " + folder + " (a temporary folder, not site/; removed when you stop)");

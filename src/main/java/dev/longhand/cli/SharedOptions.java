@@ -4,40 +4,49 @@ import dev.longhand.site.SiteBuilder;
 import dev.longhand.site.SiteConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
-/** Options that build and check share. */
+/** Options that build, check and serve share. */
 final class SharedOptions {
 
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-            description = "Folder of Markdown lessons (default: ${DEFAULT-VALUE}).")
-    Path content;
+    static final Option CONTENT = new Option("--content", "DIR", "Folder of Markdown lessons (default: content).",
+            "content");
+    static final Option TEMPLATES = new Option("--templates", "DIR",
+            "Folder of Mustache templates and assets (default: templates).", "templates");
+    static final Option THREADS = new Option("--threads", "N",
+            "Lessons rendered at once (default: the number of processors). The output does not depend on it.", null);
+    static final Option CONFIG = new Option("--config", "FILE",
+            "Site settings such as baseUrl (default: longhand.yml beside the content folder, if there is one).",
+            null);
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-            description = "Folder of Mustache templates and assets (default: ${DEFAULT-VALUE}).")
-    Path templates;
+    static final List<Option> ALL = List.of(CONTENT, TEMPLATES, THREADS, CONFIG);
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Lessons rendered at once (default: the number of processors). The output does not depend on it.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    /** More threads than this is a typing mistake, not a machine. */
+    private static final int MAX_THREADS = 1024;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = {"Site settings such as baseUrl (default: longhand.yml beside the content folder,"
-                    + " if there is one)."})
-    Path config;
+    private SharedOptions() {
+    }
 
-    /** The builder's options; a missing folder or an explicitly named missing config file is a usage error. */
-    SiteBuilder.Options builderOptions(CommandSpec spec) {
+    /**
+     * The builder's options; a missing folder or an explicitly named missing config file is a usage error.
+     *
+     * @param withConfig whether a config file applies (serve does not read one)
+     */
+    static SiteBuilder.Options builderOptions(Arguments arguments, boolean withConfig) throws UsageError {
+        Path content = arguments.path(CONTENT.name());
+        Path templates = arguments.path(TEMPLATES.name());
+        int threads = arguments.whole(THREADS.name(), 1, MAX_THREADS, Runtime.getRuntime().availableProcessors());
         SiteBuilder.Options options = new SiteBuilder.Options(
-                Folders.existing(spec, content, "--content"), Folders.label(content),
-                Folders.existing(spec, templates, "--templates"), Folders.label(templates), threads);
-        if (config != null) {
+                Folders.existing(content, CONTENT.name()), Folders.label(content),
+                Folders.existing(templates, TEMPLATES.name()), Folders.label(templates), threads);
+        if (!withConfig) {
+            return options;
+        }
+        if (arguments.has(CONFIG.name())) {
+            Path config = arguments.path(CONFIG.name());
             if (!Files.isRegularFile(config)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--config: the file '" + config + "' does not exist");
+                throw new UsageError("--config: the file '" + config + "' does not exist");
             }
             return options.withConfig(config, Folders.label(config));
         }
