@@ -11,12 +11,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads {@code longhand.yml}. An empty file (or one of comments only) is the default config;
- * an unknown key or a base URL that is not an absolute http(s) address is an error with its
- * position in the file.
+ * an unknown key, a base URL that is not an absolute http(s) address or a practice default
+ * that is not {@code true}, {@code false} or a mapping of worksheet settings is an error with
+ * its position in the file.
  */
 public final class SiteConfigReader {
 
-    static final List<String> KEYS = List.of("baseUrl");
+    static final List<String> KEYS = List.of("baseUrl", "practice");
 
     private SiteConfigReader() {
     }
@@ -28,31 +29,38 @@ public final class SiteConfigReader {
         if (reading.errorCount() > 0) {
             return Optional.empty();
         }
-        if (root.isEmpty() || root.get() instanceof ScalarNode s && Tag.NULL.equals(s.getTag())) {
+        if (root.isEmpty() || isNull(root.get())) {
             return Optional.of(SiteConfig.NONE);
         }
         Optional<Fields> fields = reading.mapping(root.get(), "the site config", KEYS);
         if (fields.isEmpty() || reading.errorCount() > 0) {
             return Optional.empty();
         }
-        Optional<Node> baseNode = fields.get().get("baseUrl");
-        if (baseNode.isEmpty() || baseNode.get() instanceof ScalarNode s && Tag.NULL.equals(s.getTag())) {
-            return Optional.of(SiteConfig.NONE);
-        }
-        Optional<String> text = reading.text(baseNode.get(), "baseUrl").map(String::strip);
-        if (text.isEmpty()) {
+        Optional<String> baseUrl = fields.get().get("baseUrl").filter(n -> !isNull(n)).flatMap(n -> baseUrl(n, reading));
+        Optional<PracticeDefault> practice = fields.get().get("practice").filter(n -> !isNull(n))
+                .flatMap(n -> new PracticeReader(reading).readDefault(n));
+        if (reading.errorCount() > 0) {
             return Optional.empty();
         }
-        if (text.get().isEmpty()) {
-            return Optional.of(SiteConfig.NONE);
+        return Optional.of(new SiteConfig(baseUrl, practice));
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
+    }
+
+    /** The base URL ending in "/", or empty when it is blank or wrong (then reported). */
+    private static Optional<String> baseUrl(Node node, Reading reading) {
+        Optional<String> text = reading.text(node, "baseUrl").map(String::strip);
+        if (text.isEmpty() || text.get().isEmpty()) {
+            return Optional.empty();
         }
         Optional<String> problem = problemWith(text.get());
         if (problem.isPresent()) {
-            reading.error(baseNode.get(), problem.get());
+            reading.error(node, problem.get());
             return Optional.empty();
         }
-        String url = text.get().endsWith("/") ? text.get() : text.get() + "/";
-        return Optional.of(new SiteConfig(Optional.of(url)));
+        return Optional.of(text.get().endsWith("/") ? text.get() : text.get() + "/");
     }
 
     private static Optional<String> problemWith(String url) {

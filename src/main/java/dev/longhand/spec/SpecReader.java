@@ -23,15 +23,29 @@ public final class SpecReader {
 
     private final BlockSource source;
     private final Reading reading;
+    private final Optional<PracticeDefault> sitePractice;
 
-    private SpecReader(BlockSource source, Diagnostics diagnostics) {
+    private SpecReader(BlockSource source, Optional<PracticeDefault> sitePractice, Diagnostics diagnostics) {
         this.source = source;
         this.reading = new Reading(source, diagnostics);
+        this.sitePractice = sitePractice;
     }
 
     /** The spec, or empty when the block has errors (all of them added to {@code diagnostics}). */
     public static Optional<MlpSpec> read(BlockSource source, Diagnostics diagnostics) {
-        return new SpecReader(source, diagnostics).read();
+        return read(source, Optional.empty(), diagnostics);
+    }
+
+    /**
+     * The spec, or empty when the block has errors (all of them added to {@code diagnostics}).
+     *
+     * @param sitePractice the site's practice default ({@code longhand.yml}), if it sets one: then
+     *                     a block without {@code practice} and without training is a worksheet with
+     *                     these settings, and a block's own {@code practice} starts from them
+     */
+    public static Optional<MlpSpec> read(BlockSource source, Optional<PracticeDefault> sitePractice,
+                                         Diagnostics diagnostics) {
+        return new SpecReader(source, sitePractice, diagnostics).read();
     }
 
     private Optional<MlpSpec> read() {
@@ -79,8 +93,10 @@ public final class SpecReader {
         Optional<Training> training = new TrainingReader(reading)
                 .read(fields, input.map(InputReader.Input::samples).orElse(-1), outputUnits, outputActivation);
 
-        Optional<Practice> practice = fields.get("practice").flatMap(n -> practice(n, layers.isEmpty() ? -1 : layers.size(),
-                training.isPresent() || fields.has("target")));
+        boolean trains = training.isPresent() || fields.has("target");
+        Optional<Practice> practice = fields.get("practice").isPresent()
+                ? practice(fields.get("practice").get(), layers.isEmpty() ? -1 : layers.size(), trains)
+                : siteDefault(layers.size(), trains);
 
         if (reading.errorCount() > before || input.isEmpty()) {
             return Optional.empty();
@@ -135,7 +151,8 @@ public final class SpecReader {
     }
 
     private Optional<Practice> practice(Node node, int layerCount, boolean trains) {
-        Optional<Practice> practice = new PracticeReader(reading).read(node, layerCount);
+        Optional<Practice> practice = new PracticeReader(reading)
+                .read(node, layerCount, sitePractice.orElse(PracticeDefault.BUILT_IN));
         if (practice.isPresent() && trains) {
             // The loss, gradients and updates would give the blanked values away.
             reading.error(node, "practice cannot be combined with training (target); practise the forward pass"
@@ -143,6 +160,18 @@ public final class SpecReader {
             return Optional.empty();
         }
         return practice;
+    }
+
+    /**
+     * A block that says nothing about practice follows the site: a worksheet when the site sets a
+     * practice default, unless it trains (its loss and gradients would give the answers away, and
+     * a site default must not make every training block an error).
+     */
+    private Optional<Practice> siteDefault(int layerCount, boolean trains) {
+        if (trains || layerCount == 0) {
+            return Optional.empty();
+        }
+        return sitePractice.map(d -> new Practice(d.z(), d.a(), PracticeReader.all(layerCount), d.newNumbers()));
     }
 
     private static String passes(long n) {
