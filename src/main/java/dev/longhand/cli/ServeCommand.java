@@ -36,7 +36,8 @@ final class ServeCommand implements Command {
 
     @Override
     public List<String> description() {
-        return List.of("Build the site, serve it on this machine, and rebuild it whenever a lesson or template is saved.",
+        return List.of("Build the site, serve it on this machine, and rebuild it whenever a lesson, a template or the "
+                        + "site config is saved.",
                 "Open pages reload after each good build; after a bad one they show its errors, and the last good "
                         + "pages stay served.",
                 "The site is built into a temporary folder (printed at start, removed at exit), never into site/: "
@@ -46,7 +47,6 @@ final class ServeCommand implements Command {
     @Override
     public List<Option> options() {
         List<Option> options = new ArrayList<>(SharedOptions.ALL);
-        options.remove(SharedOptions.CONFIG);
         options.add(PORT);
         options.add(BIND);
         return options;
@@ -68,7 +68,8 @@ final class ServeCommand implements Command {
         } catch (UnknownHostException e) {
             throw new UsageError("--bind: unknown address '" + bind + "'");
         }
-        SiteBuilder.Options site = SharedOptions.builderOptions(arguments, false);
+        // The config's practice default changes how blocks are computed, so serve reads it too.
+        SiteBuilder.Options site = SharedOptions.builderOptions(arguments, true);
         Path folder = Files.createTempDirectory("longhand-serve-");
         LivePreview preview;
         out.println("Building into " + folder + " (a temporary folder, not site/; removed when you stop)");

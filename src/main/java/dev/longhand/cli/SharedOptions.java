@@ -31,7 +31,7 @@ final class SharedOptions {
     /**
      * The builder's options; a missing folder or an explicitly named missing config file is a usage error.
      *
-     * @param withConfig whether a config file applies (serve does not read one)
+     * @param withConfig whether a config file applies
      */
     static SiteBuilder.Options builderOptions(Arguments arguments, boolean withConfig) throws UsageError {
         Path content = arguments.path(CONTENT.name());

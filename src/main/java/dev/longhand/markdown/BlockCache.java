@@ -1,6 +1,7 @@
 package dev.longhand.markdown;
 
 import dev.longhand.render.Block;
+import dev.longhand.spec.PracticeDefault;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.Optional;
  * Computed and rendered {@code mlp} blocks kept from one build of a live preview to the next,
  * so that editing a lesson's prose does not compute its networks again. A result is found only
  * by everything it depends on: the block's exact text, its place in the lesson (its id), the
- * lesson's answer-key page, and the generator's version; never by a file's time. One cache
+ * lesson's answer-key page (which also names the page that seeds new numbers), the site's
+ * practice default, and the generator's version; never by a file's time. One cache
  * serves one set of templates: a changed theme needs a new cache. Blocks with errors are not
  * kept, so their messages are always fresh.
  */
@@ -23,7 +25,7 @@ public final class BlockCache {
     static final int CAPACITY = 4096;
 
     /** Everything a block's result depends on. */
-    record Key(String text, int number, String answersPage, String generator) {
+    record Key(String text, int number, String answersPage, Optional<PracticeDefault> sitePractice, String generator) {
     }
 
     /** A block computed and rendered: its result, its HTML, and its answer key's HTML (or ""). */
@@ -39,8 +41,8 @@ public final class BlockCache {
     private long hits;
     private long misses;
 
-    static Key key(String text, int number, String answersPage) {
-        return new Key(text, number, answersPage, GENERATOR);
+    static Key key(String text, int number, String answersPage, Optional<PracticeDefault> sitePractice) {
+        return new Key(text, number, answersPage, sitePractice, GENERATOR);
     }
 
     synchronized Optional<Result> get(Key key) {

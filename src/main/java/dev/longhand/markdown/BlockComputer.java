@@ -16,9 +16,11 @@ import dev.longhand.render.Blanks;
 import dev.longhand.spec.BlockSource;
 import dev.longhand.spec.Layout;
 import dev.longhand.spec.MlpSpec;
+import dev.longhand.spec.PracticeDefault;
 import dev.longhand.spec.SpecReader;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The first pass over a lesson: reads and computes one {@code mlp} fence. */
 final class BlockComputer {
@@ -42,11 +44,14 @@ final class BlockComputer {
     }
 
     /**
-     * @param bodyStart offset of the Markdown body in the file (after the front matter)
-     * @param number    1-based position of the block in the lesson, for its id
+     * @param bodyStart    offset of the Markdown body in the file (after the front matter)
+     * @param number       1-based position of the block in the lesson, for its id
+     * @param sitePractice the site's practice default, if it sets one
+     * @param page         the lesson's page ("four-nodes.html"), which with the block's id seeds
+     *                     the new numbers a worksheet may draw
      */
     static Optional<Block> compute(FencedCodeBlock fence, SourceText file, int bodyStart, int number,
-                                   Diagnostics diagnostics) {
+                                   Optional<PracticeDefault> sitePractice, String page, Diagnostics diagnostics) {
         Position opening = file.positionOf(bodyStart + fence.getStartOffset());
         if (fence.getClosingMarker().isEmpty()) {
             diagnostics.add(file.error(opening, "this mlp block is never closed; end it with a line of "
@@ -59,7 +64,7 @@ final class BlockComputer {
             offsets[i] = bodyStart + lines.get(i).getStartOffset();
         }
         BlockSource source = new BlockSource(file, text(fence), offsets, opening);
-        Optional<MlpSpec> spec = SpecReader.read(source, diagnostics);
+        Optional<MlpSpec> spec = SpecReader.read(source, sitePractice, diagnostics);
         if (spec.isEmpty()) {
             return Optional.empty();
         }
@@ -74,13 +79,16 @@ final class BlockComputer {
         }
         Optional<Network> firstStep = trained.map(t -> s.network().step(t.firstStep(),
                 s.training().orElseThrow().learningRate()));
-        return Optional.of(new Block(BlockIds.of(number), s.caption(), s.inputLabels(), s.batch(), s.precision(),
-                s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep, blanks(s)));
+        String id = BlockIds.of(number);
+        return Optional.of(new Block(id, s.caption(), s.inputLabels(), s.batch(), s.precision(),
+                s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep,
+                blanks(s, page + "#" + id)));
     }
 
-    private static Blanks blanks(MlpSpec spec) {
+    private static Blanks blanks(MlpSpec spec, String seedText) {
         return spec.practice()
-                .map(p -> new Blanks(p.z(), p.a(), p.layers().stream().map(layer -> layer - 1).toList()))
+                .map(p -> new Blanks(p.z(), p.a(), p.layers().stream().map(layer -> layer - 1).toList(),
+                        p.newNumbers() ? OptionalLong.of(BlockIds.seed(seedText)) : OptionalLong.empty()))
                 .orElse(Blanks.NONE);
     }
 

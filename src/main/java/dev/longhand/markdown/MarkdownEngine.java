@@ -22,6 +22,7 @@ import dev.longhand.render.Block;
 import dev.longhand.render.Templates;
 import dev.longhand.spec.FrontMatter;
 import dev.longhand.spec.FrontMatterReader;
+import dev.longhand.spec.PracticeDefault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class MarkdownEngine {
     private final HtmlRenderer renderer;
     private final PageLinks pages;
     private final BlockCache cache;
+    private final Optional<PracticeDefault> sitePractice;
 
     /** An engine that leaves links to {@code .md} files as written (for the engine's own tests). */
     public MarkdownEngine(Templates templates) {
@@ -54,7 +56,17 @@ public final class MarkdownEngine {
      * @param cache blocks computed by earlier builds with the same templates, reused when unchanged; null for none
      */
     public MarkdownEngine(Templates templates, PageLinks pages, BlockCache cache) {
+        this(templates, pages, cache, Optional.empty());
+    }
+
+    /**
+     * @param pages        where a link to another lesson file points in the built site; null leaves links as written
+     * @param cache        blocks computed by earlier builds with the same templates, reused when unchanged; null for none
+     * @param sitePractice the site's practice default ({@code longhand.yml}), if it sets one
+     */
+    public MarkdownEngine(Templates templates, PageLinks pages, BlockCache cache, Optional<PracticeDefault> sitePractice) {
         this.cache = cache;
+        this.sitePractice = sitePractice;
         MutableDataSet set = new MutableDataSet();
         set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
@@ -109,18 +121,21 @@ public final class MarkdownEngine {
         Document document = parser.parse(text.substring(Math.min(bodyStart, text.length())));
 
         ComputedBlocks blocks = new ComputedBlocks(cache);
-        String answersPage = Lesson.answersPage(fileName(ownPage(source)));
+        // The page's file name: links to the answer key use it, and with a block's id it seeds new numbers.
+        String page = fileName(ownPage(source));
+        String answersPage = Lesson.answersPage(page);
         int number = 0;
         for (Node node : document.getDescendants()) {
             if (node instanceof FencedCodeBlock fence && BlockComputer.isMlp(fence)) {
                 number++;
                 Position opening = file.positionOf(bodyStart + fence.getStartOffset());
-                // An unclosed block is an error, which is never cached; a closed one's text is all it depends on.
+                // An unclosed block is an error, which is never cached; a closed one depends only on what the key holds.
                 if (!fence.getClosingMarker().isEmpty() && blocks.putFromCache(fence,
-                        BlockCache.key(BlockComputer.text(fence), number, answersPage), opening)) {
+                        BlockCache.key(BlockComputer.text(fence), number, answersPage, sitePractice), opening)) {
                     continue;
                 }
-                Optional<Block> block = BlockComputer.compute(fence, file, bodyStart, number, diagnostics);
+                Optional<Block> block = BlockComputer.compute(fence, file, bodyStart, number, sitePractice, page,
+                        diagnostics);
                 block.ifPresent(b -> blocks.put(fence, b, opening));
             }
         }

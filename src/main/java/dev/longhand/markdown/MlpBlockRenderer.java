@@ -49,7 +49,7 @@ final class MlpBlockRenderer implements NodeRenderer {
             answers = cached.get().answerHtml();
         } else {
             Block b = block.get();
-            answers = b.practice() ? templates.render(TEMPLATE, BlockViews.of(b.answered())) : "";
+            answers = b.practice() ? templates.render(TEMPLATE, BlockViews.answerKey(b)) : "";
             shown = templates.render(TEMPLATE, BlockViews.of(b, context.getDocument().get(ANSWERS_PAGE)));
             blocks.rendered(node, shown, answers);
         }

@@ -17,6 +17,10 @@ import java.util.List;
  * @param trace     the trace JSON, already safe inside a script element
  * @param relu      whether any layer uses ReLU (then the legend is shown)
  * @param answers   on a worksheet, the link to its answer key; empty for any other block
+ * @param drawSeed  on a worksheet with "New numbers", the seed of its draws as 16 hex digits
+ *                  (for the page's script); empty otherwise
+ * @param keyOfDraw on an answer key, whether the worksheet can draw new numbers (the key then
+ *                  says it holds the answers for the lesson's own numbers only)
  */
 public record BlockView(
         String id,
@@ -30,7 +34,9 @@ public record BlockView(
         TrainingView training,
         String trace,
         boolean relu,
-        String answers) {
+        String answers,
+        String drawSeed,
+        boolean keyOfDraw) {
 
     public BlockView {
         layers = List.copyOf(layers);
@@ -39,6 +45,11 @@ public record BlockView(
     /** Whether the block is a worksheet with answer boxes. */
     public boolean practice() {
         return !answers.isEmpty();
+    }
+
+    /** Whether the worksheet has the "New numbers" button. */
+    public boolean newNumbers() {
+        return !drawSeed.isEmpty();
     }
 
     public boolean hasCaption() {

@@ -7,6 +7,7 @@ import dev.longhand.worked.ReluMark;
 import dev.longhand.worked.WorkedLine;
 import dev.longhand.worked.Worksheet;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Builds the view of one computed block: every matrix, every mark, every worked line. */
@@ -17,6 +18,15 @@ public final class BlockViews {
 
     /** @param answersHref where a worksheet's answer key is, relative to its page */
     public static BlockView of(Block block, String answersHref) {
+        return of(block, answersHref, false);
+    }
+
+    /** A worksheet's answer key: the block with every value shown. */
+    public static BlockView answerKey(Block block) {
+        return of(block.answered(), "", block.blanks().newNumbers().isPresent());
+    }
+
+    private static BlockView of(Block block, String answersHref, boolean keyOfDraw) {
         Worksheet worksheet = new Worksheet(block.precision(), block.augmented());
         MatrixViews matrices = new MatrixViews(block.precision());
         List<LayerTrace> traces = block.forward().layers();
@@ -30,7 +40,10 @@ public final class BlockViews {
         TrainingView training = block.trained().isPresent() ? TrainingViews.of(block, matrices) : null;
         return new BlockView(block.id(), block.caption(), shape(block), samplesText(samples, block.batch()),
                 Diagram.svg(block, 0, block.precision()), block.precision(), block.augmented(), layers, training,
-                TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "");
+                TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "",
+                block.practice() ? block.blanks().newNumbers().stream()
+                        .mapToObj(seed -> HexFormat.of().toHexDigits(seed)).findFirst().orElse("") : "",
+                keyOfDraw);
     }
 
     /** A block that is not a worksheet (or one whose answer key is not linked). */

@@ -17,6 +17,7 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
  * changes have stopped for a moment, hands over every path that changed: an editor's save is
  * often several events (write, rename, touch), and one rebuild should answer them all.
  * Hidden names (".x.md.swp", "~" backups) are ignored, as the content folder ignores them.
+ * Single files (the site config) can be watched too, without the rest of their folder.
  */
 final class FolderWatcher implements AutoCloseable {
 
@@ -37,16 +39,32 @@ final class FolderWatcher implements AutoCloseable {
 
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
+    /** Folders watched only for the single files in {@link #files}, not as trees. */
+    private final Map<WatchKey, Path> fileFolders = new HashMap<>();
+    private final Set<Path> files = new HashSet<>();
     private final Duration quiet;
     private final Consumer<Set<Path>> onChange;
     private final Thread thread;
 
     FolderWatcher(List<Path> roots, Duration quiet, Consumer<Set<Path>> onChange) throws IOException {
+        this(roots, List.of(), quiet, onChange);
+    }
+
+    /** @param files single files to watch as well, each by its folder's events for its name */
+    FolderWatcher(List<Path> roots, List<Path> files, Duration quiet, Consumer<Set<Path>> onChange) throws IOException {
         this.service = roots.get(0).getFileSystem().newWatchService();
         this.quiet = quiet;
         this.onChange = onChange;
         for (Path root : roots) {
             registerTree(root.toAbsolutePath().normalize(), new LinkedHashSet<>());
+        }
+        for (Path file : files) {
+            Path absolute = file.toAbsolutePath().normalize();
+            Path folder = absolute.getParent();
+            if (folder != null && Files.isDirectory(folder)) {
+                this.files.add(absolute);
+                fileFolders.put(folder.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), folder);
+            }
         }
         this.thread = new Thread(this::run, "longhand-watch");
         this.thread.setDaemon(true);
@@ -78,6 +96,21 @@ final class FolderWatcher implements AutoCloseable {
 
     private void drain(WatchKey key, Set<Path> changed) {
         Path folder = folders.get(key);
+        if (folder == null && fileFolders.containsKey(key)) {
+            // A folder watched only for single files: pass on just those.
+            Path parent = fileFolders.get(key);
+            for (WatchEvent<?> event : key.pollEvents()) {
+                if (event.kind() == OVERFLOW) {
+                    changed.addAll(files.stream().filter(f -> parent.equals(f.getParent())).toList());
+                } else if (event.context() instanceof Path name && files.contains(parent.resolve(name))) {
+                    changed.add(parent.resolve(name));
+                }
+            }
+            if (!key.reset()) {
+                fileFolders.remove(key);
+            }
+            return;
+        }
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW) {
                 // Events were lost: name the folder, the site then compares every file.

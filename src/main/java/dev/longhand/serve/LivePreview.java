@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code longhand serve}: the site built into a folder of its own, served, and rebuilt when a
- * lesson or the theme changes; open pages reload after a good build and show the errors of a
+ * lesson, the theme or the site config changes; open pages reload after a good build and show the errors of a
  * bad one. The port is taken before anything is built, so a busy port fails at once.
  */
 public final class LivePreview implements AutoCloseable {
@@ -65,7 +65,7 @@ public final class LivePreview implements AutoCloseable {
         this.server = new DevServer(options.address(), options.folder(), events, this::currentBuild);
         try {
             this.watcher = new FolderWatcher(List.of(options.site().content(), options.site().templates()),
-                    options.quiet(), this::rebuildQuietly);
+                    options.site().config().map(List::of).orElse(List.of()), options.quiet(), this::rebuildQuietly);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;

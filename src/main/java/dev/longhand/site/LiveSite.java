@@ -5,6 +5,7 @@ import dev.longhand.markdown.BlockCache;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.render.SearchIndexScript;
 import dev.longhand.render.Templates;
+import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,8 +32,9 @@ import java.util.stream.Stream;
  * across lessons (cheap), and, when there are no errors, writes the pages that changed: the
  * changed lessons' pages, plus the index and every page of a section whose list changed (a new
  * title, order or lesson: the sidebars and prev/next links show them). A change to the theme
- * rebuilds everything with freshly compiled templates. After errors nothing is written, so the
- * last good pages stay in the folder.
+ * rebuilds everything with freshly compiled templates, and a change to the site config
+ * ({@code longhand.yml}, whose practice default changes how every block is computed) recomputes
+ * every lesson. After errors nothing is written, so the last good pages stay in the folder.
  *
  * <p>Pages are written in place, each replaced whole by a rename: unlike {@code build}, the
  * folder is not swapped, so a server can keep serving it.
@@ -43,7 +45,7 @@ public final class LiveSite {
      * What an update did.
      *
      * @param report  its diagnostics; on errors nothing was written
-     * @param full    whether everything was rebuilt (the first update, or the theme changed)
+     * @param full    whether everything was rebuilt (the first update, or the theme or config changed)
      * @param written the pages written, relative to the folder
      */
     public record Update(BuildReport report, boolean full, List<String> written) {
@@ -60,6 +62,11 @@ public final class LiveSite {
     private final SiteBuilder builder;
     private final Path out;
     private final Path theme;
+    private final Optional<Path> configFile;
+    private boolean configRead;
+    private Optional<SiteConfig> config = Optional.empty();
+    /** The config's problems as last read; reported by every update until it is fixed. */
+    private Diagnostics configProblems = new Diagnostics();
     private Templates templates;
     private LessonReader reader;
     /** Blocks computed with the current templates, so an edit to prose computes no network. */
@@ -79,6 +86,7 @@ public final class LiveSite {
         this.builder = new SiteBuilder(options);
         this.out = out;
         this.theme = options.templates().toAbsolutePath().normalize();
+        this.configFile = options.config().map(file -> file.toAbsolutePath().normalize());
     }
 
     public Path folder() {
@@ -98,18 +106,27 @@ public final class LiveSite {
     public synchronized Update update(Collection<Path> changed) throws IOException {
         Set<Path> hinted = new HashSet<>();
         changed.forEach(p -> hinted.add(p.toAbsolutePath().normalize()));
-        if (templates == null || hinted.stream().anyMatch(p -> p.startsWith(theme))) {
+        boolean themeChanged = templates == null || hinted.stream().anyMatch(p -> p.startsWith(theme));
+        boolean configChanged = !configRead || configFile.filter(hinted::contains).isPresent();
+        if (configChanged) {
+            readConfig();
+        }
+        if (themeChanged) {
             // Mustache caches compiled templates for good: a changed theme needs a new factory,
             // and every lesson, since the mlp template is in each lesson's HTML.
             templates = new Templates(builder.options().templates());
             blockCache = new BlockCache();
-            reader = builder.reader(templates, blockCache);
+        }
+        if (themeChanged || configChanged) {
+            // The cache's keys hold the practice default, so blocks the config does not touch are reused.
+            reader = builder.reader(templates, blockCache, SiteBuilder.practice(config));
             files.clear();
             themeDue = true;
         }
         readChangedLessons(hinted);
 
         Diagnostics diagnostics = new Diagnostics();
+        diagnostics.addAll(configProblems);
         Set<String> readable = new HashSet<>();
         Map<String, Lesson> lessons = new LinkedHashMap<>();
         Map<String, LessonOutline> outlines = new LinkedHashMap<>();
@@ -144,6 +161,15 @@ public final class LiveSite {
                 .filter(p -> !p.equals(SiteWriter.SEARCH_INDEX) && !p.equals(SiteWriter.NOT_FOUND_PAGE))
                 .toList();
         return new Update(new BuildReport(diagnostics, lessons.size(), pagesWritten.size()), full, pagesWritten);
+    }
+
+    /** Reads the site config; a config file removed while serving counts as none. */
+    private void readConfig() throws IOException {
+        configProblems = new Diagnostics();
+        config = configFile.isPresent() && !Files.isRegularFile(configFile.get())
+                ? Optional.of(SiteConfig.NONE)
+                : builder.config(configProblems);
+        configRead = true;
     }
 
     /** Reads the lesson files that are new, hinted at, or differ in size or time; forgets removed ones. */

@@ -7,6 +7,7 @@ import dev.longhand.markdown.BlockCache;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
+import dev.longhand.spec.PracticeDefault;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,8 +60,9 @@ public final class SiteBuilder {
     /** Reads and computes everything, writes nothing. */
     public BuildReport check() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        config(diagnostics);
-        Map<String, LessonOutline> lessons = computeLessons(plan(diagnostics), Optional.empty(), diagnostics);
+        Optional<SiteConfig> config = config(diagnostics);
+        Map<String, LessonOutline> lessons = computeLessons(plan(diagnostics), practice(config), Optional.empty(),
+                diagnostics);
         return new BuildReport(diagnostics, lessons.size(), 0);
     }
 
@@ -79,7 +81,7 @@ public final class SiteBuilder {
         OutputFolder.Result opened = OutputFolder.open(out);
         if (opened.folder().isEmpty()) {
             diagnostics.add(Diagnostic.error(Position.startOf(out.toString()), opened.refusal(), ""));
-            Map<String, LessonOutline> lessons = computeLessons(plan, Optional.empty(), diagnostics);
+            Map<String, LessonOutline> lessons = computeLessons(plan, practice(config), Optional.empty(), diagnostics);
             return new BuildReport(diagnostics, lessons.size(), 0);
         }
         OutputFolder folder = opened.folder().get();
@@ -88,7 +90,7 @@ public final class SiteBuilder {
             SiteWriter writer = new SiteWriter(templates(), staging, config.orElse(SiteConfig.NONE));
             // Once the build is known to fail, lessons are still computed for their errors, not written.
             boolean failing = diagnostics.hasErrors() || config.isEmpty();
-            Map<String, LessonOutline> lessons = computeLessons(plan,
+            Map<String, LessonOutline> lessons = computeLessons(plan, practice(config),
                     failing ? Optional.empty() : Optional.of(writer), diagnostics);
             if (diagnostics.hasErrors() || config.isEmpty()) {
                 folder.discard(staging);
@@ -139,10 +141,11 @@ public final class SiteBuilder {
      * soon as its lesson is computed. Reports every lesson's errors and the checks across
      * lessons; returns the outlines of the lessons without errors, by source.
      */
-    private Map<String, LessonOutline> computeLessons(Plan plan, Optional<SiteWriter> writer,
-                                                      Diagnostics diagnostics) throws IOException {
+    private Map<String, LessonOutline> computeLessons(Plan plan, Optional<PracticeDefault> practice,
+                                                      Optional<SiteWriter> writer, Diagnostics diagnostics)
+            throws IOException {
         ContentFolder content = contentFolder();
-        LessonReader reader = reader(templates(), null);
+        LessonReader reader = reader(templates(), null, practice);
         record Computed(Optional<String> readable, Optional<LessonOutline> outline, Diagnostics diagnostics) {
         }
         List<Computed> computed = Parallel.map(options.threads(), plan.files(), path -> {
@@ -176,7 +179,7 @@ public final class SiteBuilder {
     }
 
     /** The site config: the default without a file, empty after reporting its errors. */
-    private Optional<SiteConfig> config(Diagnostics diagnostics) throws IOException {
+    Optional<SiteConfig> config(Diagnostics diagnostics) throws IOException {
         if (options.config().isEmpty()) {
             return Optional.of(SiteConfig.NONE);
         }
@@ -195,17 +198,27 @@ public final class SiteBuilder {
     }
 
     /**
-     * The Markdown engine of a build, with links to lesson files rewritten to their pages.
-     *
-     * @param cache blocks computed before with these templates; null for a build that computes all
+     * The site's practice default; none when the config has errors (they are reported, and the
+     * lessons are still read for their own errors: a default never adds one).
      */
-    MarkdownEngine engine(Templates templates, BlockCache cache) {
-        return new MarkdownEngine(templates,
-                (from, to) -> PagePaths.rootOf(PagePaths.of(relative(from))) + PagePaths.of(relative(to)), cache);
+    static Optional<PracticeDefault> practice(Optional<SiteConfig> config) {
+        return config.flatMap(SiteConfig::practice);
     }
 
-    LessonReader reader(Templates templates, BlockCache cache) {
-        return new LessonReader(engine(templates, cache), options.threads(), this::templateError);
+    /**
+     * The Markdown engine of a build, with links to lesson files rewritten to their pages.
+     *
+     * @param cache    blocks computed before with these templates; null for a build that computes all
+     * @param practice the site's practice default, if it sets one
+     */
+    MarkdownEngine engine(Templates templates, BlockCache cache, Optional<PracticeDefault> practice) {
+        return new MarkdownEngine(templates,
+                (from, to) -> PagePaths.rootOf(PagePaths.of(relative(from))) + PagePaths.of(relative(to)), cache,
+                practice);
+    }
+
+    LessonReader reader(Templates templates, BlockCache cache, Optional<PracticeDefault> practice) {
+        return new LessonReader(engine(templates, cache, practice), options.threads(), this::templateError);
     }
 
     ContentFolder contentFolder() {

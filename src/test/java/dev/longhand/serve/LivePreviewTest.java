@@ -336,6 +336,38 @@ class LivePreviewTest {
     }
 
     @Test
+    void savingTheSiteConfigRebuildsEveryPageWithItsPracticeDefault() throws Exception {
+        preview.close();
+        Path config = SiteFiles.write(temp, "longhand.yml", "# no default yet\n");
+        preview = LivePreview.start(new LivePreview.Options(
+                new SiteBuilder.Options(content, "content", templates, "templates", 2).withConfig(config, "longhand.yml"),
+                temp.resolve("serve-with-config"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Duration.ofMillis(50)), new LivePreview.Listener() {
+                    @Override
+                    public void built(LiveSite.Update update, long millis) {
+                        updates.add(update);
+                    }
+
+                    @Override
+                    public void failed(IOException problem) {
+                        throw new AssertionError(problem);
+                    }
+                });
+        try (EventClient page = new EventClient(preview.address())) {
+            page.next("reload", WAIT);
+            assertFalse(get("/alpha.html").body().contains("data-practice"));
+            SiteFiles.write(temp, "longhand.yml", "practice: true\n");
+            page.next("reload", WAIT);
+            assertTrue(get("/alpha.html").body().contains("data-practice"));
+            assertTrue(get("/beta.html").body().contains("data-practice"));
+            assertEquals(200, get("/alpha-answers.html").statusCode());
+            SiteFiles.write(temp, "secret.txt", "a file beside the config is not watched");
+            SiteFiles.write(temp, "longhand.yml", "practice: maybe\n");
+            assertTrue(page.next("errors", WAIT).data().contains("longhand.yml:1:11: error: practice should be true"));
+        }
+    }
+
+    @Test
     void aPageThatGoesAwayIsDropped() throws Exception {
         EventClient page = new EventClient(preview.address());
         page.next("reload", WAIT);

@@ -186,4 +186,59 @@ class LiveSiteTest {
         assertEquals(5, update.written().size());
         assertTrue(Files.readString(temp.resolve("serve/authors/d.html")).contains("<p>New</p>"));
     }
+
+    /** A full build of the same files and config, compared byte for byte with the live folder. */
+    private void assertSameAsAFullBuildWith(Path config) throws IOException {
+        Path full = temp.resolve("full");
+        BuildReport report = new SiteBuilder(new SiteBuilder.Options(content, "content", SiteFiles.repoTemplates(),
+                "templates", 2).withConfig(config, "longhand.yml")).build(full);
+        assertTrue(report.succeeded(), report.diagnostics().sorted().toString());
+        SiteFiles.assertSameFiles(SiteFiles.snapshot(full), SiteFiles.snapshot(temp.resolve("serve")),
+                "the live folder differs from a full build");
+    }
+
+    @Test
+    void aChangedConfigRecomputesEveryLessonWithItsPracticeDefault() throws IOException {
+        Path config = SiteFiles.write(temp, "longhand.yml", "# nothing yet\n");
+        site = new LiveSite(new SiteBuilder.Options(content, "content", SiteFiles.repoTemplates(), "templates", 2)
+                .withConfig(config, "longhand.yml"), temp.resolve("serve"));
+        site.update(List.of());
+        assertFalse(Files.readString(temp.resolve("serve/a.html")).contains("data-practice"));
+
+        SiteFiles.write(temp, "longhand.yml", "practice: {new_numbers: true}\n");
+        LiveSite.Update update = site.update(Set.of(config));
+        assertTrue(update.report().succeeded(), update.report().diagnostics().sorted().toString());
+        assertTrue(update.full());
+        assertEquals(List.of("a-answers.html", "a.html", "authors/d-answers.html", "authors/d.html", "b-answers.html",
+                "b.html", "c-answers.html", "c.html", "index.html"), update.written());
+        assertTrue(Files.readString(temp.resolve("serve/a.html")).contains("data-new-numbers="));
+        assertSameAsAFullBuildWith(config);
+
+        SiteFiles.write(temp, "longhand.yml", "practice: false\n");
+        site.update(Set.of(config));
+        assertFalse(Files.exists(temp.resolve("serve/a-answers.html")), "answer keys of worksheets that are gone go");
+        assertSameAsAFullBuildWith(config);
+    }
+
+    @Test
+    void aBrokenConfigIsReportedAtItsPositionUntilFixed() throws IOException {
+        Path config = SiteFiles.write(temp, "longhand.yml", "practice: true\n");
+        site = new LiveSite(new SiteBuilder.Options(content, "content", SiteFiles.repoTemplates(), "templates", 2)
+                .withConfig(config, "longhand.yml"), temp.resolve("serve"));
+        site.update(List.of());
+        SortedMap<String, byte[]> good = SiteFiles.snapshot(temp.resolve("serve"));
+
+        SiteFiles.write(temp, "longhand.yml", "practice: sometimes\n");
+        LiveSite.Update broken = site.update(Set.of(config));
+        assertFalse(broken.report().succeeded());
+        assertEquals("longhand.yml:1:11: error: practice should be true or false, but it is the text 'sometimes'",
+                broken.report().diagnostics().sorted().get(0).headline());
+        SiteFiles.write(content, "01-a.md", lesson("A", 10, "A, edited meanwhile."));
+        assertFalse(update("01-a.md").report().succeeded(), "still reported while the config is broken");
+        SiteFiles.assertSameFiles(good, SiteFiles.snapshot(temp.resolve("serve")), "a failed update wrote files");
+
+        SiteFiles.write(temp, "longhand.yml", "practice: true\n");
+        assertTrue(site.update(Set.of(config)).report().succeeded());
+        assertSameAsAFullBuildWith(config);
+    }
 }
