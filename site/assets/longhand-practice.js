@@ -12,12 +12,88 @@
  * decimal comma is read as a point.
  *
  * Answers are kept in localStorage under "longhand-practice:<page path>:<block id>" and
- * restored on reload; nothing is sent anywhere.
+ * restored on reload; nothing is sent anywhere. The record is {answers: {key: text}, draw: n,
+ * drawn: m}: the answers belong to draw n of new numbers (0: the lesson's own numbers), and m is
+ * the highest draw used so far, so that the next "New numbers" is m + 1.
+ *
+ * New numbers (blocks with data-new-numbers="<seed, 16 hex digits>"): draw n is SplitMix64
+ * (as dev.longhand.nn.SeededRandom) seeded with seed + n (mod 2^64), one double u per number,
+ * each number −3 + floor(7u): the input row by row (unit, then sample), then each layer's
+ * weights row by row, then that layer's biases, but only for a layer whose biases the author
+ * did not leave all 0. longhand.js puts the draw into the block (Block.useDraw) and keeps it
+ * in the page's address (#edits:mlp-3/draw=2); this script empties the boxes whenever the
+ * block's draw changes, so answers are never checked against numbers they were not meant for.
+ *
+ * A blank node of the diagram shows its value once the reader has it right, has opened its
+ * "show how" or revealed all; Clear hides it again.
  */
 (function () {
   "use strict";
 
   var STORAGE_PREFIX = "longhand-practice:";
+  var DRAW_MIN = -3;
+  var DRAW_MAX = 3;
+
+  // ---- new numbers: SplitMix64 in BigInt, as dev.longhand.nn.SeededRandom -------------------
+
+  var WORD = typeof BigInt === "function" ? {
+    mask: BigInt("0xFFFFFFFFFFFFFFFF"),
+    gamma: BigInt("0x9E3779B97F4A7C15"),
+    mix1: BigInt("0xBF58476D1CE4E5B9"),
+    mix2: BigInt("0x94D049BB133111EB"),
+    s30: BigInt(30), s27: BigInt(27), s31: BigInt(31), s11: BigInt(11)
+  } : null;
+
+  function SplitMix64(seed) {
+    this.state = seed & WORD.mask;
+  }
+
+  SplitMix64.prototype.nextLong = function () {
+    this.state = (this.state + WORD.gamma) & WORD.mask;
+    var z = this.state;
+    z = ((z ^ (z >> WORD.s30)) * WORD.mix1) & WORD.mask;
+    z = ((z ^ (z >> WORD.s27)) * WORD.mix2) & WORD.mask;
+    return z ^ (z >> WORD.s31);
+  };
+
+  /** A whole number in min..max, each equally likely: min + floor(u · (max − min + 1)). */
+  SplitMix64.prototype.nextInt = function (min, max) {
+    var u = Number(this.nextLong() >> WORD.s11) * Math.pow(2, -53);
+    return min + Math.floor(u * (max - min + 1));
+  };
+
+  /** Draw n of new numbers for a block whose lesson's numbers are spec; null when it cannot be drawn. */
+  function drawNumbers(spec, seed, n) {
+    if (!WORD || !/^[0-9a-f]{16}$/.test(seed) || !(n >= 1)) {
+      return null;
+    }
+    var random = new SplitMix64(BigInt("0x" + seed) + BigInt(n));
+    var drawn = window.Longhand.cloneSpec(spec);
+    function fill(m) {
+      m.forEach(function (row) {
+        for (var c = 0; c < row.length; c++) {
+          row[c] = random.nextInt(DRAW_MIN, DRAW_MAX);
+        }
+      });
+    }
+    fill(drawn.input);
+    drawn.layers.forEach(function (layer) {
+      fill(layer.weights);
+      if (layer.bias.some(function (b) { return b !== 0; })) {
+        for (var r = 0; r < layer.bias.length; r++) {
+          layer.bias[r] = random.nextInt(DRAW_MIN, DRAW_MAX);
+        }
+      }
+    });
+    return drawn;
+  }
+
+  // Registered while the page loads, before longhand.js reads a draw from the address.
+  if (window.Longhand) {
+    window.Longhand.drawNumbers = drawNumbers;
+  }
+
+  // ---- checking ---------------------------------------------------------------------------
 
   function parse(text) {
     var t = text.replace(/[\u2212\u2013]/g, "-").replace(/\s+/g, "");
@@ -56,6 +132,18 @@
     }
   }
 
+  /** longhand.js's block for a figure, or null when it could not read it. */
+  function blockOf(figure) {
+    var page = window.Longhand && window.Longhand.page;
+    var found = null;
+    (page ? page.blocks : []).forEach(function (block) {
+      if (block.figure === figure) {
+        found = block;
+      }
+    });
+    return found;
+  }
+
   function Worksheet(figure) {
     this.figure = figure;
     this.id = figure.id;
@@ -63,10 +151,20 @@
     this.traceElement = figure.querySelector("script.mlp-trace");
     this.boxes = Array.prototype.slice.call(figure.querySelectorAll("input.answer-box[data-answer]"));
     this.key = STORAGE_PREFIX + location.pathname + ":" + this.id;
+    this.block = blockOf(figure);
+    this.drawn = 0;
+    var sheet = this;
+    if (this.block) {
+      this.block.revealed = function (key) { return sheet.shows(key); };
+    }
     this.setUp();
     this.restore();
     this.checkAll();
-    var sheet = this;
+    this.showDraw();
+    figure.addEventListener("longhand-numbers", function (event) { sheet.numbersChanged(event.detail.draw); });
+    figure.querySelectorAll("details.show-how").forEach(function (d) {
+      d.addEventListener("toggle", function () { sheet.drawDiagram(); });
+    });
     if (window.MutationObserver && this.traceElement) {
       new MutationObserver(function () { sheet.checkAll(); })
         .observe(this.traceElement, { childList: true, characterData: true, subtree: true });
@@ -83,23 +181,28 @@
     var reveal = button("Reveal all", "practice-reveal", function () { sheet.revealAll(); });
     var clear = button("Clear", "practice-clear", function () { sheet.clear(); });
     tools.appendChild(this.count);
+    if (this.canDraw()) {
+      tools.appendChild(button("New numbers", "practice-new", function () { sheet.newNumbers(); }));
+    }
     tools.appendChild(reveal);
     tools.appendChild(clear);
+    this.drawNote = document.createElement("p");
+    this.drawNote.className = "practice-draw";
+    this.drawNote.setAttribute("aria-live", "polite");
     var bar = this.figure.querySelector(".practice-bar") || this.figure;
     bar.appendChild(tools);
+    bar.appendChild(this.drawNote);
     this.boxes.forEach(function (box, i) {
       var mark = document.createElement("span");
       mark.className = "answer-mark";
       mark.id = sheet.id + "-answer-" + i;
       box.parentNode.appendChild(mark);
       box.setAttribute("aria-describedby", mark.id);
-      box.addEventListener("input", function () { sheet.check(box); sheet.tally(); sheet.save(); });
+      box.addEventListener("input", function () { sheet.answered(box); });
       box.addEventListener("keydown", function (event) {
         if (event.key === "Enter") {
           event.preventDefault();
-          sheet.check(box);
-          sheet.tally();
-          sheet.save();
+          sheet.answered(box);
         }
       });
       box.addEventListener("blur", function () { sheet.save(); });
@@ -158,11 +261,68 @@
     return state === "right";
   };
 
+  Worksheet.prototype.answered = function (box) {
+    this.check(box);
+    this.tally();
+    this.drawDiagram();
+    this.save();
+  };
+
   Worksheet.prototype.checkAll = function () {
     var sheet = this;
     var trace = this.trace();
     this.boxes.forEach(function (box) { sheet.check(box, trace); });
     this.tally();
+    this.drawDiagram();
+  };
+
+  /**
+   * Whether the diagram may show the blank A at key ("layers.L.a.U.S"): its box is right, or
+   * the "show how" of its unit and sample is open.
+   */
+  Worksheet.prototype.shows = function (key) {
+    var box = this.figure.querySelector("input.answer-box[data-answer=\"" + key + "\"]");
+    if (box && box.classList.contains("right")) {
+      return true;
+    }
+    var z = key.replace(/^(layers\.\d+)\.a\./, "$1.z.");
+    return this.figure.querySelector("details.show-how[open][data-answer-for=\"" + key + "\"], "
+      + "details.show-how[open][data-answer-for=\"" + z + "\"]") !== null;
+  };
+
+  Worksheet.prototype.drawDiagram = function () {
+    if (this.block) {
+      this.block.drawDiagram();
+    }
+  };
+
+  Worksheet.prototype.canDraw = function () {
+    return WORD !== null && this.block !== null && this.figure.hasAttribute("data-new-numbers");
+  };
+
+  /** Draws the next new numbers into the block; numbersChanged follows. */
+  Worksheet.prototype.newNumbers = function () {
+    this.block.useDraw(Math.max(this.drawn, this.block.draw) + 1);
+  };
+
+  /** The block shows other numbers (a draw, or Reset back to the lesson's): the answers start again. */
+  Worksheet.prototype.numbersChanged = function (draw) {
+    this.drawn = Math.max(this.drawn, draw);
+    this.emptyBoxes();
+    this.checkAll();
+    this.showDraw();
+    this.save();
+  };
+
+  Worksheet.prototype.showDraw = function () {
+    var draw = this.block ? this.block.draw : 0;
+    var text = draw > 0
+      ? "New numbers, draw " + draw + ": the boxes are empty again. The answer key is for the lesson’s own"
+        + " numbers; “show how” and Reveal all follow these. Reset brings the lesson’s numbers back."
+      : "";
+    if (this.drawNote.textContent !== text) {
+      this.drawNote.textContent = text;
+    }
   };
 
   Worksheet.prototype.tally = function () {
@@ -187,18 +347,16 @@
     this.save();
   };
 
-  Worksheet.prototype.clear = function () {
+  Worksheet.prototype.emptyBoxes = function () {
     this.boxes.forEach(function (box) { box.value = ""; });
     this.figure.querySelectorAll("details.show-how").forEach(function (d) { d.open = false; });
+  };
+
+  /** Empties every box and closes every "show how"; the numbers stay as they are. */
+  Worksheet.prototype.clear = function () {
+    this.emptyBoxes();
     this.checkAll();
-    var store = storage();
-    if (store) {
-      try {
-        store.removeItem(this.key);
-      } catch (e) {
-        // nothing kept, nothing to remove
-      }
-    }
+    this.save();
   };
 
   Worksheet.prototype.save = function () {
@@ -214,9 +372,10 @@
         any = true;
       }
     });
+    var draw = this.block ? this.block.draw : 0;
     try {
-      if (any) {
-        store.setItem(this.key, JSON.stringify(answers));
+      if (any || draw > 0 || this.drawn > 0) {
+        store.setItem(this.key, JSON.stringify({ answers: answers, draw: draw, drawn: this.drawn }));
       } else {
         store.removeItem(this.key);
       }
@@ -236,13 +395,30 @@
     if (!saved || typeof saved !== "object") {
       return;
     }
+    // Records before new numbers were only the answers, for the lesson's own numbers.
+    var answers = saved.answers && typeof saved.answers === "object" ? saved.answers : saved;
+    var draw = whole(saved.draw);
+    this.drawn = Math.max(whole(saved.drawn), draw, this.block ? this.block.draw : 0);
+    var block = this.block;
+    var shown = block ? block.draw : 0;
+    if (block && draw > 0 && shown === 0 && !block.fromAddress && this.canDraw() && block.useDraw(draw)) {
+      // Back on the page without its address: show the numbers the answers were for.
+      shown = draw;
+    }
+    if (draw !== shown) {
+      return;
+    }
     this.boxes.forEach(function (box) {
-      var text = saved[box.getAttribute("data-answer")];
+      var text = answers[box.getAttribute("data-answer")];
       if (typeof text === "string") {
         box.value = text;
       }
     });
   };
+
+  function whole(x) {
+    return typeof x === "number" && x >= 0 && x === Math.floor(x) ? x : 0;
+  }
 
   function start() {
     if (window.LonghandPractice) {

@@ -381,8 +381,11 @@
     return weight > 0 ? "pos" : weight < 0 ? "neg" : "zero";
   }
 
-  /** Rewrites the diagram's node values and marks for one sample, and every edge's look. */
-  function drawDiagram(svg, spec, result, sample, p) {
+  /**
+   * Rewrites the diagram's node values and marks for one sample, and every edge's look.
+   * revealed (optional) says which blank values a worksheet's reader has got right or opened.
+   */
+  function drawDiagram(svg, spec, result, sample, p, revealed) {
     if (!svg) {
       return;
     }
@@ -393,9 +396,12 @@
       var l = Number(at[0]);
       var u = Number(at[1]);
       var value = l < 0 ? spec.input[u][sample] : result.traces[l].a[u][sample];
-      // A worksheet's blank node (data-blank) keeps its "?" and gives nothing away.
+      // A worksheet's blank node (data-blank) keeps its "?" and gives nothing away until the
+      // reader reveals its value: then the value is a second text, which print leaves out.
       var blank = node.hasAttribute("data-blank");
-      var inactive = !blank && l >= 0 && result.traces[l].layer.activation === "relu" && result.traces[l].z[u][sample] < 0;
+      var open = blank && !!revealed && revealed("layers." + l + ".a." + u + "." + sample);
+      var inactive = (!blank || open) && l >= 0 && result.traces[l].layer.activation === "relu"
+        && result.traces[l].z[u][sample] < 0;
       var css = "node" + (l < 0 ? " input" : "") + (inactive ? " inactive" : "");
       if (node.getAttribute("class") !== css) {
         node.setAttribute("class", css);
@@ -404,6 +410,9 @@
       var shown = blank ? "?" : display(value, q);
       if (text.textContent !== shown) {
         text.textContent = shown;
+      }
+      if (blank) {
+        revealNode(node, text, open ? display(value, q) : null);
       }
     });
     var largest = spec.layers.map(function (layer) {
@@ -424,6 +433,29 @@
         line.setAttribute("stroke-width", width);
       }
     });
+  }
+
+  /** Shows (text) or hides (null) the value of a blank diagram node beside its "?". */
+  function revealNode(node, question, text) {
+    var value = node.querySelector("text.node-value");
+    if (text === null) {
+      if (value) {
+        node.removeChild(value);
+        node.removeAttribute("data-revealed");
+      }
+      return;
+    }
+    if (!value) {
+      value = document.createElementNS("http://www.w3.org/2000/svg", "text");
+      value.setAttribute("class", "node-value");
+      value.setAttribute("x", question.getAttribute("x"));
+      value.setAttribute("y", question.getAttribute("y"));
+      node.appendChild(value);
+      node.setAttribute("data-revealed", "true");
+    }
+    if (value.textContent !== text) {
+      value.textContent = text;
+    }
   }
 
   // ---- what the page shows: every keyed value, line and mark --------------------------------
@@ -471,6 +503,8 @@
   // ---- the page -----------------------------------------------------------------------------
 
   var EDIT_PREFIX = "edits:";
+  /** The highest draw of new numbers an address may name. */
+  var MAX_DRAW = 1000000000;
 
   function parseNumber(text) {
     var t = text.replace(/\u2212/g, "-").replace(/\s+/g, "");
@@ -550,6 +584,13 @@
     this.traceElement = figure.querySelector("script.mlp-trace");
     this.original = specOf(JSON.parse(this.traceElement.textContent));
     this.spec = cloneSpec(this.original);
+    // The numbers edits are counted from: the lesson's own, or a worksheet's draw of new numbers.
+    this.base = this.original;
+    this.draw = 0;
+    /** Whether the page's address gave this block's numbers (edits or a draw). */
+    this.fromAddress = false;
+    /** A worksheet's say in which blank values its diagram may show; none by default. */
+    this.revealed = null;
     this.edits = {};
     this.valueElements = Array.prototype.slice.call(figure.querySelectorAll("[data-v]"));
     this.lineElements = Array.prototype.slice.call(figure.querySelectorAll("[data-work]"));
@@ -609,7 +650,7 @@
     }
     select.addEventListener("change", function () {
       block.sample = Number(select.value);
-      drawDiagram(block.diagram, block.spec, block.result || compute(block.spec), block.sample, block.precision);
+      block.drawDiagram();
       var desc = block.diagram.querySelector("desc");
       desc.textContent = desc.textContent.replace(/sample \d+/, "sample " + (block.sample + 1));
     });
@@ -699,7 +740,7 @@
       return;
     }
     access(this.spec, key, value);
-    if (value === access(this.original, key)) {
+    if (value === access(this.base, key)) {
       delete this.edits[key];
     } else {
       this.edits[key] = value;
@@ -729,15 +770,49 @@
   };
 
   Block.prototype.reset = function () {
-    this.spec = cloneSpec(this.original);
+    this.useDraw(0);
+  };
+
+  /**
+   * Shows draw n of new numbers (a worksheet's "New numbers"), or the lesson's own numbers for
+   * n = 0, without edits; recomputes, keeps it in the address and tells listeners on the figure
+   * ("longhand-numbers", detail {draw, was}) when the draw changed. False when there is no such draw.
+   */
+  Block.prototype.useDraw = function (n) {
+    var drawn = n > 0 ? drawnSpec(this, n) : this.original;
+    if (!drawn) {
+      return false;
+    }
+    var was = this.draw;
+    this.base = drawn;
+    this.draw = n;
+    this.spec = cloneSpec(drawn);
     this.edits = {};
     this.figure.querySelectorAll("[data-edit]").forEach(function (cell) {
       cell.removeAttribute("aria-invalid");
       cell.classList.remove("invalid");
     });
-    this.figure.querySelectorAll(".cell-error").forEach(function (n) { n.parentNode.removeChild(n); });
+    this.figure.querySelectorAll(".cell-error").forEach(function (el) { el.parentNode.removeChild(el); });
     this.update(null);
     this.page.saveEdits();
+    if (was !== n && typeof CustomEvent === "function") {
+      this.figure.dispatchEvent(new CustomEvent("longhand-numbers", { detail: { draw: n, was: was } }));
+    }
+    return true;
+  };
+
+  /** Draw n of a worksheet's new numbers (from longhand-practice.js), or null. */
+  function drawnSpec(block, n) {
+    var seed = block.figure.getAttribute("data-new-numbers");
+    if (!seed || typeof api.drawNumbers !== "function" || !(n >= 1 && n <= MAX_DRAW && n === Math.floor(n))) {
+      return null;
+    }
+    return api.drawNumbers(block.original, seed, n);
+  }
+
+  /** Redraws the diagram for the sample shown. */
+  Block.prototype.drawDiagram = function () {
+    drawDiagram(this.diagram, this.spec, this.result || compute(this.spec), this.sample, this.precision, this.revealed);
   };
 
   /** Recomputes the block from its spec and rewrites everything that shows a result. */
@@ -773,7 +848,7 @@
         changed.push(li);
       }
     });
-    drawDiagram(this.diagram, this.spec, result, this.sample, p);
+    drawDiagram(this.diagram, this.spec, result, this.sample, p, this.revealed);
     if (this.plot && result.losses) {
       this.plot.innerHTML = api.training.lossPlot(this.id, result.losses, p);
     }
@@ -913,10 +988,16 @@
     this.restoreEdits();
   }
 
-  /** Edits live in the address: #edits:mlp-1/layers.0.weights.1.2=5;mlp-1/input.0.0=3 */
+  /**
+   * Edits live in the address: #edits:mlp-1/layers.0.weights.1.2=5;mlp-1/input.0.0=3. A
+   * worksheet's draw of new numbers comes first, and its edits count from it: mlp-3/draw=2;...
+   */
   Page.prototype.saveEdits = function () {
     var entries = [];
     this.blocks.forEach(function (block) {
+      if (block.draw > 0) {
+        entries.push(block.id + "/draw=" + block.draw);
+      }
       Object.keys(block.edits).sort().forEach(function (key) {
         entries.push(block.id + "/" + key + "=" + String(block.edits[key]));
       });
@@ -939,8 +1020,19 @@
     this.blocks.forEach(function (b) { byId[b.id] = b; });
     var entries = hash.substring(EDIT_PREFIX.length).split(";").filter(function (e) { return e.length > 0; });
     var valid = [];
+    var draws = [];
     var bad = entries.length === 0;
     entries.forEach(function (entry) {
+      var d = /^([A-Za-z0-9_-]+)\/draw=(\d{1,10})$/.exec(entry);
+      if (d) {
+        var drawn = byId[d[1]] && drawnSpec(byId[d[1]], Number(d[2]));
+        if (!drawn) {
+          bad = true;
+        } else {
+          draws.push({ block: byId[d[1]], draw: Number(d[2]), spec: drawn });
+        }
+        return;
+      }
       var m = /^([A-Za-z0-9_-]+)\/([a-z_]+(?:\.\d+){1,4}(?:\.[a-z_]+(?:\.\d+){1,2})?)=(.+)$/.exec(entry);
       var block = m && byId[m[1]];
       var value = m && parseNumber(m[3]);
@@ -959,6 +1051,14 @@
       return;
     }
     var touched = [];
+    draws.forEach(function (e) {
+      e.block.base = e.spec;
+      e.block.spec = cloneSpec(e.spec);
+      e.block.draw = e.draw;
+      if (touched.indexOf(e.block) < 0) {
+        touched.push(e.block);
+      }
+    });
     valid.forEach(function (e) {
       access(e.block.spec, e.key, e.value);
       e.block.edits[e.key] = e.value;
@@ -966,7 +1066,10 @@
         touched.push(e.block);
       }
     });
-    touched.forEach(function (b) { b.update(null); });
+    touched.forEach(function (b) {
+      b.fromAddress = true;
+      b.update(null);
+    });
   };
 
   var api = {
@@ -978,6 +1081,9 @@
     view: view,
     traceJson: traceJson,
     specOf: specOf,
+    cloneSpec: cloneSpec,
+    /** Set by longhand-practice.js: (the lesson's spec, seed as hex, n) → draw n of new numbers. */
+    drawNumbers: null,
     /** What longhand-training.js builds on. */
     internals: { matrix: matrix, copy: copy, multiply: multiply, transpose: transpose, columnMax: columnMax,
       activations: ACTIVATIONS, forward: forward, exp: exp, log: log, Line: Line, display: display,

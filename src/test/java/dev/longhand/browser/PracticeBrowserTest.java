@@ -1,6 +1,7 @@
 package dev.longhand.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,72 @@ class PracticeBrowserTest {
         assertEquals("", mark("layers.0.z.0.0"));
         load();
         assertEquals("", box("layers.0.z.0.0").getAttribute("value"), "cleared answers stay cleared");
+    }
+
+    /** What the diagram's node shows on screen (or in print, when print media is emulated). */
+    private static String node(String id) {
+        return js("return [...document.querySelectorAll('#mlp-1 [data-node=\"" + id + "\"] text')]"
+                + ".filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent).join('|');");
+    }
+
+    private static boolean nodeLooksClamped(String id) {
+        return js("return document.querySelector('#mlp-1 [data-node=\"" + id + "\"]').getAttribute('class');")
+                .contains("inactive");
+    }
+
+    @Test
+    void revealAllShowsTheValuesInTheDiagramAndClearHidesThemAgain() {
+        assertEquals(List.of("?", "?", "?"), List.of(node("0.0"), node("0.1"), node("1.0")));
+        assertFalse(nodeLooksClamped("0.1"), "a blank node does not show that ReLU clamped it");
+        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        // a = (5, 0) and 8.75, as worked out at the top
+        assertEquals(List.of("5", "0", "8.75"), List.of(node("0.0"), node("0.1"), node("1.0")));
+        assertTrue(nodeLooksClamped("0.1"), "revealed, the clamped node looks clamped");
+        assertEquals("3", node("-1.0"), "inputs are never blank");
+        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-clear")).click();
+        assertEquals(List.of("?", "?", "?"), List.of(node("0.0"), node("0.1"), node("1.0")));
+        assertFalse(nodeLooksClamped("0.1"));
+        load();
+        assertEquals("?", node("0.0"), "nothing revealed after a reload of a cleared sheet");
+    }
+
+    @Test
+    void showHowRevealsOneNodeAndClosingItHidesItAgain() {
+        WebElement how = browser.driver().findElement(
+                By.cssSelector("#mlp-1 details.show-how[data-answer-for=\"layers.0.z.0.0\"] summary"));
+        how.click();
+        assertEquals("5", node("0.0"));
+        assertEquals("?", node("0.1"), "only that unit");
+        assertEquals("?", node("1.0"));
+        how.click();
+        assertEquals("?", node("0.0"));
+    }
+
+    @Test
+    void aRightAnswerForANodeShowsItInTheDiagramAndAWrongOneDoesNot() {
+        box("layers.0.a.1.0").sendKeys("0");
+        assertEquals("0", node("0.1"));
+        box("layers.0.a.0.0").sendKeys("4");
+        assertEquals("?", node("0.0"));
+        box("layers.0.z.0.0").sendKeys("5");
+        assertEquals("?", node("0.0"), "the diagram shows A, so a right Z alone reveals nothing");
+        load();
+        assertEquals("0", node("0.1"), "kept answers show again after a reload");
+    }
+
+    @Test
+    void revealedDiagramValuesDoNotPrint() {
+        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertEquals(List.of("?", "?", "?"), List.of(node("0.0"), node("0.1"), node("1.0")));
+            assertEquals("none", js("return getComputedStyle(document.querySelector('#mlp-1 [data-node=\"0.1\"] circle'))"
+                    + ".strokeDasharray;"), "nor does the clamped look");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        assertEquals("8.75", node("1.0"));
     }
 
     @Test
