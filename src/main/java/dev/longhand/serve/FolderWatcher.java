@@ -36,6 +36,8 @@ final class FolderWatcher implements AutoCloseable {
 
     /** A save that keeps going (a tool writing many files) still rebuilds this often. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    /** How long closing waits for a rebuild in progress. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
@@ -165,8 +167,19 @@ final class FolderWatcher implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops watching and waits (a while) for a rebuild in progress to end, so that nothing is
+     * written into the folder after the server stopped: whoever closes may delete it next.
+     */
     public void close() throws IOException {
-        thread.interrupt();
+        // Closing the service ends the thread's wait; a rebuild in progress runs to its end.
         service.close();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(CLOSE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
