@@ -44,6 +44,26 @@ public final class EditLatency {
                     weights: {random: 4, min: -0.5, max: 0.5}
                 ```
                 """);
+        // Its one link, to the next lesson, would point nowhere here.
+        Files.writeString(content.resolve("02-four-nodes.md"),
+                Files.readString(repo.resolve("content/02-four-nodes.md")).replace("](03-hidden-layer.md)", "]"));
+        Files.writeString(content.resolve("wide-worksheet.md"), """
+                ---
+                title: A wider worksheet
+                ---
+
+                ```mlp
+                input: {random: 1, units: 16, samples: 4, min: -1, max: 1, integers: true}
+                layers:
+                  - units: 16
+                    weights: {random: 2, min: -2, max: 2, integers: true}
+                  - units: 16
+                    weights: {random: 3, min: -2, max: 2, integers: true}
+                  - units: 4
+                    weights: {random: 4, min: -2, max: 2, integers: true}
+                practice: {new_numbers: true}
+                ```
+                """);
         Path site = work.resolve("site");
         var report = new SiteBuilder(new SiteBuilder.Options(content, "content", repo.resolve("templates"), "templates", 2))
                 .build(site);
@@ -54,6 +74,10 @@ public final class EditLatency {
             System.out.println("page                          block    edits  median ms  p90 ms");
             measure(browser, site.resolve("seven-layers.html"), "mlp-2", "input.0.0", "seven-layer lesson", RUNS);
             measure(browser, site.resolve("wide.html"), "mlp-1", "input.0.0", "64-64-64-10, batch of 8", 31);
+            System.out.println();
+            System.out.println("New numbers: press to updated page, boxes emptied and checked");
+            measureNewNumbers(browser, site.resolve("four-nodes.html"), "mlp-3", "Four nodes' worksheet", RUNS);
+            measureNewNumbers(browser, site.resolve("wide-worksheet.html"), "mlp-1", "16-16-16-4 worksheet, batch 4", 31);
         }
     }
 
@@ -74,6 +98,30 @@ public final class EditLatency {
                 }
                 return times;
                 """, block, key, WARM_UP, runs);
+        List<Double> sorted = new ArrayList<>();
+        times.forEach(t -> sorted.add(t.doubleValue()));
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-29s %-8s %5d  %9.2f  %6.2f%n", label, block, sorted.size(),
+                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.9)));
+    }
+
+    /** From pressing New numbers to a laid-out page, the boxes emptied and checked (synchronous). */
+    private static void measureNewNumbers(Browser browser, Path page, String block, String label, int runs) {
+        browser.open(page);
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) browser.js("""
+                const button = document.querySelector('#' + arguments[0] + ' .practice-new');
+                const times = [];
+                for (let i = 0; i < arguments[1] + arguments[2]; i++) {
+                  const t0 = performance.now();
+                  button.click();
+                  void document.body.offsetHeight;
+                  const t1 = performance.now();
+                  if (i >= arguments[1]) times.push(t1 - t0);
+                }
+                localStorage.clear();
+                return times;
+                """, block, WARM_UP, runs);
         List<Double> sorted = new ArrayList<>();
         times.forEach(t -> sorted.add(t.doubleValue()));
         Collections.sort(sorted);
