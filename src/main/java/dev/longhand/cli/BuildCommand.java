@@ -42,7 +42,7 @@ final class BuildCommand implements Command {
     public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException, UsageError {
         long start = System.nanoTime();
         Path folder = arguments.path(OUT.name());
-        SiteBuilder builder = new SiteBuilder(SharedOptions.builderOptions(arguments, true));
+        SiteBuilder builder = new SiteBuilder(SharedOptions.builderOptions(arguments));
         BuildReport report = builder.build(folder);
         Report.print(report.diagnostics(), err);
         if (!report.succeeded()) {

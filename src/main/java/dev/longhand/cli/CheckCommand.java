@@ -31,7 +31,7 @@ final class CheckCommand implements Command {
 
     @Override
     public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException, UsageError {
-        SiteBuilder builder = new SiteBuilder(SharedOptions.builderOptions(arguments, true));
+        SiteBuilder builder = new SiteBuilder(SharedOptions.builderOptions(arguments));
         BuildReport report = builder.check();
         Report.print(report.diagnostics(), err);
         if (!report.succeeded()) {

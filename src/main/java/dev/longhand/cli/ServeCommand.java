@@ -69,7 +69,7 @@ final class ServeCommand implements Command {
             throw new UsageError("--bind: unknown address '" + bind + "'");
         }
         // The config's practice default changes how blocks are computed, so serve reads it too.
-        SiteBuilder.Options site = SharedOptions.builderOptions(arguments, true);
+        SiteBuilder.Options site = SharedOptions.builderOptions(arguments);
         Path folder = Files.createTempDirectory("longhand-serve-");
         LivePreview preview;
         out.println("Building into " + folder + " (a temporary folder, not site/; removed when you stop)");

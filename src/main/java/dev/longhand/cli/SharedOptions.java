@@ -17,7 +17,7 @@ final class SharedOptions {
     static final Option THREADS = new Option("--threads", "N",
             "Lessons rendered at once (default: the number of processors). The output does not depend on it.", null);
     static final Option CONFIG = new Option("--config", "FILE",
-            "Site settings such as baseUrl (default: longhand.yml beside the content folder, if there is one).",
+            "Site settings: baseUrl, the practice default (default: longhand.yml beside the content folder, if there is one).",
             null);
 
     static final List<Option> ALL = List.of(CONTENT, TEMPLATES, THREADS, CONFIG);
@@ -28,21 +28,14 @@ final class SharedOptions {
     private SharedOptions() {
     }
 
-    /**
-     * The builder's options; a missing folder or an explicitly named missing config file is a usage error.
-     *
-     * @param withConfig whether a config file applies
-     */
-    static SiteBuilder.Options builderOptions(Arguments arguments, boolean withConfig) throws UsageError {
+    /** The builder's options; a missing folder or an explicitly named missing config file is a usage error. */
+    static SiteBuilder.Options builderOptions(Arguments arguments) throws UsageError {
         Path content = arguments.path(CONTENT.name());
         Path templates = arguments.path(TEMPLATES.name());
         int threads = arguments.whole(THREADS.name(), 1, MAX_THREADS, Runtime.getRuntime().availableProcessors());
         SiteBuilder.Options options = new SiteBuilder.Options(
                 Folders.existing(content, CONTENT.name()), Folders.label(content),
                 Folders.existing(templates, TEMPLATES.name()), Folders.label(templates), threads);
-        if (!withConfig) {
-            return options;
-        }
         if (arguments.has(CONFIG.name())) {
             Path config = arguments.path(CONFIG.name());
             if (!Files.isRegularFile(config)) {
