@@ -3,6 +3,8 @@ package dev.longhand.site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,16 @@ final class Parallel {
      * as itself (an {@link IOException} or unchecked exception), not wrapped.
      */
     static <T, R> List<R> map(int threads, List<T> items, Step<T, R> step) throws IOException {
+        return map(threads, items, (a, b) -> 0, step);
+    }
+
+    /**
+     * The same, starting the items in the order of {@code startFirst} (results still in the
+     * items' order): the longest jobs first, so that a large one does not start last and keep
+     * one thread busy after the others are done.
+     */
+    static <T, R> List<R> map(int threads, List<T> items, Comparator<T> startFirst, Step<T, R> step)
+            throws IOException {
         List<R> results = new ArrayList<>(items.size());
         if (threads <= 1 || items.size() <= 1) {
             for (T item : items) {
@@ -34,9 +46,15 @@ final class Parallel {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()));
         try {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(pool.submit(() -> step.apply(item)));
+            List<Integer> starts = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                starts.add(i);
+            }
+            starts.sort((a, b) -> startFirst.compare(items.get(a), items.get(b)));
+            List<Future<R>> futures = new ArrayList<>(Collections.nCopies(items.size(), null));
+            for (int i : starts) {
+                T item = items.get(i);
+                futures.set(i, pool.submit(() -> step.apply(item)));
             }
             for (Future<R> future : futures) {
                 results.add(future.get());

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +63,7 @@ public final class SiteBuilder {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
         Map<String, LessonOutline> lessons = computeLessons(plan(diagnostics), practice(config), Optional.empty(),
+                IN_FILE_ORDER,
                 diagnostics);
         return new BuildReport(diagnostics, lessons.size(), 0);
     }
@@ -81,7 +83,8 @@ public final class SiteBuilder {
         OutputFolder.Result opened = OutputFolder.open(out);
         if (opened.folder().isEmpty()) {
             diagnostics.add(Diagnostic.error(Position.startOf(out.toString()), opened.refusal(), ""));
-            Map<String, LessonOutline> lessons = computeLessons(plan, practice(config), Optional.empty(), diagnostics);
+            Map<String, LessonOutline> lessons = computeLessons(plan, practice(config), Optional.empty(),
+                    IN_FILE_ORDER, diagnostics);
             return new BuildReport(diagnostics, lessons.size(), 0);
         }
         OutputFolder folder = opened.folder().get();
@@ -91,7 +94,7 @@ public final class SiteBuilder {
             // Once the build is known to fail, lessons are still computed for their errors, not written.
             boolean failing = diagnostics.hasErrors() || config.isEmpty();
             Map<String, LessonOutline> lessons = computeLessons(plan, practice(config),
-                    failing ? Optional.empty() : Optional.of(writer), diagnostics);
+                    failing ? Optional.empty() : Optional.of(writer), largestPageFirst(plan, folder.target()), diagnostics);
             if (diagnostics.hasErrors() || config.isEmpty()) {
                 folder.discard(staging);
                 return new BuildReport(diagnostics, lessons.size(), 0);
@@ -142,13 +145,13 @@ public final class SiteBuilder {
      * lessons; returns the outlines of the lessons without errors, by source.
      */
     private Map<String, LessonOutline> computeLessons(Plan plan, Optional<PracticeDefault> practice,
-                                                      Optional<SiteWriter> writer, Diagnostics diagnostics)
-            throws IOException {
+                                                      Optional<SiteWriter> writer, Comparator<Path> startFirst,
+                                                      Diagnostics diagnostics) throws IOException {
         ContentFolder content = contentFolder();
         LessonReader reader = reader(templates(), null, practice);
         record Computed(Optional<String> readable, Optional<LessonOutline> outline, Diagnostics diagnostics) {
         }
-        List<Computed> computed = Parallel.map(options.threads(), plan.files(), path -> {
+        List<Computed> computed = Parallel.map(options.threads(), plan.files(), startFirst, path -> {
             Diagnostics unreadable = new Diagnostics();
             Optional<LessonFile> file = content.read(path, unreadable);
             if (file.isEmpty()) {
@@ -223,6 +226,33 @@ public final class SiteBuilder {
 
     ContentFolder contentFolder() {
         return new ContentFolder(options.content(), options.contentLabel());
+    }
+
+    private static final Comparator<Path> IN_FILE_ORDER = (a, b) -> 0;
+
+    /**
+     * Lessons whose page was largest in the previous build start first: a lesson's cost is not
+     * known before it is computed, and the last build's page is the best guess there is (the
+     * shipped site's 784-wide network would otherwise start last and run alone at the end).
+     * Only the order of work depends on it, never the output.
+     */
+    private Comparator<Path> largestPageFirst(Plan plan, Path previous) {
+        ContentFolder content = contentFolder();
+        Map<Path, Long> sizes = new HashMap<>();
+        for (Path path : plan.files()) {
+            Series.Entry entry = plan.bySource().get(content.labelOf(path));
+            Path page = entry == null ? null : previous.resolve(entry.page());
+            long size = 0;
+            if (page != null && java.nio.file.Files.isRegularFile(page)) {
+                try {
+                    size = java.nio.file.Files.size(page);
+                } catch (IOException e) {
+                    size = 0; // only a hint
+                }
+            }
+            sizes.put(path, size);
+        }
+        return Comparator.comparingLong((Path path) -> sizes.getOrDefault(path, 0L)).reversed();
     }
 
     /** Each lesson's page path by source; two lessons that would share one are an error naming both. */
