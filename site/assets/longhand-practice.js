@@ -24,8 +24,10 @@
  * in the page's address (#edits:mlp-3/draw=2); this script empties the boxes whenever the
  * block's draw changes, so answers are never checked against numbers they were not meant for.
  *
- * A blank node of the diagram shows its value once the reader has it right, has opened its
- * "show how" or revealed all; Clear hides it again.
+ * Revealing: a blank is revealed when its box is right or its unit's "show how" is open (Reveal
+ * all does both). longhand.js then shows it wherever the worksheet hides it (Block.showRevealed:
+ * a later layer's input, worked lines, the diagram, an A that waits for its Z), by the rule the
+ * build printed into data-hidden-until; Clear hides it all again.
  */
 (function () {
   "use strict";
@@ -155,7 +157,7 @@
     this.drawn = 0;
     var sheet = this;
     if (this.block) {
-      this.block.revealed = function (key) { return sheet.shows(key); };
+      this.block.revealed = function () { return sheet.revealedKeys(); };
     }
     this.setUp();
     this.restore();
@@ -163,7 +165,7 @@
     this.showDraw();
     figure.addEventListener("longhand-numbers", function (event) { sheet.numbersChanged(event.detail.draw); });
     figure.querySelectorAll("details.show-how").forEach(function (d) {
-      d.addEventListener("toggle", function () { sheet.drawDiagram(); });
+      d.addEventListener("toggle", function () { sheet.showRevealed(); });
     });
     if (window.MutationObserver && this.traceElement) {
       new MutationObserver(function () { sheet.checkAll(); })
@@ -255,16 +257,13 @@
       mark.appendChild(symbol);
       mark.appendChild(words);
     }
-    this.figure.querySelectorAll("[data-blank-of=\"" + key + "\"]").forEach(function (copy) {
-      copy.textContent = text === "" ? "?" : text;
-    });
     return state === "right";
   };
 
   Worksheet.prototype.answered = function (box) {
     this.check(box);
     this.tally();
-    this.drawDiagram();
+    this.showRevealed();
     this.save();
   };
 
@@ -273,26 +272,31 @@
     var trace = this.trace();
     this.boxes.forEach(function (box) { sheet.check(box, trace); });
     this.tally();
-    this.drawDiagram();
+    this.showRevealed();
   };
 
   /**
-   * Whether the diagram may show the blank A at key ("layers.L.a.U.S"): its box is right, or
-   * the "show how" of its unit and sample is open.
+   * The blanks the reader has revealed, as keys ("layers.1.z.0.0"): each box that is right, and
+   * the Z and A of each unit whose "show how" is open (its line shows both).
    */
-  Worksheet.prototype.shows = function (key) {
-    var box = this.figure.querySelector("input.answer-box[data-answer=\"" + key + "\"]");
-    if (box && box.classList.contains("right")) {
-      return true;
-    }
-    var z = key.replace(/^(layers\.\d+)\.a\./, "$1.z.");
-    return this.figure.querySelector("details.show-how[open][data-answer-for=\"" + key + "\"], "
-      + "details.show-how[open][data-answer-for=\"" + z + "\"]") !== null;
+  Worksheet.prototype.revealedKeys = function () {
+    var keys = new Set();
+    this.boxes.forEach(function (box) {
+      if (box.classList.contains("right")) {
+        keys.add(box.getAttribute("data-answer"));
+      }
+    });
+    this.figure.querySelectorAll("details.show-how[open]").forEach(function (how) {
+      var at = how.getAttribute("data-answer-for").split(".");
+      keys.add([at[0], at[1], "z", at[3], at[4]].join("."));
+      keys.add([at[0], at[1], "a", at[3], at[4]].join("."));
+    });
+    return keys;
   };
 
-  Worksheet.prototype.drawDiagram = function () {
+  Worksheet.prototype.showRevealed = function () {
     if (this.block) {
-      this.block.drawDiagram();
+      this.block.showRevealed();
     }
   };
 

@@ -9,6 +9,8 @@
  *   sheets    <-> dev.longhand.worked.Worksheet and GradientSheet (written-out lines)
  *   trace     <-> dev.longhand.render.TraceJson    (the mlp-trace JSON)
  *   plot      <-> dev.longhand.render.LossPlot     (the loss plot)
+ *   hidden    <-> dev.longhand.render.Blanks       (what a worksheet hides until revealed: the
+ *                                                   rule is Java's, read from data-hidden-until)
  * The browser tests compare the two on every shipped lesson and on random networks.
  * Training (backprop, its lines, the loss plot) is in longhand-training.js and StrictMath's exp
  * and log in longhand-math.js; a page loads them only when its blocks use them.
@@ -254,6 +256,8 @@
   Line.prototype.factor = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.factor); };
   Line.prototype.figure = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.shown); };
   Line.prototype.uses = function (x) { this.isExact = this.isExact && this.f.get(x).exact; return this; };
+  /** A figure the reader has not been shown: "?", still deciding "=" or "≈". */
+  Line.prototype.unknown = function (x) { return this.uses(x).text("?"); };
   /** count terms joined by " + "; a long sum shows its first and last EDGE_TERMS around "⋯". */
   Line.prototype.terms = function (count, term) {
     var elide = count > MAX_TERMS;
@@ -276,10 +280,18 @@
     return this.s + (this.isExact && e.exact ? " = " : " ≈ ") + e.shown;
   };
 
-  function forwardLine(t, u, s, p, augmented) {
+  /** unknown (optional): which figures are "?", as dev.longhand.worked.Unknowns: {input(k), z(j)}. */
+  function forwardLine(t, u, s, p, augmented, unknown) {
     var w = t.layer.weights;
     var sum = new Line(p).text("z" + subscript(u + 1) + " = ");
-    sum.terms(w[0].length, function (k) { sum.factor(w[u][k]).text("·").factor(t.input[k][s]); });
+    sum.terms(w[0].length, function (k) {
+      sum.factor(w[u][k]).text("·");
+      if (unknown && unknown.input(k)) {
+        sum.unknown(t.input[k][s]);
+      } else {
+        sum.factor(t.input[k][s]);
+      }
+    });
     sum.text(" + ").factor(t.layer.bias[u]);
     if (augmented) {
       sum.text("·1");
@@ -294,7 +306,15 @@
       case "leaky_relu": result.text("LeakyReLU(").figure(z).text(")"); break;
       default:
         result.text("exp(").figure(z).text(") / (");
-        result.terms(t.z.length, function (j) { result.text("exp(").figure(t.z[j][s]).text(")"); });
+        result.terms(t.z.length, function (j) {
+          result.text("exp(");
+          if (j !== u && unknown && unknown.z(j)) {
+            result.unknown(t.z[j][s]);
+          } else {
+            result.figure(t.z[j][s]);
+          }
+          result.text(")");
+        });
         result.text(")");
     }
     return { sum: sum.result(z), result: result.result(t.a[u][s]), mark: reluMark(t.layer.activation, z) };
@@ -369,6 +389,86 @@
     return "{" + parts.join(",") + "}";
   }
 
+  // ---- hidden: what a worksheet keeps back, by dev.longhand.render.Blanks' rule ---------------
+
+  /**
+   * A worksheet's data-hidden-until ("layers.0.a:layers.0.z ..."): for each hidden matrix, the
+   * matrix whose blank of the same unit and sample it waits for. Java decides every pair; this
+   * only reads them. null for a block that hides nothing.
+   */
+  function parseHiddenUntil(text) {
+    if (!text) {
+      return null;
+    }
+    var gates = {};
+    text.split(/\s+/).forEach(function (pair) {
+      var at = pair.split(":");
+      if (at.length === 2) {
+        gates[at[0]] = at[1];
+      }
+    });
+    return gates;
+  }
+
+  /** The blank ("layers.0.z.1.0") the value at key waits for, or null when it is never hidden. */
+  function gateOf(hiddenUntil, key) {
+    if (!hiddenUntil) {
+      return null;
+    }
+    var at = key.split(".");
+    var gate = hiddenUntil[at.slice(0, 3).join(".")];
+    return gate ? gate + "." + at.slice(3).join(".") : null;
+  }
+
+  /**
+   * Which figures of layer i's line for sample s are "?" (Unknowns): an input or another unit's z
+   * whose blank is not in revealed (a Set of blank keys; null or empty before any is revealed).
+   */
+  function unknownsOf(hiddenUntil, i, s, revealed) {
+    if (!hiddenUntil) {
+      return null;
+    }
+    function unknown(key) {
+      var gate = gateOf(hiddenUntil, key);
+      return gate !== null && !(revealed && revealed.has(gate));
+    }
+    return {
+      input: function (k) { return i > 0 && unknown("layers." + (i - 1) + ".a." + k + "." + s); },
+      z: function (j) { return unknown("layers." + i + ".z." + j + "." + s); }
+    };
+  }
+
+  /** The trace value at "layers.L.z.R.C" or "layers.L.a.R.C". */
+  function valueOf(result, key) {
+    var at = key.split(".");
+    return result.traces[Number(at[1])][at[2]][Number(at[3])][Number(at[4])];
+  }
+
+  /**
+   * Shows text in place of el (a "?", or a worked line with "?") on screen, as a sibling after
+   * it; null takes it away. el itself stays as the build wrote it, and is what prints.
+   */
+  function revealBeside(el, text) {
+    var next = el.nextSibling;
+    var beside = next && next.nodeType === 1 && next.classList.contains("revealed-text") ? next : null;
+    if (text === null) {
+      if (beside) {
+        el.parentNode.removeChild(beside);
+        el.removeAttribute("data-revealed");
+      }
+      return;
+    }
+    if (!beside) {
+      beside = document.createElement("span");
+      beside.className = "revealed-text";
+      el.parentNode.insertBefore(beside, el.nextSibling);
+      el.setAttribute("data-revealed", "true");
+    }
+    if (beside.textContent !== text) {
+      beside.textContent = text;
+    }
+  }
+
   // ---- diagram: mirror of dev.longhand.render.Diagram -----------------------------------------
 
   var NODE_PRECISION = 2;
@@ -383,9 +483,9 @@
 
   /**
    * Rewrites the diagram's node values and marks for one sample, and every edge's look.
-   * revealed (optional) says which blank values a worksheet's reader has got right or opened.
+   * shown (optional) says whether a worksheet's hidden value ("layers.0.a.1.0") may be shown now.
    */
-  function drawDiagram(svg, spec, result, sample, p, revealed) {
+  function drawDiagram(svg, spec, result, sample, p, shown) {
     if (!svg) {
       return;
     }
@@ -399,7 +499,7 @@
       // A worksheet's blank node (data-blank) keeps its "?" and gives nothing away until the
       // reader reveals its value: then the value is a second text, which print leaves out.
       var blank = node.hasAttribute("data-blank");
-      var open = blank && !!revealed && revealed("layers." + l + ".a." + u + "." + sample);
+      var open = blank && !!shown && shown("layers." + l + ".a." + u + "." + sample);
       var inactive = (!blank || open) && l >= 0 && result.traces[l].layer.activation === "relu"
         && result.traces[l].z[u][sample] < 0;
       var css = "node" + (l < 0 ? " input" : "") + (inactive ? " inactive" : "");
@@ -407,9 +507,9 @@
         node.setAttribute("class", css);
       }
       var text = node.querySelector("text");
-      var shown = blank ? "?" : display(value, q);
-      if (text.textContent !== shown) {
-        text.textContent = shown;
+      var figure = blank ? "?" : display(value, q);
+      if (text.textContent !== figure) {
+        text.textContent = figure;
       }
       if (blank) {
         revealNode(node, text, open ? display(value, q) : null);
@@ -463,8 +563,9 @@
   /**
    * Everything a block displays, keyed as the page keys it: values (data-v), lines
    * (data-work), the class of each keyed cell, and for clamped A cells the z they came from.
+   * A worksheet's lines (hiddenUntil) are as the build writes them: nothing revealed yet.
    */
-  function view(spec, result, p, augmented) {
+  function view(spec, result, p, augmented, hiddenUntil) {
     var values = {};
     var lines = {};
     var marks = {};
@@ -489,7 +590,7 @@
           var mark = reluMark(t.layer.activation, zv);
           marks[prefix + "z." + u + "." + s] = { css: mark };
           marks[prefix + "a." + u + "." + s] = { css: mark, from: mark === "clamped" ? display(zv, p) : "" };
-          var line = forwardLine(t, u, s, p, augmented);
+          var line = forwardLine(t, u, s, p, augmented, unknownsOf(hiddenUntil, i, s, null));
           lines[i + "." + u + "." + s] = { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
         });
       });
@@ -589,8 +690,11 @@
     this.draw = 0;
     /** Whether the page's address gave this block's numbers (edits or a draw). */
     this.fromAddress = false;
-    /** A worksheet's say in which blank values its diagram may show; none by default. */
+    /** A worksheet's hidden values and the blanks they wait for (Blanks.hiddenUntil), or null. */
+    this.hiddenUntil = parseHiddenUntil(figure.getAttribute("data-hidden-until"));
+    /** Set by longhand-practice.js: () → the Set of blank keys the reader has revealed. */
     this.revealed = null;
+    this.copies = Array.prototype.slice.call(figure.querySelectorAll("[data-blank-of]"));
     this.edits = {};
     this.valueElements = Array.prototype.slice.call(figure.querySelectorAll("[data-v]"));
     this.lineElements = Array.prototype.slice.call(figure.querySelectorAll("[data-work]"));
@@ -810,9 +914,68 @@
     return api.drawNumbers(block.original, seed, n);
   }
 
+  /** Whether a hidden value's key may be shown: it waits for nothing, or for a blank the reader revealed. */
+  Block.prototype.shownTest = function (revealed) {
+    var hiddenUntil = this.hiddenUntil;
+    return function (key) {
+      var gate = gateOf(hiddenUntil, key);
+      return gate === null || (revealed !== null && revealed.has(gate));
+    };
+  };
+
   /** Redraws the diagram for the sample shown. */
   Block.prototype.drawDiagram = function () {
-    drawDiagram(this.diagram, this.spec, this.result || compute(this.spec), this.sample, this.precision, this.revealed);
+    var revealed = this.revealed ? this.revealed() : null;
+    drawDiagram(this.diagram, this.spec, this.currentResult(), this.sample, this.precision, this.shownTest(revealed));
+  };
+
+  Block.prototype.currentResult = function () {
+    if (!this.result) {
+      this.result = compute(this.spec);
+    }
+    return this.result;
+  };
+
+  /**
+   * On a worksheet, shows every hidden value the reader has revealed wherever it appears, and
+   * hides again what is no longer revealed: the "?" copies of a blank in other tables, the "?"
+   * figures of worked lines, the diagram's nodes. What the build wrote stays underneath, so
+   * print and a later Clear find it unchanged.
+   */
+  Block.prototype.showRevealed = function () {
+    var revealed = this.revealed ? this.revealed() : null;
+    var result = this.currentResult();
+    var shown = this.shownTest(revealed);
+    drawDiagram(this.diagram, this.spec, result, this.sample, this.precision, shown);
+    var hiddenUntil = this.hiddenUntil;
+    if (!hiddenUntil) {
+      return;
+    }
+    var p = this.precision;
+    var augmented = this.augmented;
+    this.copies.forEach(function (el) {
+      var key = el.getAttribute("data-blank-of");
+      revealBeside(el, shown(key) ? figuresOf(p).get(valueOf(result, key)).shown : null);
+    });
+    var traces = result.traces;
+    // Layers whose lines can hold "?": an earlier layer's A is hidden, or a softmax's own Z.
+    var withUnknowns = traces.map(function (t, i) {
+      return (i > 0 && !!hiddenUntil["layers." + (i - 1) + ".a"])
+        || (t.layer.activation === "softmax" && !!hiddenUntil["layers." + i + ".z"]);
+    });
+    this.lineElements.forEach(function (el) {
+      var at = el.getAttribute("data-work").split(".");
+      var i = Number(at[0]);
+      if (at.length !== 3 || !withUnknowns[i]) {
+        return;
+      }
+      var s = Number(at[2]);
+      var line = forwardLine(traces[i], Number(at[1]), s, p, augmented, unknownsOf(hiddenUntil, i, s, revealed));
+      var sum = el.querySelector(".work-sum");
+      var res = el.querySelector(".work-result");
+      revealBeside(sum, line.sum !== sum.textContent ? line.sum : null);
+      revealBeside(res, line.result !== res.textContent ? line.result : null);
+    });
   };
 
   /** Recomputes the block from its spec and rewrites everything that shows a result. */
@@ -820,7 +983,7 @@
     var started = performance.now();
     var result = compute(this.spec);
     this.result = result;
-    var shown = view(this.spec, result, this.precision, this.augmented);
+    var shown = view(this.spec, result, this.precision, this.augmented, this.hiddenUntil);
     var changed = [];
     var p = this.precision;
     var figures = figuresOf(p);
@@ -848,7 +1011,7 @@
         changed.push(li);
       }
     });
-    drawDiagram(this.diagram, this.spec, result, this.sample, p, this.revealed);
+    this.showRevealed();
     if (this.plot && result.losses) {
       this.plot.innerHTML = api.training.lossPlot(this.id, result.losses, p);
     }
