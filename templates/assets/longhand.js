@@ -9,8 +9,8 @@
  *   sheets    <-> dev.longhand.worked.Worksheet and GradientSheet (written-out lines)
  *   trace     <-> dev.longhand.render.TraceJson    (the mlp-trace JSON)
  *   plot      <-> dev.longhand.render.LossPlot     (the loss plot)
- *   hidden    <-> dev.longhand.render.Blanks       (what a worksheet hides until revealed: the
- *                                                   rule is Java's, read from data-hidden-until)
+ * What a worksheet hides until the reader reveals it is dev.longhand.render.Blanks' rule, which
+ * the build prints into data-hidden-until; longhand-practice.js reads it (api.hiding).
  * The browser tests compare the two on every shipped lesson and on random networks.
  * Training (backprop, its lines, the loss plot) is in longhand-training.js and StrictMath's exp
  * and log in longhand-math.js; a page loads them only when its blocks use them.
@@ -389,86 +389,6 @@
     return "{" + parts.join(",") + "}";
   }
 
-  // ---- hidden: what a worksheet keeps back, by dev.longhand.render.Blanks' rule ---------------
-
-  /**
-   * A worksheet's data-hidden-until ("layers.0.a:layers.0.z ..."): for each hidden matrix, the
-   * matrix whose blank of the same unit and sample it waits for. Java decides every pair; this
-   * only reads them. null for a block that hides nothing.
-   */
-  function parseHiddenUntil(text) {
-    if (!text) {
-      return null;
-    }
-    var gates = {};
-    text.split(/\s+/).forEach(function (pair) {
-      var at = pair.split(":");
-      if (at.length === 2) {
-        gates[at[0]] = at[1];
-      }
-    });
-    return gates;
-  }
-
-  /** The blank ("layers.0.z.1.0") the value at key waits for, or null when it is never hidden. */
-  function gateOf(hiddenUntil, key) {
-    if (!hiddenUntil) {
-      return null;
-    }
-    var at = key.split(".");
-    var gate = hiddenUntil[at.slice(0, 3).join(".")];
-    return gate ? gate + "." + at.slice(3).join(".") : null;
-  }
-
-  /**
-   * Which figures of layer i's line for sample s are "?" (Unknowns): an input or another unit's z
-   * whose blank is not in revealed (a Set of blank keys; null or empty before any is revealed).
-   */
-  function unknownsOf(hiddenUntil, i, s, revealed) {
-    if (!hiddenUntil) {
-      return null;
-    }
-    function unknown(key) {
-      var gate = gateOf(hiddenUntil, key);
-      return gate !== null && !(revealed && revealed.has(gate));
-    }
-    return {
-      input: function (k) { return i > 0 && unknown("layers." + (i - 1) + ".a." + k + "." + s); },
-      z: function (j) { return unknown("layers." + i + ".z." + j + "." + s); }
-    };
-  }
-
-  /** The trace value at "layers.L.z.R.C" or "layers.L.a.R.C". */
-  function valueOf(result, key) {
-    var at = key.split(".");
-    return result.traces[Number(at[1])][at[2]][Number(at[3])][Number(at[4])];
-  }
-
-  /**
-   * Shows text in place of el (a "?", or a worked line with "?") on screen, as a sibling after
-   * it; null takes it away. el itself stays as the build wrote it, and is what prints.
-   */
-  function revealBeside(el, text) {
-    var next = el.nextSibling;
-    var beside = next && next.nodeType === 1 && next.classList.contains("revealed-text") ? next : null;
-    if (text === null) {
-      if (beside) {
-        el.parentNode.removeChild(beside);
-        el.removeAttribute("data-revealed");
-      }
-      return;
-    }
-    if (!beside) {
-      beside = document.createElement("span");
-      beside.className = "revealed-text";
-      el.parentNode.insertBefore(beside, el.nextSibling);
-      el.setAttribute("data-revealed", "true");
-    }
-    if (beside.textContent !== text) {
-      beside.textContent = text;
-    }
-  }
-
   // ---- diagram: mirror of dev.longhand.render.Diagram -----------------------------------------
 
   var NODE_PRECISION = 2;
@@ -563,9 +483,9 @@
   /**
    * Everything a block displays, keyed as the page keys it: values (data-v), lines
    * (data-work), the class of each keyed cell, and for clamped A cells the z they came from.
-   * A worksheet's lines (hiddenUntil) are as the build writes them: nothing revealed yet.
+   * unknowns (optional, a worksheet's): (layer, sample) → which figures of the lines are "?".
    */
-  function view(spec, result, p, augmented, hiddenUntil) {
+  function view(spec, result, p, augmented, unknowns) {
     var values = {};
     var lines = {};
     var marks = {};
@@ -590,7 +510,7 @@
           var mark = reluMark(t.layer.activation, zv);
           marks[prefix + "z." + u + "." + s] = { css: mark };
           marks[prefix + "a." + u + "." + s] = { css: mark, from: mark === "clamped" ? display(zv, p) : "" };
-          var line = forwardLine(t, u, s, p, augmented, unknownsOf(hiddenUntil, i, s, null));
+          var line = forwardLine(t, u, s, p, augmented, unknowns ? unknowns(i, s) : null);
           lines[i + "." + u + "." + s] = { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
         });
       });
@@ -690,11 +610,10 @@
     this.draw = 0;
     /** Whether the page's address gave this block's numbers (edits or a draw). */
     this.fromAddress = false;
-    /** A worksheet's hidden values and the blanks they wait for (Blanks.hiddenUntil), or null. */
-    this.hiddenUntil = parseHiddenUntil(figure.getAttribute("data-hidden-until"));
+    /** A worksheet's hidden values and the blanks they wait for (from longhand-practice.js), or null. */
+    this.hidden = api.hiding ? api.hiding.read(figure.getAttribute("data-hidden-until")) : null;
     /** Set by longhand-practice.js: () → the Set of blank keys the reader has revealed. */
     this.revealed = null;
-    this.copies = Array.prototype.slice.call(figure.querySelectorAll("[data-blank-of]"));
     this.edits = {};
     this.valueElements = Array.prototype.slice.call(figure.querySelectorAll("[data-v]"));
     this.lineElements = Array.prototype.slice.call(figure.querySelectorAll("[data-work]"));
@@ -914,19 +833,13 @@
     return api.drawNumbers(block.original, seed, n);
   }
 
-  /** Whether a hidden value's key may be shown: it waits for nothing, or for a blank the reader revealed. */
-  Block.prototype.shownTest = function (revealed) {
-    var hiddenUntil = this.hiddenUntil;
-    return function (key) {
-      var gate = gateOf(hiddenUntil, key);
-      return gate === null || (revealed !== null && revealed.has(gate));
-    };
-  };
-
-  /** Redraws the diagram for the sample shown. */
-  Block.prototype.drawDiagram = function () {
-    var revealed = this.revealed ? this.revealed() : null;
-    drawDiagram(this.diagram, this.spec, this.currentResult(), this.sample, this.precision, this.shownTest(revealed));
+  /** Redraws the diagram for the sample shown; revealed, on a worksheet, as this.revealed() gives it. */
+  Block.prototype.drawDiagram = function (revealed) {
+    if (revealed === undefined) {
+      revealed = this.revealed ? this.revealed() : null;
+    }
+    drawDiagram(this.diagram, this.spec, this.currentResult(), this.sample, this.precision,
+      this.hidden ? api.hiding.shown(this.hidden, revealed) : null);
   };
 
   Block.prototype.currentResult = function () {
@@ -937,45 +850,15 @@
   };
 
   /**
-   * On a worksheet, shows every hidden value the reader has revealed wherever it appears, and
-   * hides again what is no longer revealed: the "?" copies of a blank in other tables, the "?"
-   * figures of worked lines, the diagram's nodes. What the build wrote stays underneath, so
-   * print and a later Clear find it unchanged.
+   * The diagram, and on a worksheet every hidden value the reader has revealed, shown wherever
+   * it appears (longhand-practice.js); what is no longer revealed is hidden again.
    */
   Block.prototype.showRevealed = function () {
     var revealed = this.revealed ? this.revealed() : null;
-    var result = this.currentResult();
-    var shown = this.shownTest(revealed);
-    drawDiagram(this.diagram, this.spec, result, this.sample, this.precision, shown);
-    var hiddenUntil = this.hiddenUntil;
-    if (!hiddenUntil) {
-      return;
+    if (this.hidden) {
+      api.hiding.show(this, this.currentResult(), revealed);
     }
-    var p = this.precision;
-    var augmented = this.augmented;
-    this.copies.forEach(function (el) {
-      var key = el.getAttribute("data-blank-of");
-      revealBeside(el, shown(key) ? figuresOf(p).get(valueOf(result, key)).shown : null);
-    });
-    var traces = result.traces;
-    // Layers whose lines can hold "?": an earlier layer's A is hidden, or a softmax's own Z.
-    var withUnknowns = traces.map(function (t, i) {
-      return (i > 0 && !!hiddenUntil["layers." + (i - 1) + ".a"])
-        || (t.layer.activation === "softmax" && !!hiddenUntil["layers." + i + ".z"]);
-    });
-    this.lineElements.forEach(function (el) {
-      var at = el.getAttribute("data-work").split(".");
-      var i = Number(at[0]);
-      if (at.length !== 3 || !withUnknowns[i]) {
-        return;
-      }
-      var s = Number(at[2]);
-      var line = forwardLine(traces[i], Number(at[1]), s, p, augmented, unknownsOf(hiddenUntil, i, s, revealed));
-      var sum = el.querySelector(".work-sum");
-      var res = el.querySelector(".work-result");
-      revealBeside(sum, line.sum !== sum.textContent ? line.sum : null);
-      revealBeside(res, line.result !== res.textContent ? line.result : null);
-    });
+    this.drawDiagram(revealed);
   };
 
   /** Recomputes the block from its spec and rewrites everything that shows a result. */
@@ -983,7 +866,11 @@
     var started = performance.now();
     var result = compute(this.spec);
     this.result = result;
-    var shown = view(this.spec, result, this.precision, this.augmented, this.hiddenUntil);
+    var hidden = this.hidden;
+    // A worksheet's lines as the build writes them: nothing revealed yet.
+    var shown = view(this.spec, result, this.precision, this.augmented, hidden ? function (i, s) {
+      return api.hiding.unknowns(hidden, i, s, null);
+    } : null);
     var changed = [];
     var p = this.precision;
     var figures = figuresOf(p);
@@ -1247,9 +1134,16 @@
     cloneSpec: cloneSpec,
     /** Set by longhand-practice.js: (the lesson's spec, seed as hex, n) → draw n of new numbers. */
     drawNumbers: null,
-    /** What longhand-training.js builds on. */
+    /**
+     * Set by longhand-practice.js: what a worksheet hides, by the rule in data-hidden-until:
+     * read(text) → hidden, or null; unknowns(hidden, layer, sample, revealed) → a worked line's "?";
+     * shown(hidden, revealed) → (key) → may it show; show(block, result, revealed) rewrites the page.
+     */
+    hiding: null,
+    /** What longhand-training.js and longhand-practice.js build on. */
     internals: { matrix: matrix, copy: copy, multiply: multiply, transpose: transpose, columnMax: columnMax,
       activations: ACTIVATIONS, forward: forward, exp: exp, log: log, Line: Line, display: display,
+      forwardLine: forwardLine, figuresOf: figuresOf,
       subscript: subscript, jsonMatrix: jsonMatrix, jsonFlat: jsonFlat, jsonNumber: jsonNumber,
       jsonString: jsonString },
     page: null,
