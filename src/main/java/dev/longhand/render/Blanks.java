@@ -60,8 +60,11 @@ public record Blanks(boolean z, boolean a, List<Integer> layers, OptionalLong ne
      * @param kind "z" or "a"
      */
     public String gate(int layer, String kind) {
-        String key = kind.equals("a") && a(layer) ? "a" : z(layer) ? "z" : "";
-        return key.isEmpty() ? "" : "layers." + layer + "." + key;
+        if (kind.equals("a") && a(layer)) {
+            return "layers." + layer + ".a";
+        }
+        // a blank Z, or an A worked out from it
+        return z(layer) ? "layers." + layer + ".z" : "";
     }
 
     /** Whether the values of layer {@code layer}'s Z or A are hidden until revealed. */
