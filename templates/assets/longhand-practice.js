@@ -24,8 +24,14 @@
  * in the page's address (#edits:mlp-3/draw=2); this script empties the boxes whenever the
  * block's draw changes, so answers are never checked against numbers they were not meant for.
  *
- * A blank node of the diagram shows its value once the reader has it right, has opened its
- * "show how" or revealed all; Clear hides it again.
+ * Hiding and revealing: the build hides each blank wherever else it appears (a later layer's
+ * input and worked lines, the diagram, an A that repeats a blank Z) and prints which value waits
+ * for which blank into data-hidden-until (dev.longhand.render.Blanks). A blank is revealed when
+ * its box is right or its unit's "show how" is open (Reveal all does both); then it is shown
+ * everywhere, beside what the build wrote, which stays and is what prints. Every check, toggle
+ * and recompute shows exactly what is revealed at that moment, so Clear, a closed "show how" or
+ * an edit that makes an answer wrong hides it again. longhand.js keeps the line masking
+ * (Worksheet's Unknowns) and the diagram; the rest is here (api.hiding), as worksheets need it.
  */
 (function () {
   "use strict";
@@ -88,9 +94,126 @@
     return drawn;
   }
 
-  // Registered while the page loads, before longhand.js reads a draw from the address.
+  // ---- hiding: what a worksheet keeps back, by dev.longhand.render.Blanks' rule ------------
+
+  /**
+   * A worksheet's data-hidden-until ("layers.0.a:layers.0.z ..."): for each hidden matrix, the
+   * matrix whose blank of the same unit and sample it waits for. Java decides every pair; this
+   * only reads them. null for a block that hides nothing.
+   */
+  function readHidden(text) {
+    if (!text) {
+      return null;
+    }
+    var gates = {};
+    text.split(/\s+/).forEach(function (pair) {
+      var at = pair.split(":");
+      if (at.length === 2) {
+        gates[at[0]] = at[1];
+      }
+    });
+    return gates;
+  }
+
+  /** The blank ("layers.0.z.1.0") the value at key waits for, or null when it is never hidden. */
+  function gateOf(hidden, key) {
+    var at = key.split(".");
+    var gate = hidden[at.slice(0, 3).join(".")];
+    return gate ? gate + "." + at.slice(3).join(".") : null;
+  }
+
+  /** (key) → whether the value may be shown: it waits for nothing, or for a blank in revealed (a Set, or null). */
+  function shownBy(hidden, revealed) {
+    return function (key) {
+      var gate = gateOf(hidden, key);
+      return gate === null || (revealed !== null && revealed.has(gate));
+    };
+  }
+
+  /**
+   * Which figures of layer i's worked line for sample s are "?" (as dev.longhand.worked.Unknowns):
+   * an input, or another unit's z, whose blank is not in revealed (null before any is revealed).
+   */
+  function unknownsOf(hidden, i, s, revealed) {
+    var shown = shownBy(hidden, revealed || null);
+    return {
+      input: function (k) { return i > 0 && !shown("layers." + (i - 1) + ".a." + k + "." + s); },
+      z: function (j) { return !shown("layers." + i + ".z." + j + "." + s); }
+    };
+  }
+
+  /** The trace value at "layers.L.z.R.C" or "layers.L.a.R.C". */
+  function traceValue(result, key) {
+    var at = key.split(".");
+    return result.traces[Number(at[1])][at[2]][Number(at[3])][Number(at[4])];
+  }
+
+  /**
+   * Shows text in place of el (a "?", or a worked line with "?") on screen, as a sibling after
+   * it; null takes it away. el stays as the build wrote it, and is what prints.
+   */
+  function revealBeside(el, text) {
+    var next = el.nextSibling;
+    var beside = next && next.nodeType === 1 && next.classList.contains("revealed-text") ? next : null;
+    if (text === null) {
+      if (beside) {
+        el.parentNode.removeChild(beside);
+        el.removeAttribute("data-revealed");
+      }
+      return;
+    }
+    if (!beside) {
+      beside = document.createElement("span");
+      beside.className = "revealed-text";
+      el.parentNode.insertBefore(beside, el.nextSibling);
+      el.setAttribute("data-revealed", "true");
+    }
+    if (beside.textContent !== text) {
+      beside.textContent = text;
+    }
+  }
+
+  /**
+   * Shows each hidden value of a block (longhand.js's) that revealed (a Set of blank keys, or
+   * null) lets through, wherever the build wrote "?" for it: a copy in another table, a figure
+   * in a worked line; and hides again what is no longer revealed. (longhand.js draws the diagram.)
+   */
+  function showRevealed(block, result, revealed) {
+    var internals = window.Longhand.internals;
+    var hidden = block.hidden;
+    var shown = shownBy(hidden, revealed);
+    var p = block.precision;
+    var figures = internals.figuresOf(p);
+    block.figure.querySelectorAll("[data-blank-of]").forEach(function (el) {
+      var key = el.getAttribute("data-blank-of");
+      revealBeside(el, shown(key) ? figures.get(traceValue(result, key)).shown : null);
+    });
+    // Layers whose lines can hold "?": the layer before's A is hidden, or a softmax's own Z.
+    var traces = result.traces;
+    var withUnknowns = traces.map(function (t, i) {
+      return (i > 0 && !!hidden["layers." + (i - 1) + ".a"])
+        || (t.layer.activation === "softmax" && !!hidden["layers." + i + ".z"]);
+    });
+    block.lineElements.forEach(function (el) {
+      var at = el.getAttribute("data-work").split(".");
+      var i = Number(at[0]);
+      if (at.length !== 3 || !withUnknowns[i]) {
+        return;
+      }
+      var s = Number(at[2]);
+      var line = internals.forwardLine(traces[i], Number(at[1]), s, p, block.augmented,
+        unknownsOf(hidden, i, s, revealed));
+      var sum = el.querySelector(".work-sum");
+      var res = el.querySelector(".work-result");
+      revealBeside(sum, line.sum !== sum.textContent ? line.sum : null);
+      revealBeside(res, line.result !== res.textContent ? line.result : null);
+    });
+  }
+
+  // Registered while the page loads, before longhand.js reads its blocks and a draw from the address.
   if (window.Longhand) {
     window.Longhand.drawNumbers = drawNumbers;
+    window.Longhand.hiding = { read: readHidden, unknowns: unknownsOf, shown: shownBy, show: showRevealed };
   }
 
   // ---- checking ---------------------------------------------------------------------------
@@ -155,19 +278,24 @@
     this.drawn = 0;
     var sheet = this;
     if (this.block) {
-      this.block.revealed = function (key) { return sheet.shows(key); };
+      this.block.revealed = function () { return sheet.revealedKeys(); };
     }
     this.setUp();
     this.restore();
     this.checkAll();
     this.showDraw();
     figure.addEventListener("longhand-numbers", function (event) { sheet.numbersChanged(event.detail.draw); });
-    figure.querySelectorAll("details.show-how").forEach(function (d) {
-      d.addEventListener("toggle", function () { sheet.drawDiagram(); });
-    });
     if (window.MutationObserver && this.traceElement) {
       new MutationObserver(function () { sheet.checkAll(); })
         .observe(this.traceElement, { childList: true, characterData: true, subtree: true });
+      // A "show how" opened or closed reveals or hides its unit at once, not a task later with
+      // the toggle event; one pass for Reveal all and Clear, which open or close them all.
+      new MutationObserver(function () { sheet.showRevealed(); })
+        .observe(figure, { attributes: true, attributeFilter: ["open"], subtree: true });
+    } else {
+      figure.querySelectorAll("details.show-how").forEach(function (d) {
+        d.addEventListener("toggle", function () { sheet.showRevealed(); });
+      });
     }
   }
 
@@ -255,16 +383,13 @@
       mark.appendChild(symbol);
       mark.appendChild(words);
     }
-    this.figure.querySelectorAll("[data-blank-of=\"" + key + "\"]").forEach(function (copy) {
-      copy.textContent = text === "" ? "?" : text;
-    });
     return state === "right";
   };
 
   Worksheet.prototype.answered = function (box) {
     this.check(box);
     this.tally();
-    this.drawDiagram();
+    this.showRevealed();
     this.save();
   };
 
@@ -273,26 +398,31 @@
     var trace = this.trace();
     this.boxes.forEach(function (box) { sheet.check(box, trace); });
     this.tally();
-    this.drawDiagram();
+    this.showRevealed();
   };
 
   /**
-   * Whether the diagram may show the blank A at key ("layers.L.a.U.S"): its box is right, or
-   * the "show how" of its unit and sample is open.
+   * The blanks the reader has revealed, as keys ("layers.1.z.0.0"): each box that is right, and
+   * the Z and A of each unit whose "show how" is open (its line shows both).
    */
-  Worksheet.prototype.shows = function (key) {
-    var box = this.figure.querySelector("input.answer-box[data-answer=\"" + key + "\"]");
-    if (box && box.classList.contains("right")) {
-      return true;
-    }
-    var z = key.replace(/^(layers\.\d+)\.a\./, "$1.z.");
-    return this.figure.querySelector("details.show-how[open][data-answer-for=\"" + key + "\"], "
-      + "details.show-how[open][data-answer-for=\"" + z + "\"]") !== null;
+  Worksheet.prototype.revealedKeys = function () {
+    var keys = new Set();
+    this.boxes.forEach(function (box) {
+      if (box.classList.contains("right")) {
+        keys.add(box.getAttribute("data-answer"));
+      }
+    });
+    this.figure.querySelectorAll("details.show-how[open]").forEach(function (how) {
+      var at = how.getAttribute("data-answer-for").split(".");
+      keys.add([at[0], at[1], "z", at[3], at[4]].join("."));
+      keys.add([at[0], at[1], "a", at[3], at[4]].join("."));
+    });
+    return keys;
   };
 
-  Worksheet.prototype.drawDiagram = function () {
+  Worksheet.prototype.showRevealed = function () {
     if (this.block) {
-      this.block.drawDiagram();
+      this.block.showRevealed();
     }
   };
 

@@ -9,6 +9,8 @@
  *   sheets    <-> dev.longhand.worked.Worksheet and GradientSheet (written-out lines)
  *   trace     <-> dev.longhand.render.TraceJson    (the mlp-trace JSON)
  *   plot      <-> dev.longhand.render.LossPlot     (the loss plot)
+ * What a worksheet hides until the reader reveals it is dev.longhand.render.Blanks' rule, which
+ * the build prints into data-hidden-until; longhand-practice.js reads it (api.hiding).
  * The browser tests compare the two on every shipped lesson and on random networks.
  * Training (backprop, its lines, the loss plot) is in longhand-training.js and StrictMath's exp
  * and log in longhand-math.js; a page loads them only when its blocks use them.
@@ -254,6 +256,8 @@
   Line.prototype.factor = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.factor); };
   Line.prototype.figure = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.shown); };
   Line.prototype.uses = function (x) { this.isExact = this.isExact && this.f.get(x).exact; return this; };
+  /** A figure the reader has not been shown: "?", still deciding "=" or "≈". */
+  Line.prototype.unknown = function (x) { return this.uses(x).text("?"); };
   /** count terms joined by " + "; a long sum shows its first and last EDGE_TERMS around "⋯". */
   Line.prototype.terms = function (count, term) {
     var elide = count > MAX_TERMS;
@@ -276,10 +280,18 @@
     return this.s + (this.isExact && e.exact ? " = " : " ≈ ") + e.shown;
   };
 
-  function forwardLine(t, u, s, p, augmented) {
+  /** unknown (optional): which figures are "?", as dev.longhand.worked.Unknowns: {input(k), z(j)}. */
+  function forwardLine(t, u, s, p, augmented, unknown) {
     var w = t.layer.weights;
     var sum = new Line(p).text("z" + subscript(u + 1) + " = ");
-    sum.terms(w[0].length, function (k) { sum.factor(w[u][k]).text("·").factor(t.input[k][s]); });
+    sum.terms(w[0].length, function (k) {
+      sum.factor(w[u][k]).text("·");
+      if (unknown && unknown.input(k)) {
+        sum.unknown(t.input[k][s]);
+      } else {
+        sum.factor(t.input[k][s]);
+      }
+    });
     sum.text(" + ").factor(t.layer.bias[u]);
     if (augmented) {
       sum.text("·1");
@@ -294,7 +306,15 @@
       case "leaky_relu": result.text("LeakyReLU(").figure(z).text(")"); break;
       default:
         result.text("exp(").figure(z).text(") / (");
-        result.terms(t.z.length, function (j) { result.text("exp(").figure(t.z[j][s]).text(")"); });
+        result.terms(t.z.length, function (j) {
+          result.text("exp(");
+          if (j !== u && unknown && unknown.z(j)) {
+            result.unknown(t.z[j][s]);
+          } else {
+            result.figure(t.z[j][s]);
+          }
+          result.text(")");
+        });
         result.text(")");
     }
     return { sum: sum.result(z), result: result.result(t.a[u][s]), mark: reluMark(t.layer.activation, z) };
@@ -383,9 +403,9 @@
 
   /**
    * Rewrites the diagram's node values and marks for one sample, and every edge's look.
-   * revealed (optional) says which blank values a worksheet's reader has got right or opened.
+   * shown (optional) says whether a worksheet's hidden value ("layers.0.a.1.0") may be shown now.
    */
-  function drawDiagram(svg, spec, result, sample, p, revealed) {
+  function drawDiagram(svg, spec, result, sample, p, shown) {
     if (!svg) {
       return;
     }
@@ -399,7 +419,7 @@
       // A worksheet's blank node (data-blank) keeps its "?" and gives nothing away until the
       // reader reveals its value: then the value is a second text, which print leaves out.
       var blank = node.hasAttribute("data-blank");
-      var open = blank && !!revealed && revealed("layers." + l + ".a." + u + "." + sample);
+      var open = blank && !!shown && shown("layers." + l + ".a." + u + "." + sample);
       var inactive = (!blank || open) && l >= 0 && result.traces[l].layer.activation === "relu"
         && result.traces[l].z[u][sample] < 0;
       var css = "node" + (l < 0 ? " input" : "") + (inactive ? " inactive" : "");
@@ -407,9 +427,9 @@
         node.setAttribute("class", css);
       }
       var text = node.querySelector("text");
-      var shown = blank ? "?" : display(value, q);
-      if (text.textContent !== shown) {
-        text.textContent = shown;
+      var figure = blank ? "?" : display(value, q);
+      if (text.textContent !== figure) {
+        text.textContent = figure;
       }
       if (blank) {
         revealNode(node, text, open ? display(value, q) : null);
@@ -463,8 +483,9 @@
   /**
    * Everything a block displays, keyed as the page keys it: values (data-v), lines
    * (data-work), the class of each keyed cell, and for clamped A cells the z they came from.
+   * unknowns (optional, a worksheet's): (layer, sample) → which figures of the lines are "?".
    */
-  function view(spec, result, p, augmented) {
+  function view(spec, result, p, augmented, unknowns) {
     var values = {};
     var lines = {};
     var marks = {};
@@ -489,7 +510,7 @@
           var mark = reluMark(t.layer.activation, zv);
           marks[prefix + "z." + u + "." + s] = { css: mark };
           marks[prefix + "a." + u + "." + s] = { css: mark, from: mark === "clamped" ? display(zv, p) : "" };
-          var line = forwardLine(t, u, s, p, augmented);
+          var line = forwardLine(t, u, s, p, augmented, unknowns ? unknowns(i, s) : null);
           lines[i + "." + u + "." + s] = { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
         });
       });
@@ -589,7 +610,9 @@
     this.draw = 0;
     /** Whether the page's address gave this block's numbers (edits or a draw). */
     this.fromAddress = false;
-    /** A worksheet's say in which blank values its diagram may show; none by default. */
+    /** A worksheet's hidden values and the blanks they wait for (from longhand-practice.js), or null. */
+    this.hidden = api.hiding ? api.hiding.read(figure.getAttribute("data-hidden-until")) : null;
+    /** Set by longhand-practice.js: () → the Set of blank keys the reader has revealed. */
     this.revealed = null;
     this.edits = {};
     this.valueElements = Array.prototype.slice.call(figure.querySelectorAll("[data-v]"));
@@ -810,9 +833,32 @@
     return api.drawNumbers(block.original, seed, n);
   }
 
-  /** Redraws the diagram for the sample shown. */
-  Block.prototype.drawDiagram = function () {
-    drawDiagram(this.diagram, this.spec, this.result || compute(this.spec), this.sample, this.precision, this.revealed);
+  /** Redraws the diagram for the sample shown; revealed, on a worksheet, as this.revealed() gives it. */
+  Block.prototype.drawDiagram = function (revealed) {
+    if (revealed === undefined) {
+      revealed = this.revealed ? this.revealed() : null;
+    }
+    drawDiagram(this.diagram, this.spec, this.currentResult(), this.sample, this.precision,
+      this.hidden ? api.hiding.shown(this.hidden, revealed) : null);
+  };
+
+  Block.prototype.currentResult = function () {
+    if (!this.result) {
+      this.result = compute(this.spec);
+    }
+    return this.result;
+  };
+
+  /**
+   * The diagram, and on a worksheet every hidden value the reader has revealed, shown wherever
+   * it appears (longhand-practice.js); what is no longer revealed is hidden again.
+   */
+  Block.prototype.showRevealed = function () {
+    var revealed = this.revealed ? this.revealed() : null;
+    if (this.hidden) {
+      api.hiding.show(this, this.currentResult(), revealed);
+    }
+    this.drawDiagram(revealed);
   };
 
   /** Recomputes the block from its spec and rewrites everything that shows a result. */
@@ -820,7 +866,11 @@
     var started = performance.now();
     var result = compute(this.spec);
     this.result = result;
-    var shown = view(this.spec, result, this.precision, this.augmented);
+    var hidden = this.hidden;
+    // A worksheet's lines as the build writes them: nothing revealed yet.
+    var shown = view(this.spec, result, this.precision, this.augmented, hidden ? function (i, s) {
+      return api.hiding.unknowns(hidden, i, s, null);
+    } : null);
     var changed = [];
     var p = this.precision;
     var figures = figuresOf(p);
@@ -848,7 +898,7 @@
         changed.push(li);
       }
     });
-    drawDiagram(this.diagram, this.spec, result, this.sample, p, this.revealed);
+    this.showRevealed();
     if (this.plot && result.losses) {
       this.plot.innerHTML = api.training.lossPlot(this.id, result.losses, p);
     }
@@ -1084,9 +1134,16 @@
     cloneSpec: cloneSpec,
     /** Set by longhand-practice.js: (the lesson's spec, seed as hex, n) → draw n of new numbers. */
     drawNumbers: null,
-    /** What longhand-training.js builds on. */
+    /**
+     * Set by longhand-practice.js: what a worksheet hides, by the rule in data-hidden-until:
+     * read(text) → hidden, or null; unknowns(hidden, layer, sample, revealed) → a worked line's "?";
+     * shown(hidden, revealed) → (key) → may it show; show(block, result, revealed) rewrites the page.
+     */
+    hiding: null,
+    /** What longhand-training.js and longhand-practice.js build on. */
     internals: { matrix: matrix, copy: copy, multiply: multiply, transpose: transpose, columnMax: columnMax,
       activations: ACTIVATIONS, forward: forward, exp: exp, log: log, Line: Line, display: display,
+      forwardLine: forwardLine, figuresOf: figuresOf,
       subscript: subscript, jsonMatrix: jsonMatrix, jsonFlat: jsonFlat, jsonNumber: jsonNumber,
       jsonString: jsonString },
     page: null,

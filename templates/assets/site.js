@@ -58,9 +58,10 @@
   });
 
   // A printed lesson is a worksheet: the worked arithmetic prints open, and closes again after.
+  // A worksheet's "show how" stays closed: opening it would reveal its answers (and it does not print).
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details:not([open])").forEach(function (details) {
+    document.querySelectorAll("details:not([open]):not(.show-how)").forEach(function (details) {
       details.open = true;
       openedForPrint.push(details);
     });

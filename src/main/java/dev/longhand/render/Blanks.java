@@ -7,6 +7,15 @@ import java.util.OptionalLong;
  * What a practice block leaves to the reader: the values left blank (answer boxes on the
  * worksheet, figures on its answer key), and whether the reader may draw new numbers.
  *
+ * <p>It is also the one rule for what else the worksheet keeps hidden. A blank value appears
+ * nowhere until the reader reveals it (a right answer in its box, its unit's "show how", or
+ * Reveal all): not where a later layer takes it as input, not in any worked line, not in the
+ * diagram. And an A whose Z is blank waits for that Z, even when the A itself is not asked
+ * for: A is Z with the activation applied, unit by unit, so it would show Z wherever ReLU
+ * passes a positive z through and everywhere in a linear layer. {@link #gate} says, for a Z or
+ * A, which blank it waits for; the page carries the same answer for its script as
+ * {@link #hiddenUntil()}, so the build and the browser hide and show by one rule.
+ *
  * @param z          whether the chosen layers' Z is blank
  * @param a          whether the chosen layers' A is blank
  * @param layers     the chosen layers, 0-based as the trace counts
@@ -14,6 +23,8 @@ import java.util.OptionalLong;
  *                   page's script draws number n with SplitMix64 seeded with seed + n); else empty
  */
 public record Blanks(boolean z, boolean a, List<Integer> layers, OptionalLong newNumbers) {
+
+    private static final List<String> KINDS = List.of("z", "a");
 
     /** A block that is not a worksheet. */
     public static final Blanks NONE = new Blanks(false, false, List.of());
@@ -38,5 +49,44 @@ public record Blanks(boolean z, boolean a, List<Integer> layers, OptionalLong ne
 
     public boolean a(int layer) {
         return a && layers.contains(layer);
+    }
+
+    /**
+     * The matrix whose blank value a value of layer {@code layer}'s Z or A waits for before it
+     * is shown anywhere (the value of the same unit and sample): "layers.1.z" for a blank Z
+     * and for an A worked out from a blank Z, "layers.1.a" for a blank A; empty for a value
+     * never hidden.
+     *
+     * @param kind "z" or "a"
+     */
+    public String gate(int layer, String kind) {
+        if (kind.equals("a") && a(layer)) {
+            return "layers." + layer + ".a";
+        }
+        // a blank Z, or an A worked out from it
+        return z(layer) ? "layers." + layer + ".z" : "";
+    }
+
+    /** Whether the values of layer {@code layer}'s Z or A are hidden until revealed. */
+    public boolean hidden(int layer, String kind) {
+        return !gate(layer, kind).isEmpty();
+    }
+
+    /**
+     * {@link #gate} for every hidden matrix, for the page's script: "matrix:gate" pairs, e.g.
+     * {@code layers.0.z:layers.0.z layers.0.a:layers.0.z} (layer 1's Z blank, its A waiting for
+     * it); empty when nothing is hidden.
+     */
+    public String hiddenUntil() {
+        StringBuilder text = new StringBuilder();
+        for (int layer : layers) {
+            for (String kind : KINDS) {
+                if (hidden(layer, kind)) {
+                    text.append(text.length() == 0 ? "" : " ").append("layers.").append(layer).append('.').append(kind)
+                            .append(':').append(gate(layer, kind));
+                }
+            }
+        }
+        return text.toString();
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
  *                  (for the page's script); empty otherwise
  * @param keyOfDraw on an answer key, whether the worksheet can draw new numbers (the key then
  *                  says it holds the answers for the lesson's own numbers only)
+ * @param hiddenUntil on a worksheet, which values wait for which blanks ({@link Blanks#hiddenUntil()}),
+ *                  for the page's script; empty otherwise
  */
 public record BlockView(
         String id,
@@ -36,7 +38,8 @@ public record BlockView(
         boolean relu,
         String answers,
         String drawSeed,
-        boolean keyOfDraw) {
+        boolean keyOfDraw,
+        String hiddenUntil) {
 
     public BlockView {
         layers = List.copyOf(layers);
@@ -50,6 +53,10 @@ public record BlockView(
     /** Whether the worksheet has the "New numbers" button. */
     public boolean newNumbers() {
         return !drawSeed.isEmpty();
+    }
+
+    public boolean hasHiddenUntil() {
+        return !hiddenUntil.isEmpty();
     }
 
     public boolean hasCaption() {

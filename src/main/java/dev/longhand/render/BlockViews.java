@@ -4,6 +4,7 @@ import dev.longhand.nn.Activation;
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.worked.Figures;
 import dev.longhand.worked.ReluMark;
+import dev.longhand.worked.Unknowns;
 import dev.longhand.worked.WorkedLine;
 import dev.longhand.worked.Worksheet;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class BlockViews {
                 TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "",
                 block.practice() ? block.blanks().newNumbers().stream()
                         .mapToObj(seed -> HexFormat.of().toHexDigits(seed)).findFirst().orElse("") : "",
-                keyOfDraw);
+                keyOfDraw, block.practice() ? block.blanks().hiddenUntil() : "");
     }
 
     /** A block that is not a worksheet (or one whose answer key is not linked). */
@@ -125,7 +126,7 @@ public final class BlockViews {
                         (r, c) -> "input unit " + (r + 1) + " sample " + (c + 1))
                 : MatrixViews.blanked(matrices.shown("A" + Figures.subscript(index), "output of layer " + index, "input",
                         trace.input(), inputNames, sampleNames, (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c,
-                        MatrixViews.NO_MARKS), blanks.a(index - 1), true,
+                        MatrixViews.NO_MARKS), blanks.hidden(index - 1, "a"), true,
                         (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c, (r, c) -> "");
         MatrixView bias = matrices.editable("b" + sub, "biases of " + name, "bias", trace.layer().bias(), unitNames,
                 List.of("b"), (r, c) -> prefix + ".bias." + r, (r, c) -> "layer " + number + " bias row " + (r + 1));
@@ -156,21 +157,22 @@ public final class BlockViews {
 
         z = MatrixViews.blanked(z, blanks.z(index), false, (r, c) -> prefix + ".z." + r + "." + c,
                 (r, c) -> "layer " + number + " z row " + (r + 1) + " sample " + (c + 1));
-        a = MatrixViews.blanked(a, blanks.a(index), false, (r, c) -> prefix + ".a." + r + "." + c,
+        // An A not asked for but worked out from a blank Z shows "?" until that Z is revealed.
+        a = MatrixViews.blanked(a, blanks.hidden(index, "a"), !blanks.a(index), (r, c) -> prefix + ".a." + r + "." + c,
                 (r, c) -> "layer " + number + " a row " + (r + 1) + " sample " + (c + 1));
 
         List<WorkGroupView> work = new ArrayList<>();
-        List<WorkedLine> lines = worksheet.lines(trace);
+        // Nothing is revealed yet when the page is built: every hidden figure of another unit is "?".
+        Unknowns unknown = Unknowns.of(index > 0 && blanks.hidden(index - 1, "a"), blanks.hidden(index, "z"));
         for (int s = 0; s < samples; s++) {
             List<WorkLineView> group = new ArrayList<>();
-            for (WorkedLine line : lines) {
-                if (line.sample() == s) {
-                    String hiddenFor = blanks.z(index) ? prefix + ".z." + line.unit() + "." + s
-                            : blanks.a(index) ? prefix + ".a." + line.unit() + "." + s : "";
-                    group.add(new WorkLineView(index + "." + line.unit() + "." + s, line.sum(), line.result(),
-                            line.mark().cssClass(), line.mark() == ReluMark.CLAMPED, hiddenFor,
-                            "Show how: unit " + (line.unit() + 1) + (block.batch() ? ", sample " + (s + 1) : "")));
-                }
+            for (int u = 0; u < trace.z().rows(); u++) {
+                WorkedLine line = worksheet.line(trace, u, s, unknown);
+                String hiddenFor = blanks.z(index) ? prefix + ".z." + u + "." + s
+                        : blanks.a(index) ? prefix + ".a." + u + "." + s : "";
+                group.add(new WorkLineView(index + "." + u + "." + s, line.sum(), line.result(),
+                        line.mark().cssClass(), line.mark() == ReluMark.CLAMPED, hiddenFor,
+                        "Show how: unit " + (u + 1) + (block.batch() ? ", sample " + (s + 1) : "")));
             }
             work.add(WorkGroupView.of(block.batch() ? "Sample " + (s + 1) : "", group));
         }

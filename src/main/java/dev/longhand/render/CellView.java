@@ -10,7 +10,7 @@ package dev.longhand.render;
  * @param clampedFrom for a value ReLU clamped, the negative z it came from, else empty
  * @param label       what a screen reader says for an editable cell ("layer 1 weight row 2 column 3") or an answer box
  * @param answer      on a worksheet, the trace key of the value the reader works out in this empty box, else empty
- * @param blankOf     on a worksheet, the trace key of a blank value this cell repeats (shown as "?"), else empty
+ * @param blankOf     on a worksheet, the trace key of the hidden value this cell stands for (shown as "?"), else empty
  */
 public record CellView(String text, String key, String edit, String cssClass, String clampedFrom, String label,
                        String answer, String blankOf) {
@@ -24,7 +24,7 @@ public record CellView(String text, String key, String edit, String cssClass, St
         return new CellView("", "", "", "", "", label, key, "");
     }
 
-    /** A "?" standing for the blank value at {@code key}, where another table repeats it. */
+    /** A "?" for the hidden value at {@code key} (a blank, or an A whose Z is blank), until the reader reveals it. */
     static CellView blankCopy(String key) {
         return new CellView("?", "", "", "", "", "", "", key);
     }

@@ -115,8 +115,8 @@ public final class Diagram {
                     continue;
                 }
                 double value = c == 0 ? block.forward().input().get(u, sample) : layers.get(c - 1).a().get(u, sample);
-                // A blank node gives nothing away: no value and no clamped look.
-                boolean blank = c > 0 && block.blanks().a(c - 1);
+                // A hidden A (blank, or worked out from a blank Z) gives nothing away: no value, no clamped look.
+                boolean blank = c > 0 && block.blanks().hidden(c - 1, "a");
                 boolean inactive = !blank && c > 0 && layers.get(c - 1).layer().activation() == Activation.RELU
                         && layers.get(c - 1).layer().activation().clamps(layers.get(c - 1).z().get(u, sample));
                 svg.append("<g class=\"node").append(c == 0 ? " input" : "").append(inactive ? " inactive" : "")

@@ -48,8 +48,8 @@ final class MatrixViews {
 
     /**
      * On a worksheet: the matrix with every cell an empty answer box ({@code blank}) or a "?"
-     * ({@code copy}, where a later layer repeats a blank value); otherwise {@code matrix} as it is.
-     * No figure of a blank value is kept in the view.
+     * ({@code copy}: a blank value repeated in a later layer's input, or an A that waits for its
+     * blank Z); otherwise {@code matrix} as it is. No figure of a hidden value is kept in the view.
      */
     static MatrixView blanked(MatrixView matrix, boolean blank, boolean copy, Keys keys, Keys labels) {
         if (!blank) {

@@ -10,6 +10,8 @@ final class Line {
     /** Sums of more terms than this show their first and last {@link #EDGE_TERMS}, as NumPy prints arrays. */
     public static final int MAX_TERMS = 10;
     public static final int EDGE_TERMS = 3;
+    /** What stands for a figure the reader has not been shown. */
+    public static final String UNKNOWN = "?";
 
     private final int precision;
     private final StringBuilder text = new StringBuilder();
@@ -59,6 +61,12 @@ final class Line {
     Line figure(double x) {
         uses(x);
         return hidden ? this : text(Figures.display(x, precision));
+    }
+
+    /** A figure the reader has not been shown yet, written "?"; it still decides "=" or "≈". */
+    Line unknown(double x) {
+        uses(x);
+        return text(UNKNOWN);
     }
 
     /** A value the line stands for by name (z₁), whose figure elsewhere may be rounded. */

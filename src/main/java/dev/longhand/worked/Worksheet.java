@@ -36,10 +36,25 @@ public final class Worksheet {
     }
 
     public WorkedLine line(LayerTrace layer, int unit, int sample) {
+        return line(layer, unit, sample, Unknowns.NONE);
+    }
+
+    /**
+     * One unit's line with the figures {@code unknown} names written "?": inputs, and in a
+     * softmax the z of other units (the line's own z and a are always written out).
+     */
+    public WorkedLine line(LayerTrace layer, int unit, int sample, Unknowns unknown) {
         Matrix w = layer.layer().weights();
         Matrix input = layer.input();
         Line sum = new Line(precision).text("z" + Figures.subscript(unit + 1) + " = ");
-        sum.terms(w.cols(), k -> sum.factor(w.get(unit, k)).text(TIMES).factor(input.get(k, sample)));
+        sum.terms(w.cols(), k -> {
+            sum.factor(w.get(unit, k)).text(TIMES);
+            if (unknown.input(k)) {
+                sum.unknown(input.get(k, sample));
+            } else {
+                sum.factor(input.get(k, sample));
+            }
+        });
         sum.text(" + ").factor(layer.layer().bias().get(unit, 0));
         if (augmented) {
             sum.text(TIMES + "1");
@@ -48,12 +63,12 @@ public final class Worksheet {
 
         Activation activation = layer.layer().activation();
         Line result = new Line(precision).text("a" + Figures.subscript(unit + 1) + " = ");
-        applied(result, activation, layer.z(), unit, sample);
+        applied(result, activation, layer.z(), unit, sample, unknown);
         return new WorkedLine(unit, sample, sum.result(z), result.result(layer.a().get(unit, sample)),
                 ReluMark.of(activation, z));
     }
 
-    private void applied(Line line, Activation activation, Matrix z, int unit, int sample) {
+    private void applied(Line line, Activation activation, Matrix z, int unit, int sample, Unknowns unknown) {
         double zi = z.get(unit, sample);
         switch (activation) {
             case RELU -> line.text("ReLU(").figure(zi).text(")");
@@ -61,13 +76,21 @@ public final class Worksheet {
             case SIGMOID -> line.text("σ(").figure(zi).text(")");
             case TANH -> line.text("tanh(").figure(zi).text(")");
             case LEAKY_RELU -> line.text("LeakyReLU(").figure(zi).text(")");
-            case SOFTMAX -> softmax(line, z, unit, sample);
+            case SOFTMAX -> softmax(line, z, unit, sample, unknown);
         }
     }
 
-    private void softmax(Line line, Matrix z, int unit, int sample) {
+    private void softmax(Line line, Matrix z, int unit, int sample, Unknowns unknown) {
         line.text("exp(").figure(z.get(unit, sample)).text(") / (");
-        line.terms(z.rows(), j -> line.text("exp(").figure(z.get(j, sample)).text(")"));
+        line.terms(z.rows(), j -> {
+            line.text("exp(");
+            if (j != unit && unknown.z(j)) {
+                line.unknown(z.get(j, sample));
+            } else {
+                line.figure(z.get(j, sample));
+            }
+            line.text(")");
+        });
         line.text(")");
     }
 }

@@ -116,10 +116,20 @@ class PracticeBrowserTest {
         assertEquals("true", box("layers.1.a.0.0").getAttribute("aria-invalid"));
         assertEquals("1 of 6 correct", count());
         assertEquals("polite", js("return document.querySelector('#mlp-1 .practice-count').getAttribute('aria-live');"));
-        // the typed A₁ shows where layer 2 repeats it
-        assertEquals("?", js("return document.querySelector('#mlp-1 [data-blank-of=\"layers.0.a.0.0\"]').textContent;"));
+        // A₁, once right, shows where layer 2 repeats it
+        assertEquals("?", repeated("layers.0.a.0.0"));
+        box("layers.0.a.0.0").sendKeys("4");
+        assertEquals("?", repeated("layers.0.a.0.0"), "a wrong answer is not repeated");
+        box("layers.0.a.0.0").clear();
         box("layers.0.a.0.0").sendKeys("5");
-        assertEquals("5", js("return document.querySelector('#mlp-1 [data-blank-of=\"layers.0.a.0.0\"]').textContent;"));
+        assertEquals("5", repeated("layers.0.a.0.0"));
+    }
+
+    /** What layer 2's input shows for a blank A of layer 1: "?" or, revealed, its figure. */
+    private static String repeated(String key) {
+        return js("const cell = document.querySelector('#mlp-1 [data-blank-of=\"' + arguments[0] + '\"]').parentElement;"
+                + "return [...cell.children].filter(c => getComputedStyle(c).display !== 'none').map(c => c.textContent).join('|');",
+                key);
     }
 
     @Test

@@ -74,6 +74,53 @@ class WorksheetTest {
     }
 
     @Test
+    void unknownInputsAreQuestionMarksAndTheLineStillSaysWhetherItIsExact() {
+        // z = 1·(1/3) + (−1)·2 + 0 = −1.6667 (rounded): unknown, 1/3 still makes the line "≈"
+        LayerTrace t = single(new double[][] {{1, -1}}, new double[] {0.0}, Activation.RELU,
+                new double[][] {{1.0 / 3}, {2}});
+        Worksheet sheet = new Worksheet(4, false);
+        assertEquals("z₁ = 1·? + (−1)·? + 0 ≈ −1.6667", sheet.line(t, 0, 0, Unknowns.of(true, false)).sum());
+        assertEquals("z₁ = 1·0.3333 + (−1)·2 + 0 ≈ −1.6667", sheet.line(t, 0, 0, Unknowns.NONE).sum());
+        Unknowns second = new Unknowns() {
+            @Override
+            public boolean input(int row) {
+                return row == 1;
+            }
+
+            @Override
+            public boolean z(int unit) {
+                return false;
+            }
+        };
+        assertEquals("z₁ = 1·0.3333 + (−1)·? + 0 ≈ −1.6667", sheet.line(t, 0, 0, second).sum());
+        assertEquals("a₁ = ReLU(−1.6667) ≈ 0", sheet.line(t, 0, 0, Unknowns.of(true, true)).result(),
+                "the line's own z is never unknown");
+    }
+
+    @Test
+    void anElidedSumWritesOnlyItsShownUnknownsAsQuestionMarks() {
+        double[][] w = new double[1][12];
+        double[][] x = new double[12][1];
+        for (int k = 0; k < 12; k++) {
+            w[0][k] = 1;
+            x[k][0] = k + 1;
+        }
+        LayerTrace t = single(w, new double[] {0.0}, Activation.LINEAR, x);
+        // 1 + 2 + ... + 12 = 78
+        assertEquals("z₁ = 1·? + 1·? + 1·? + ⋯ + 1·? + 1·? + 1·? + 0 = 78",
+                new Worksheet(4, false).line(t, 0, 0, Unknowns.of(true, false)).sum());
+    }
+
+    @Test
+    void aSoftmaxLineWritesTheOtherUnitsUnknownZAsQuestionMarks() {
+        LayerTrace t = single(new double[][] {{1}, {0}}, new double[] {0.0, 0.0}, Activation.SOFTMAX,
+                new double[][] {{2}});
+        Worksheet sheet = new Worksheet(4, false);
+        assertEquals("a₁ = exp(2) / (exp(2) + exp(?)) ≈ 0.8808", sheet.line(t, 0, 0, Unknowns.of(false, true)).result());
+        assertEquals("a₂ = exp(0) / (exp(?) + exp(0)) ≈ 0.1192", sheet.line(t, 1, 0, Unknowns.of(false, true)).result());
+    }
+
+    @Test
     void everyUnitOfEverySampleIsWrittenSampleBySample() {
         LayerTrace t = single(new double[][] {{1, 0}, {0, 1}}, new double[] {0.0, 0.0}, Activation.RELU,
                 new double[][] {{1, 3}, {2, 4}});
