@@ -146,7 +146,8 @@ public final class MarkdownEngine {
         document.set(LessonLinkResolver.SOURCE, source);
         document.set(MlpBlockRenderer.ANSWERS_PAGE, answersPage);
         List<Position> lost = new ArrayList<>();
-        String html = blocks.fillIn(ProseHtml.clean(renderer.render(document)), lost);
+        String prose = renderer.render(document);
+        String html = blocks.fillIn(ProseHtml.needsCleaning(document) ? ProseHtml.clean(prose) : prose, lost);
         for (Position opening : lost) {
             diagnostics.add(file.error(opening, "this mlp block cannot be shown: HTML above it that is never "
                     + "closed (such as <textarea> or <title>) turns it into text; close that element"));

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -29,6 +33,11 @@ import org.jsoup.nodes.Entities;
  * entities, unquoted attributes and odd spacing cannot hide a handler from the rule. The
  * {@code mlp} blocks are not part of it: they hold only escaped author text and are put in
  * after cleaning.
+ *
+ * <p>Prose without any raw HTML and with only plain URLs is left as Flexmark wrote it: Flexmark
+ * escapes every text and attribute it writes, so only a raw HTML node or a link's URL can
+ * bring in anything that runs ({@link #needsCleaning}). Parsing and writing every lesson again
+ * was a seventh of a small site's build, mostly jsoup starting up.
  */
 final class ProseHtml {
 
@@ -44,6 +53,43 @@ final class ProseHtml {
     private static final Pattern IGNORED_IN_URL = Pattern.compile("[\\x00-\\x20\\x7f]");
 
     private ProseHtml() {
+    }
+
+    /**
+     * Whether the document holds anything {@link #clean} could have to remove: raw HTML (block,
+     * inline, comment or entity), or a link, image, reference or autolink whose URL is not
+     * plainly a relative path or an http, https or mailto address. The test is on the URL as
+     * written, before Flexmark decodes it, so it refuses anything that decoding could turn into
+     * a scheme: entities, backslash escapes, percent signs, spaces and control characters.
+     */
+    static boolean needsCleaning(com.vladsch.flexmark.util.ast.Document document) {
+        for (com.vladsch.flexmark.util.ast.Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || node instanceof HtmlEntity) {
+                return true;
+            }
+            if (node instanceof LinkNodeBase link && !isPlainUrl(link.getUrl().toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern PLAIN_URL = Pattern.compile(
+            "(?:https?://|mailto:)?[A-Za-z0-9._~/?#\\[\\]@!$'()*+,;=:-]*");
+
+    /** A URL that cannot name a script: no scheme but http(s) or mailto, nothing a decoder changes. */
+    static boolean isPlainUrl(String url) {
+        if (!PLAIN_URL.matcher(url).matches()) {
+            return false;
+        }
+        String rest = url.startsWith("http://") || url.startsWith("https://") || url.startsWith("mailto:")
+                ? "" : url;
+        int colon = rest.indexOf(':');
+        if (colon < 0) {
+            return true;
+        }
+        String before = rest.substring(0, colon);
+        return before.contains("/") || before.contains("?") || before.contains("#"); // "a/b:c" is a path
     }
 
     static String clean(String html) {
