@@ -63,8 +63,7 @@ public final class SiteBuilder {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
         Map<String, LessonOutline> lessons = computeLessons(plan(diagnostics), practice(config), Optional.empty(),
-                IN_FILE_ORDER,
-                diagnostics);
+                IN_FILE_ORDER, diagnostics);
         return new BuildReport(diagnostics, lessons.size(), 0);
     }
 
