@@ -481,22 +481,43 @@
   // ---- what the page shows: every keyed value, line and mark --------------------------------
 
   /**
-   * Everything a block displays, keyed as the page keys it: values (data-v), lines
-   * (data-work), the class of each keyed cell, and for clamped A cells the z they came from.
+   * Everything a block displays, keyed as the page keys it: value(key) for the numbers
+   * (data-v), lines (data-work), the class of each keyed cell, and for clamped A cells the z
+   * they came from.
    * unknowns (optional, a worksheet's): (layer, sample) → which figures of the lines are "?".
    */
   function view(spec, result, p, augmented, unknowns) {
-    var values = {};
+    // Matrices and lists by the prefix of their keys, looked up when a cell asks: a large block
+    // has ~100,000 weights but shows a few hundred, so no key is built for the others.
+    var matrices = {};
+    var lists = {};
     var lines = {};
     var marks = {};
     var traces = result.traces;
     function put(prefix, m) {
-      m.forEach(function (row, r) {
-        row.forEach(function (v, c) { values[prefix + r + "." + c] = v; });
-      });
+      matrices[prefix] = m;
     }
     function putFlat(prefix, list) {
-      list.forEach(function (v, r) { values[prefix + r] = v; });
+      lists[prefix] = list;
+    }
+    /** The number at a data-v key ("layers.0.weights.3.5", "layers.0.bias.2"), or undefined. */
+    function value(key) {
+      var last = key.lastIndexOf(".");
+      var list = lists[key.substring(0, last + 1)];
+      if (list) {
+        return list[Number(key.substring(last + 1))];
+      }
+      var before = key.lastIndexOf(".", last - 1);
+      var m = matrices[key.substring(0, before + 1)];
+      var row = m ? m[Number(key.substring(before + 1, last))] : undefined;
+      return row ? row[Number(key.substring(last + 1))] : undefined;
+    }
+    /** Whether any number the block holds overflowed. */
+    function anyNonFinite() {
+      function bad(v) { return !isFinite(v); }
+      return Object.keys(matrices).some(function (k) {
+        return matrices[k].some(function (row) { return row.some(bad); });
+      }) || Object.keys(lists).some(function (k) { return lists[k].some(bad); });
     }
     put("input.", spec.input);
     traces.forEach(function (t, i) {
@@ -518,7 +539,7 @@
     if (spec.training && result.first) {
       api.training.view(spec, result, p, put, putFlat, lines, marks);
     }
-    return { values: values, lines: lines, marks: marks };
+    return { value: value, anyNonFinite: anyNonFinite, lines: lines, marks: marks };
   }
 
   // ---- the page -----------------------------------------------------------------------------
@@ -876,7 +897,7 @@
     var figures = figuresOf(p);
     this.valueElements.forEach(function (el) {
       var key = el.getAttribute("data-v");
-      var value = shown.values[key];
+      var value = shown.value(key);
       if (value === undefined) {
         return;
       }
@@ -903,7 +924,7 @@
       this.plot.innerHTML = api.training.lossPlot(this.id, result.losses, p);
     }
     this.traceElement.textContent = traceJson(this.spec, result);
-    var nonFinite = Object.keys(shown.values).some(function (k) { return !isFinite(shown.values[k]); });
+    var nonFinite = shown.anyNonFinite();
     this.notice.hidden = !nonFinite;
     this.notice.textContent = nonFinite
       ? "Some numbers grew too large to compute (shown as ∞ or NaN); try smaller values." : "";
