@@ -35,8 +35,8 @@ final class Usage {
         options.add(VERSION);
         options.sort((a, b) -> bare(a.name()).compareTo(bare(b.name())));
         for (Option option : options) {
-            String name = option.name().startsWith("-h,") || option.name().startsWith("-V,")
-                    ? "  " + option.name() : "      " + option.name() + "=" + option.label();
+            // A flag has no value; help and version also have a short name, so they start further left.
+            String name = option.label().isEmpty() ? "  " + option.name() : "      " + option.name() + "=" + option.label();
             row(text, name, option.description());
         }
         text.append("\nExit status:\n");

@@ -43,20 +43,7 @@ public final class MarkdownEngine {
 
     /** An engine that leaves links to {@code .md} files as written (for the engine's own tests). */
     public MarkdownEngine(Templates templates) {
-        this(templates, null, null);
-    }
-
-    /** @param pages where a link to another lesson file points in the built site; null leaves links as written */
-    public MarkdownEngine(Templates templates, PageLinks pages) {
-        this(templates, pages, null);
-    }
-
-    /**
-     * @param pages where a link to another lesson file points in the built site; null leaves links as written
-     * @param cache blocks computed by earlier builds with the same templates, reused when unchanged; null for none
-     */
-    public MarkdownEngine(Templates templates, PageLinks pages, BlockCache cache) {
-        this(templates, pages, cache, Optional.empty());
+        this(templates, null, null, Optional.empty());
     }
 
     /**

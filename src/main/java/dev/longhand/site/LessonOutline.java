@@ -4,6 +4,7 @@ import dev.longhand.markdown.Heading;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.markdown.LessonLink;
 import dev.longhand.spec.FrontMatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -44,7 +45,7 @@ record LessonOutline(String source, FrontMatter frontMatter, List<Heading> headi
         if (all.length <= words) {
             return String.join(" ", all);
         }
-        return String.join(" ", java.util.Arrays.asList(all).subList(0, words)) + " …";
+        return String.join(" ", Arrays.asList(all).subList(0, words)) + " …";
     }
 
     private static String firstLine(String text) {

@@ -10,6 +10,7 @@ import dev.longhand.render.Templates;
 import dev.longhand.spec.PracticeDefault;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -242,9 +243,9 @@ public final class SiteBuilder {
             Series.Entry entry = plan.bySource().get(content.labelOf(path));
             Path page = entry == null ? null : previous.resolve(entry.page());
             long size = 0;
-            if (page != null && java.nio.file.Files.isRegularFile(page)) {
+            if (page != null && Files.isRegularFile(page)) {
                 try {
-                    size = java.nio.file.Files.size(page);
+                    size = Files.size(page);
                 } catch (IOException e) {
                     size = 0; // only a hint
                 }

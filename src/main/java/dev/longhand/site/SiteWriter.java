@@ -12,6 +12,7 @@ import dev.longhand.render.Templates;
 import dev.longhand.render.TocEntryView;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,7 +158,7 @@ final class SiteWriter {
         try {
             SearchIndexScript.write(json, script);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return script.toString();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.render.Templates;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,7 @@ class BlockCacheTest {
     private static final MarkdownEngine FRESH = new MarkdownEngine(TEMPLATES);
 
     private final BlockCache cache = new BlockCache();
-    private final MarkdownEngine cached = new MarkdownEngine(TEMPLATES, null, cache);
+    private final MarkdownEngine cached = new MarkdownEngine(TEMPLATES, null, cache, Optional.empty());
 
     private static String lesson(String prose, String weights) {
         return """

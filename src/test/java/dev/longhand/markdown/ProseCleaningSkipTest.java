@@ -32,8 +32,7 @@ class ProseCleaningSkipTest {
     @Test
     void plainProseAndPlainLinksAreLeftAsFlexmarkWroteThem() {
         assertFalse(needsCleaning("# Title\n\nSome *prose* with `code`, a [lesson](02-four-nodes.md#the-sum), "
-                + "[a site](https://example.org/a?b=1&c=2#d)\n\n![a picture](img/x.png) <https://example.org>"
-                .replace("&c=2", "")));
+                + "[a site](https://example.org/a?b=1#d)\n\n![a picture](img/x.png) <https://example.org>"));
         assertFalse(needsCleaning("[ref]\n\n[ref]: ../basics/01-one-node.md \"Title\"\n"));
         assertFalse(needsCleaning("Mail <mailto:someone@example.org> or [me](mailto:me@example.org)."));
         assertFalse(needsCleaning("```js\nalert(\"<script>\")\n```\n"), "code is escaped text");
