@@ -95,6 +95,18 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Forgets what the open page's origin keeps in localStorage (nothing on a page without
+     * storage, such as about:blank). The focused element is blurred first: a worksheet saves an
+     * answer box when it loses focus, and Chromium may run that as the page is left, after a
+     * later clearing, which brought the last test's state back. Call it before leaving a page
+     * and again on the page whose storage should be empty.
+     */
+    public void clearStorage() {
+        js("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
+                + " try { localStorage.clear(); } catch (e) { /* no storage on this page */ }");
+    }
+
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

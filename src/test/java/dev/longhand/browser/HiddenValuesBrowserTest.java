@@ -85,8 +85,9 @@ class HiddenValuesBrowserTest {
 
     @BeforeEach
     void freshPage() {
+        browser.clearStorage();
         browser.open(page.toUri().toString());
-        browser.js("localStorage.clear();");
+        browser.clearStorage();
         load();
     }
 

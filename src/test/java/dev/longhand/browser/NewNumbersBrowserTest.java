@@ -68,8 +68,9 @@ class NewNumbersBrowserTest {
 
     @BeforeEach
     void freshPage() {
+        browser.clearStorage();
         browser.open(page.toUri().toString());
-        browser.js("localStorage.clear();");
+        browser.clearStorage();
         open(page.toUri().toString());
     }
 

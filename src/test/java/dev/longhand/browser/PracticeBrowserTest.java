@@ -66,8 +66,9 @@ class PracticeBrowserTest {
 
     @BeforeEach
     void freshPage() {
+        browser.clearStorage();
         browser.open(page.toUri().toString());
-        browser.js("localStorage.clear();");
+        browser.clearStorage();
         load();
     }
 

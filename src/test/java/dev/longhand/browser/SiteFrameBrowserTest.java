@@ -62,8 +62,9 @@ class SiteFrameBrowserTest {
         ChromeDriver chrome = chrome();
         chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+        browser.clearStorage();
         browser.open(SITE.resolve("index.html"));
-        browser.js("localStorage.clear();");
+        browser.clearStorage();
     }
 
     private static ChromeDriver chrome() {
