@@ -1,7 +1,6 @@
 package dev.longhand.diag;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A source file's text with its line starts indexed, so that an offset found by a parser
@@ -16,17 +15,23 @@ public final class SourceText {
     public SourceText(String file, String text) {
         this.file = file;
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        this.lineStarts = lineStarts(text);
+    }
+
+    /** Where each line starts: after "\n", "\r\n" or a lone "\r". */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                starts.add(i + 1);
-            } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                starts.add(i + 1);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(starts, count);
     }
 
     public String file() {

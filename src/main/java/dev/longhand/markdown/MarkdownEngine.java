@@ -164,7 +164,7 @@ public final class MarkdownEngine {
         StringBuilder text = new StringBuilder();
         for (Node node : document.getDescendants()) {
             if (node instanceof Paragraph) {
-                String words = new TextCollectingVisitor().collectAndGetText(node).replaceAll("\\s+", " ").strip();
+                String words = Words.collapsed(new TextCollectingVisitor().collectAndGetText(node));
                 if (!words.isEmpty()) {
                     text.append(text.length() == 0 ? "" : " ").append(words);
                 }

@@ -3,8 +3,8 @@ package dev.longhand.site;
 import dev.longhand.markdown.Heading;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.markdown.LessonLink;
+import dev.longhand.markdown.Words;
 import dev.longhand.spec.FrontMatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -32,20 +32,12 @@ record LessonOutline(String source, FrontMatter frontMatter, List<Heading> headi
     /** @param text the lesson file's text */
     static LessonOutline of(Lesson lesson, String text) {
         return new LessonOutline(lesson.source(), lesson.frontMatter(), lesson.headings(), lesson.blocks(),
-                firstWords(lesson.prose(), SEARCH_WORDS), lesson.links(), lesson.practice(), firstLine(text));
+                Words.first(lesson.prose(), SEARCH_WORDS), lesson.links(), lesson.practice(), firstLine(text));
     }
 
     /** The ids a link may name after {@code #}: the headings' and the blocks'. */
     Set<String> anchors() {
         return Lesson.anchors(headings, blocks);
-    }
-
-    static String firstWords(String text, int words) {
-        String[] all = text.strip().split("\\s+");
-        if (all.length <= words) {
-            return String.join(" ", all);
-        }
-        return String.join(" ", Arrays.asList(all).subList(0, words)) + " …";
     }
 
     private static String firstLine(String text) {

@@ -4,15 +4,14 @@ import dev.longhand.diag.Position;
 import java.util.function.BiConsumer;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.CollectionEndEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Parses YAML into SnakeYAML's node tree, which keeps where every value starts. A syntax
@@ -29,9 +28,9 @@ public final class YamlTree {
 
     /**
      * The root node, or empty after reporting why there is none (or the text was blank). A
-     * block over the size limits, or nested deeper than {@link SpecLimits#MAX_NESTING}, is
-     * refused before SnakeYAML builds anything: its composer recurses once per level, so
-     * 10,000 nested {@code [} would otherwise end in a stack overflow.
+     * block over the size limits is refused before SnakeYAML reads it, and one nested deeper
+     * than {@link SpecLimits#MAX_NESTING} at the level that is too deep: SnakeYAML's composer
+     * recurses once per level, so 10,000 nested {@code [} would otherwise end in a stack overflow.
      */
     public static Optional<Node> parse(BlockSource source, BiConsumer<Position, String> onError) {
         String yaml = source.yaml();
@@ -54,16 +53,15 @@ public final class YamlTree {
                 .setUseMarks(true)
                 .build();
         try {
-            Optional<Event> tooDeep = tooDeep(settings, yaml);
-            if (tooDeep.isPresent()) {
-                Position at = tooDeep.get().getStartMark()
-                        .map(m -> source.position(m.getLine(), m.getColumn()))
-                        .orElse(source.opening());
-                onError.accept(at, "this list or mapping is nested " + (SpecLimits.MAX_NESTING + 1)
-                        + " levels deep; the limit is " + SpecLimits.MAX_NESTING);
-                return Optional.empty();
-            }
-            return new Compose(settings).composeString(yaml);
+            Parser events = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, yaml)),
+                    SpecLimits.MAX_NESTING);
+            return new Composer(settings, events).getSingleNode();
+        } catch (DepthLimitedParser.TooDeep e) {
+            Position at = e.event().getStartMark()
+                    .map(m -> source.position(m.getLine(), m.getColumn()))
+                    .orElse(source.opening());
+            onError.accept(at, "this list or mapping is nested " + (SpecLimits.MAX_NESTING + 1)
+                    + " levels deep; the limit is " + SpecLimits.MAX_NESTING);
         } catch (MarkedYamlEngineException e) {
             Optional<Plain> plain = Plain.of(e);
             Optional<Mark> mark = plain.isPresent() && plain.get().atContext()
@@ -75,25 +73,6 @@ public final class YamlTree {
             onError.accept(at, "this is not valid YAML: " + plain.map(Plain::message).orElseGet(() -> describe(e)));
         } catch (YamlEngineException e) {
             onError.accept(source.opening(), "this is not valid YAML: " + plain(e.getMessage()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The first list or mapping that opens deeper than the limit, found with SnakeYAML's
-     * event parser, which keeps its state on a heap stack and so cannot overflow the thread's.
-     */
-    private static Optional<Event> tooDeep(LoadSettings settings, String yaml) {
-        int depth = 0;
-        for (Event event : new Parse(settings).parseString(yaml)) {
-            if (event instanceof CollectionStartEvent) {
-                depth++;
-                if (depth > SpecLimits.MAX_NESTING) {
-                    return Optional.of(event);
-                }
-            } else if (event instanceof CollectionEndEvent) {
-                depth--;
-            }
         }
         return Optional.empty();
     }
