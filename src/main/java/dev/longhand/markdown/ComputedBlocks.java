@@ -129,7 +129,11 @@ final class ComputedBlocks {
      *             HTML swallowed (a {@code <textarea>} that is never closed turns it into text)
      */
     String fillIn(String prose, List<Position> lost) {
-        StringBuilder out = new StringBuilder(prose.length());
+        int size = prose.length();
+        for (String html : rendered.values()) {
+            size += html.length();
+        }
+        StringBuilder out = new StringBuilder(size);
         int from = 0;
         List<String> missing = new ArrayList<>(placeholders.keySet());
         int at = prose.indexOf("<!--longhand-block " + key + " ");

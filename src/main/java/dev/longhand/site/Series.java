@@ -3,6 +3,7 @@ package dev.longhand.site;
 import dev.longhand.spec.FrontMatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,16 @@ public final class Series {
             .thenComparing(Entry::source);
 
     private final Map<String, List<Entry>> sections = new LinkedHashMap<>();
+    /** Each lesson's index in its section, by source: looking it up in the list made a build quadratic. */
+    private final Map<String, Integer> positions = new HashMap<>();
 
     public Series(List<Entry> entries) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(ORDER);
         for (Entry entry : sorted) {
-            sections.computeIfAbsent(entry.frontMatter().section(), s -> new ArrayList<>()).add(entry);
+            List<Entry> section = sections.computeIfAbsent(entry.frontMatter().section(), s -> new ArrayList<>());
+            positions.put(entry.source(), section.size());
+            section.add(entry);
         }
     }
 
@@ -39,6 +44,11 @@ public final class Series {
 
     public List<Entry> sectionOf(Entry entry) {
         return sections.get(entry.frontMatter().section());
+    }
+
+    /** Where a lesson of this series stands in {@link #sectionOf its section}, from 0. */
+    public int positionOf(Entry entry) {
+        return positions.get(entry.source());
     }
 
     /** Every entry, section by section. */

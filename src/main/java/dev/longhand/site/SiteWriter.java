@@ -178,7 +178,7 @@ final class SiteWriter {
     private static IndexPageView index(Series series, String root, String canonical) {
         List<IndexPageView.SectionView> sections = new ArrayList<>();
         series.sections().forEach((name, entries) -> sections.add(
-                new IndexPageView.SectionView(sectionId(name), name, listing(entries, root, null))));
+                new IndexPageView.SectionView(sectionId(name), name, listing(entries, root, -1))));
         return new IndexPageView(root, canonical, sections);
     }
 
@@ -203,14 +203,14 @@ final class SiteWriter {
     private LessonPageView lessonPage(Series series, Series.Entry entry, Lesson lesson) {
         String root = PagePaths.rootOf(entry.page());
         List<Series.Entry> section = series.sectionOf(entry);
-        int at = section.indexOf(entry);
+        int at = series.positionOf(entry);
         LinkView prev = at > 0 ? link(root, section.get(at - 1)) : null;
         LinkView next = at < section.size() - 1 ? link(root, section.get(at + 1)) : null;
         List<TocEntryView> toc = tableOfContents(lesson.headings());
         String sectionName = lesson.frontMatter().section();
         return new LessonPageView(root, canonical(entry.page()), lesson.frontMatter().title(),
                 lesson.frontMatter().summary(), sectionName, root + INDEX_PAGE + "#" + sectionId(sectionName),
-                lesson.html(), toc, prev, next, listing(section, root, entry), scripts(lesson));
+                lesson.html(), toc, prev, next, listing(section, root, at), scripts(lesson));
     }
 
     /** Level-2 headings, each with the level-3 headings under it; a level 3 before any 2 stands alone. */
@@ -268,15 +268,15 @@ final class SiteWriter {
      */
     static final int SIDEBAR_NEIGHBOURS = 12;
 
-    private static List<SeriesEntryView> listing(List<Series.Entry> entries, String root, Series.Entry current) {
+    /** @param at the index of the page's own lesson in {@code entries}, or -1 to list them all (the index page) */
+    private static List<SeriesEntryView> listing(List<Series.Entry> entries, String root, int at) {
         List<SeriesEntryView> list = new ArrayList<>();
-        int at = current == null ? -1 : entries.indexOf(current);
         int from = at < 0 ? 0 : Math.max(0, at - SIDEBAR_NEIGHBOURS);
         int to = at < 0 ? entries.size() : Math.min(entries.size(), at + SIDEBAR_NEIGHBOURS + 1);
         for (int i = from; i < to; i++) {
             Series.Entry e = entries.get(i);
             list.add(new SeriesEntryView(i + 1, root + e.page(), e.frontMatter().title(), e.frontMatter().summary(),
-                    e == current));
+                    i == at));
         }
         return list;
     }
