@@ -63,7 +63,8 @@ public final class MarkdownEngine {
         this.options = set.toImmutable();
         this.parser = Parser.builder(options).build();
         HtmlRenderer.Builder builder = HtmlRenderer.builder(options)
-                .nodeRendererFactory(o -> new MlpBlockRenderer(templates));
+                .nodeRendererFactory(o -> new MlpBlockRenderer(templates))
+                .nodeRendererFactory(o -> new PlainTextRenderer());
         if (pages != null) {
             builder.linkResolverFactory(LessonLinkResolver.factory(pages));
         }
