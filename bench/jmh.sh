@@ -3,6 +3,7 @@
 #   NetworkBenchmark: forward + backward pass of 784-256-256-10 on a batch of 64, Longhand's nn
 #                     package against plain loops (ns per multiply-add = score / 51,609,600).
 #   LessonBenchmark:  one shipped lesson built as a site of its own, warm.
+#   RenderBenchmark:  the shipped matrix template over an 8 × 8 and a 64 × 64 matrix, warm (Mustache only).
 # Extra arguments go to JMH, e.g. bench/jmh.sh NetworkBenchmark -wi 5 -i 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
