@@ -1,8 +1,6 @@
 package dev.longhand.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
@@ -52,10 +50,11 @@ class PlainTextRendererTest {
     }
 
     @Test
-    void onlyTextWithoutBackslashAmpersandOrCarriageReturnIsPlain() {
-        assertTrue(PlainTextRenderer.isPlain("z₁ = 1·2 <b> \"q\""));
-        assertFalse(PlainTextRenderer.isPlain("a \\* b"));
-        assertFalse(PlainTextRenderer.isPlain("&amp;"));
-        assertFalse(PlainTextRenderer.isPlain("a\rb"));
+    void onlyBackslashAmpersandOrCarriageReturnNeedFlexmarksOwnPath() {
+        assertEquals(PlainTextRenderer.Kind.PLAIN, PlainTextRenderer.kind("z₁ = 1·2 + (−1)·1 'q'"));
+        assertEquals(PlainTextRenderer.Kind.ESCAPED, PlainTextRenderer.kind("a <b> \"q\""));
+        assertEquals(PlainTextRenderer.Kind.UNESCAPED, PlainTextRenderer.kind("a \\* <b>"));
+        assertEquals(PlainTextRenderer.Kind.UNESCAPED, PlainTextRenderer.kind("\"&amp;"));
+        assertEquals(PlainTextRenderer.Kind.UNESCAPED, PlainTextRenderer.kind("a\rb"));
     }
 }
