@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -65,41 +59,8 @@ class HiddenValuesBrowserTest {
             ```
             """);
 
-    @TempDir
-    static Path temp;
-    private static Path page;
-    private static Browser browser;
-
-    @BeforeAll
-    static void buildAndStart() throws IOException {
-        page = TestSite.build(temp, Map.of("hidden.md", LESSON)).resolve("hidden.html");
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshPage() {
-        browser.clearStorage();
-        browser.open(page.toUri().toString());
-        browser.clearStorage();
-        load();
-    }
-
-    @AfterEach
-    void noJavaScriptErrors() {
-        assertEquals(List.of(), browser.consoleErrors(), "console errors");
-    }
-
-    private static void load() {
-        browser.open("about:blank");
-        browser.open(page.toUri().toString());
-    }
+    @RegisterExtension
+    static final LessonInBrowser page = new LessonInBrowser("hidden.md", LESSON);
 
     /** What an element shows: its text without anything CSS does not display (screen or emulated print). */
     private static final String VISIBLE = """
@@ -110,8 +71,8 @@ class HiddenValuesBrowserTest {
             """;
 
     private static String shows(String css) {
-        WebElement el = browser.driver().findElement(By.cssSelector(css));
-        return (String) browser.js(VISIBLE, el);
+        WebElement el = page.browser().driver().findElement(By.cssSelector(css));
+        return (String) page.browser().js(VISIBLE, el);
     }
 
     /** A worked line, by block and key ("1.0.0": layer 2, unit 1, sample 1). */
@@ -121,7 +82,7 @@ class HiddenValuesBrowserTest {
 
     /** The diagram node of layer l + 1's unit u + 1 ("0.1"). */
     private static String node(int block, String id) {
-        return (String) browser.js("return [...document.querySelectorAll('#mlp-" + block + " [data-node=\"" + id
+        return (String) page.browser().js("return [...document.querySelectorAll('#mlp-" + block + " [data-node=\"" + id
                 + "\"] text')].filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent).join('|');");
     }
 
@@ -132,21 +93,21 @@ class HiddenValuesBrowserTest {
     }
 
     private static WebElement box(int block, String key) {
-        return browser.driver().findElement(By.cssSelector("#mlp-" + block + " input[data-answer=\"" + key + "\"]"));
+        return page.browser().driver().findElement(By.cssSelector("#mlp-" + block + " input[data-answer=\"" + key + "\"]"));
     }
 
     private static void click(int block, String css) {
-        click(browser.driver().findElement(By.cssSelector("#mlp-" + block + " " + css)));
+        click(page.browser().driver().findElement(By.cssSelector("#mlp-" + block + " " + css)));
     }
 
     /** Clicks an element in the middle of the window (layers out of view are laid out late and move things). */
     private static void click(WebElement el) {
-        browser.js("arguments[0].scrollIntoView({block: 'center'});", el);
+        page.browser().js("arguments[0].scrollIntoView({block: 'center'});", el);
         el.click();
     }
 
     private static <T> T printed(java.util.function.Supplier<T> what) {
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        ChromeDriver chrome = (ChromeDriver) page.browser().driver();
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             return what.get();
@@ -174,7 +135,7 @@ class HiddenValuesBrowserTest {
         assertEquals("4.25", node(1, "0.0"));
         assertEquals("?", node(1, "0.1"));
 
-        load();
+        page.reload();
         assertEquals("z₁ = 1·4.25 + 3·? + 1.5 = 5.75 a₁ = ReLU(5.75) = 5.75", line(1, "1.0.0"), "kept answers reveal after a reload");
 
         click(1, ".practice-clear");
@@ -190,7 +151,7 @@ class HiddenValuesBrowserTest {
         assertEquals(List.of("4.25", "0"), List.of(cell(1, 2, "input", 1), cell(1, 2, "input", 2)));
         assertEquals(List.of("4.25", "0"), List.of(node(1, "0.0"), node(1, "0.1")));
         // what the browser now shows is exactly what the answer key shows
-        assertEquals("z₁ = 1·4.25 + 3·0 + 1.5 = 5.75", browser.js(
+        assertEquals("z₁ = 1·4.25 + 3·0 + 1.5 = 5.75", page.browser().js(
                 "return document.querySelector('#mlp-1 [data-work=\"1.0.0\"] .revealed-text').textContent;"));
 
         assertEquals("z₁ = 1·? + 3·? + 1.5 = 5.75 a₁ = ReLU(5.75) = 5.75", printed(() -> line(1, "1.0.0")),
@@ -200,19 +161,19 @@ class HiddenValuesBrowserTest {
         click(1, ".practice-clear");
         assertEquals("z₁ = 1·? + 3·? + 1.5 = 5.75 a₁ = ReLU(5.75) = 5.75", line(1, "1.0.0"));
         assertEquals(List.of("?", "?"), List.of(cell(1, 2, "input", 1), cell(1, 2, "input", 2)));
-        assertTrue((Boolean) browser.js("return document.querySelectorAll('#mlp-1 .revealed-text, #mlp-1 [data-revealed]').length === 0;"));
+        assertTrue((Boolean) page.browser().js("return document.querySelectorAll('#mlp-1 .revealed-text, #mlp-1 [data-revealed]').length === 0;"));
     }
 
     @Test
     void aRecomputeNeverUncoversAHiddenValue() {
         String before = line(1, "1.0.0");
-        browser.js("window.Longhand.recomputeAll();");
+        page.browser().js("window.Longhand.recomputeAll();");
         assertEquals(before, line(1, "1.0.0"));
         assertEquals("?", cell(1, 2, "input", 1));
         assertEquals("?", node(1, "0.0"));
 
         // an edit of layer 2 rewrites its line; layer 1's A stays hidden in it
-        WebElement weight = browser.driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.1.weights.0.0\"]"));
+        WebElement weight = page.browser().driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.1.weights.0.0\"]"));
         weight.click();
         weight.sendKeys("2");
         weight.sendKeys(Keys.ENTER);
@@ -221,7 +182,7 @@ class HiddenValuesBrowserTest {
         // a revealed A follows an edit of layer 1 only while its answer is still right
         box(1, "layers.0.a.0.0").sendKeys("4.25");
         assertEquals("z₁ = 2·4.25 + 3·? + 1.5 = 10 a₁ = ReLU(10) = 10", line(1, "1.0.0"));
-        WebElement bias = browser.driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.0.bias.0\"]"));
+        WebElement bias = page.browser().driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.0.bias.0\"]"));
         bias.click();
         bias.sendKeys("1.25");
         bias.sendKeys(Keys.ENTER);
@@ -238,7 +199,7 @@ class HiddenValuesBrowserTest {
         assertEquals(List.of("?", "?"), List.of(cell(2, 1, "a", 1), cell(2, 1, "a", 2)));
         assertEquals("?", cell(2, 3, "a", 1));
         assertEquals("?", node(2, "0.0"));
-        assertTrue(browser.driver().findElements(By.cssSelector("#mlp-2 input[data-answer*=\".a.\"]")).isEmpty());
+        assertTrue(page.browser().driver().findElements(By.cssSelector("#mlp-2 input[data-answer*=\".a.\"]")).isEmpty());
 
         box(2, "layers.0.z.0.0").sendKeys("4.25");
         assertEquals("4.25", cell(2, 1, "a", 1));
@@ -247,22 +208,22 @@ class HiddenValuesBrowserTest {
         assertEquals("4.25", node(2, "0.0"));
 
         // its "show how" reveals it too, and closing it hides it again
-        WebElement how = browser.driver().findElement(
+        WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-2 details.show-how[data-answer-for=\"layers.0.z.1.0\"] summary"));
         click(how);
         assertEquals("0", cell(2, 1, "a", 2));
         assertEquals("0", node(2, "0.1"));
-        assertTrue((Boolean) browser.js("return document.querySelector('#mlp-2 [data-node=\"0.1\"]').classList.contains('inactive');"));
+        assertTrue((Boolean) page.browser().js("return document.querySelector('#mlp-2 [data-node=\"0.1\"]').classList.contains('inactive');"));
         click(how);
         assertEquals("?", cell(2, 1, "a", 2));
         assertEquals("?", node(2, "0.1"));
-        assertFalse((Boolean) browser.js("return document.querySelector('#mlp-2 [data-node=\"0.1\"]').classList.contains('inactive');"));
+        assertFalse((Boolean) page.browser().js("return document.querySelector('#mlp-2 [data-node=\"0.1\"]').classList.contains('inactive');"));
         assertEquals("?", printed(() -> cell(2, 1, "a", 1)), "a revealed A does not print");
     }
 
     @Test
     void aLaterLayersShowHowDoesNotRevealTheLayerBefore() {
-        WebElement how = browser.driver().findElement(
+        WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-3 details.show-how[data-answer-for=\"layers.1.z.0.0\"] summary"));
         click(how);
         assertEquals("Show how: unit 1z₁ = 1·? + 3·? + 1.5 = 5.75 a₁ = ReLU(5.75) = 5.75",
@@ -276,15 +237,15 @@ class HiddenValuesBrowserTest {
 
     @Test
     void printingDoesNotOpenTheShowHows() {
-        browser.js("window.dispatchEvent(new Event('beforeprint'));");
-        assertEquals(0L, browser.js("return document.querySelectorAll('details.show-how[open]').length;"));
+        page.browser().js("window.dispatchEvent(new Event('beforeprint'));");
+        assertEquals(0L, page.browser().js("return document.querySelectorAll('details.show-how[open]').length;"));
         assertEquals("?", node(3, "0.0"));
-        browser.js("window.dispatchEvent(new Event('afterprint'));");
+        page.browser().js("window.dispatchEvent(new Event('afterprint'));");
     }
 
     @Test
     void aSoftmaxLineShowsTheOtherUnitsZOnceRevealed() {
-        WebElement how = browser.driver().findElement(
+        WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-4 details.show-how[data-answer-for=\"layers.0.z.0.0\"] summary"));
         click(how);
         assertEquals("z₁ = 0.5·1 + 1.5·2 + 0.25 = 3.75 a₁ = exp(3.75) / (exp(3.75) + exp(?)) ≈ 0.9526", line(4, "0.0.0"));

@@ -14,12 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -48,38 +45,8 @@ class NewNumbersBrowserTest {
             ```
             """);
 
-    @TempDir
-    static Path temp;
-    private static Path page;
-    private static Browser browser;
-
-    @BeforeAll
-    static void buildAndStart() throws IOException {
-        page = TestSite.build(temp, Map.of("practice.md", LESSON)).resolve("practice.html");
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshPage() {
-        browser.clearStorage();
-        browser.open(page.toUri().toString());
-        browser.clearStorage();
-        open(page.toUri().toString());
-    }
-
-    @AfterEach
-    void noJavaScriptErrorsAndNothingSent() {
-        assertEquals(List.of(), browser.consoleErrors(), "console errors");
-        List<String> requests = browser.requests();
-        assertTrue(requests.stream().noneMatch(r -> r.startsWith("http") || r.startsWith("ws")), "requests: " + requests);
-    }
+    @RegisterExtension
+    static final LessonInBrowser page = new LessonInBrowser("practice.md", LESSON);
 
     /** The numbers of one draw, and what a learner works out from them. */
     private record Numbers(Matrix x, Matrix w1, Matrix b1, Matrix w2) {
@@ -129,13 +96,8 @@ class NewNumbersBrowserTest {
             Matrix.of(new double[][] {{3}, {1}}), Matrix.of(new double[][] {{1, 2}, {-2, 1}}),
             Matrix.of(new double[][] {{0}, {0.5}}), Matrix.of(new double[][] {{2, 3}}));
 
-    private static void open(String url) {
-        browser.open("about:blank");
-        browser.open(url);
-    }
-
     private static String js(String script, Object... args) {
-        Object v = browser.js(script, args);
+        Object v = page.browser().js(script, args);
         return v == null ? null : v.toString();
     }
 
@@ -144,11 +106,11 @@ class NewNumbersBrowserTest {
     }
 
     private static WebElement box(String key) {
-        return browser.driver().findElement(By.cssSelector("#mlp-1 input[data-answer=\"" + key + "\"]"));
+        return page.browser().driver().findElement(By.cssSelector("#mlp-1 input[data-answer=\"" + key + "\"]"));
     }
 
     private static WebElement button(String css) {
-        return browser.driver().findElement(By.cssSelector("#mlp-1 " + css));
+        return page.browser().driver().findElement(By.cssSelector("#mlp-1 " + css));
     }
 
     private static String count() {
@@ -179,7 +141,7 @@ class NewNumbersBrowserTest {
 
     private static List<String> boxValues() {
         List<String> values = new ArrayList<>();
-        browser.driver().findElements(By.cssSelector("#mlp-1 input.answer-box"))
+        page.browser().driver().findElements(By.cssSelector("#mlp-1 input.answer-box"))
                 .forEach(b -> values.add(b.getAttribute("value")));
         return values;
     }
@@ -191,10 +153,10 @@ class NewNumbersBrowserTest {
         assertNotEquals(LESSONS_OWN.cells(), first.cells(), "the draw differs from the lesson's numbers");
 
         // Tab from the answer key link reaches the button; Enter presses it.
-        browser.js("arguments[0].focus();", button("a.answer-key"));
-        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        page.browser().js("arguments[0].focus();", button("a.answer-key"));
+        new Actions(page.browser().driver()).sendKeys(Keys.TAB).perform();
         assertEquals("New numbers", js("return document.activeElement.textContent;"));
-        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        new Actions(page.browser().driver()).sendKeys(Keys.ENTER).perform();
 
         assertEquals(first.cells(), shownCells(first));
         JsonNode trace = trace();
@@ -207,7 +169,7 @@ class NewNumbersBrowserTest {
         assertTrue(js("return document.querySelector('#mlp-1 .practice-draw').textContent;").contains("draw 1"));
 
         // Space presses it again: the second draw.
-        new Actions(browser.driver()).sendKeys(Keys.SPACE).perform();
+        new Actions(page.browser().driver()).sendKeys(Keys.SPACE).perform();
         Numbers second = Numbers.draw(seed(), 2);
         assertEquals(second.cells(), shownCells(second));
         assertTrue(js("return location.hash;").endsWith("#edits:mlp-1/draw=2"));
@@ -256,12 +218,12 @@ class NewNumbersBrowserTest {
         box(key).sendKeys(Keys.ENTER);
         String withDraw = js("return location.href;");
 
-        open(withDraw);
+        page.open(withDraw);
         assertEquals(first.cells(), shownCells(first), "a reload shows the same numbers");
         assertEquals(figure(first.answers().get(key)), box(key).getAttribute("value"));
         assertTrue(box(key).getAttribute("class").contains("right"));
 
-        open(page.toUri().toString());
+        page.reload();
         assertEquals(first.cells(), shownCells(first), "back from another page, the draw the answers belong to");
         assertEquals(figure(first.answers().get(key)), box(key).getAttribute("value"));
         assertEquals("1 of 6 correct", count());
@@ -273,7 +235,7 @@ class NewNumbersBrowserTest {
         pressNewNumbers();
         pressNewNumbers();
         box("layers.0.z.0.0").sendKeys("1");
-        open(page.toUri() + "#edits:mlp-1/draw=1");
+        page.open(page.url() + "#edits:mlp-1/draw=1");
         Numbers first = Numbers.draw(seed(), 1);
         assertEquals(first.cells(), shownCells(first));
         assertEquals(List.of("", "", "", "", "", ""), boxValues(), "answers for draw 2 are not checked against draw 1");
@@ -286,7 +248,7 @@ class NewNumbersBrowserTest {
     void resetBringsBackTheLessonsNumbersWithEmptyBoxesAndTheNextDrawIsANewOne() {
         pressNewNumbers();
         box("layers.0.z.0.0").sendKeys("1");
-        browser.driver().findElement(By.cssSelector("#mlp-1 .mlp-reset")).click();
+        page.browser().driver().findElement(By.cssSelector("#mlp-1 .mlp-reset")).click();
         assertEquals(LESSONS_OWN.cells(), shownCells(LESSONS_OWN));
         assertEquals(List.of("", "", "", "", "", ""), boxValues());
         assertEquals("", js("return location.hash;"));
@@ -294,7 +256,7 @@ class NewNumbersBrowserTest {
         box("layers.0.z.0.0").sendKeys("5");
         assertTrue(box("layers.0.z.0.0").getAttribute("class").contains("right"), "the lesson's own answers again");
 
-        open(page.toUri().toString());
+        page.reload();
         assertEquals(LESSONS_OWN.cells(), shownCells(LESSONS_OWN), "after Reset, coming back shows the lesson's numbers");
         assertEquals("5", box("layers.0.z.0.0").getAttribute("value"));
         pressNewNumbers();
@@ -311,7 +273,7 @@ class NewNumbersBrowserTest {
         button(".practice-clear").click();
         assertEquals(List.of("", "", "", "", "", ""), boxValues());
         assertEquals(first.cells(), shownCells(first));
-        open(page.toUri().toString());
+        page.reload();
         assertEquals(first.cells(), shownCells(first));
         assertEquals(List.of("", "", "", "", "", ""), boxValues());
     }
@@ -320,7 +282,7 @@ class NewNumbersBrowserTest {
     void anEditAfterADrawCountsFromTheDraw() {
         pressNewNumbers();
         Numbers first = Numbers.draw(seed(), 1);
-        WebElement bias = browser.driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.1.bias.0\"]"));
+        WebElement bias = page.browser().driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.1.bias.0\"]"));
         bias.click();
         bias.sendKeys("10");
         bias.sendKeys(Keys.ENTER);
@@ -329,19 +291,19 @@ class NewNumbersBrowserTest {
         double z2 = first.answers().get("layers.1.z.0.0") + 10;
         box("layers.1.z.0.0").sendKeys(figure(z2));
         assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("right"));
-        open(js("return location.href;"));
+        page.open(js("return location.href;"));
         assertEquals(first.cells().get("layers.0.weights.0.1"), shownCells(first).get("layers.0.weights.0.1"));
         assertEquals("10", js("return document.querySelector('#mlp-1 [data-edit=\"layers.1.bias.0\"]').textContent;"));
         assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("right"));
     }
 
     @Test
-    void aBlockWithoutTheOptionHasNoButton() throws IOException {
+    void aBlockWithoutTheOptionHasNoButton(@TempDir Path temp) throws IOException {
         Path other = TestSite.build(temp.resolve("plain"), Map.of("plain.md", LESSON.replace(
                 "practice: {new_numbers: true}", "practice: true"))).resolve("plain.html");
-        open(other.toUri().toString());
-        assertTrue(browser.driver().findElements(By.cssSelector(".practice-new")).isEmpty());
-        open(other.toUri() + "#edits:mlp-1/draw=1");
+        page.open(other.toUri().toString());
+        assertTrue(page.browser().driver().findElements(By.cssSelector(".practice-new")).isEmpty());
+        page.open(other.toUri() + "#edits:mlp-1/draw=1");
         assertFalse(js("return document.querySelector('#mlp-1 .mlp-notice').hidden;").equals("true"),
                 "a draw the block cannot make is reported, like any unreadable edit");
         assertEquals(LESSONS_OWN.cells(), shownCells(LESSONS_OWN));

@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -46,51 +41,15 @@ class PracticeBrowserTest {
             "layers.0.z.0.0", "5", "layers.0.z.1.0", "−4.5", "layers.0.a.0.0", "5", "layers.0.a.1.0", "0",
             "layers.1.z.0.0", "8.75", "layers.1.a.0.0", "8.75");
 
-    @TempDir
-    static Path temp;
-    private static Path page;
-    private static Browser browser;
-
-    @BeforeAll
-    static void buildAndStart() throws IOException {
-        page = TestSite.build(temp, Map.of("practice.md", LESSON)).resolve("practice.html");
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshPage() {
-        browser.clearStorage();
-        browser.open(page.toUri().toString());
-        browser.clearStorage();
-        load();
-    }
-
-    @AfterEach
-    void noJavaScriptErrorsAndNothingSent() {
-        assertEquals(List.of(), browser.consoleErrors(), "console errors");
-        List<String> requests = browser.requests();
-        // The browser's own start-up pages load chrome:// resources; the page itself only reads files.
-        assertTrue(requests.stream().noneMatch(r -> r.startsWith("http") || r.startsWith("ws")), "requests: " + requests);
-    }
-
-    private static void load() {
-        browser.open("about:blank");
-        browser.open(page.toUri().toString());
-    }
+    @RegisterExtension
+    static final LessonInBrowser page = new LessonInBrowser("practice.md", LESSON);
 
     private static WebElement box(String key) {
-        return browser.driver().findElement(By.cssSelector("#mlp-1 input[data-answer=\"" + key + "\"]"));
+        return page.browser().driver().findElement(By.cssSelector("#mlp-1 input[data-answer=\"" + key + "\"]"));
     }
 
     private static String js(String script, Object... args) {
-        Object v = browser.js(script, args);
+        Object v = page.browser().js(script, args);
         return v == null ? null : v.toString();
     }
 
@@ -137,7 +96,7 @@ class PracticeBrowserTest {
     void theUnicodeMinusAndEitherRoundingOfTheLastDigitAreAccepted() {
         box("layers.0.z.1.0").sendKeys("\u22124.5");
         assertTrue(box("layers.0.z.1.0").getAttribute("class").contains("right"));
-        assertEquals(Boolean.TRUE, browser.js("return LonghandPractice.isRight(0.6667, 2/3, 4)"
+        assertEquals(Boolean.TRUE, page.browser().js("return LonghandPractice.isRight(0.6667, 2/3, 4)"
                 + " && LonghandPractice.isRight(0.6666, 0.66665, 4) && !LonghandPractice.isRight(0.667, 2/3, 4);"));
     }
 
@@ -146,7 +105,7 @@ class PracticeBrowserTest {
         box("layers.0.z.0.0").sendKeys("5");
         box("layers.1.z.0.0").sendKeys("9");
         box("layers.1.z.0.0").sendKeys(Keys.ENTER);
-        load();
+        page.reload();
         assertEquals("5", box("layers.0.z.0.0").getAttribute("value"));
         assertEquals("9", box("layers.1.z.0.0").getAttribute("value"));
         assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("wrong"));
@@ -156,15 +115,15 @@ class PracticeBrowserTest {
 
     @Test
     void revealAllFillsEveryBoxAndClearEmptiesThem() {
-        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        page.browser().driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
         EXPECTED.forEach((key, value) -> assertEquals(value, box(key).getAttribute("value"), key));
         assertEquals("6 of 6 correct", count());
         assertEquals("true", js("return [...document.querySelectorAll('#mlp-1 details.show-how')].every(d => d.open);"));
-        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-clear")).click();
+        page.browser().driver().findElement(By.cssSelector("#mlp-1 .practice-clear")).click();
         EXPECTED.keySet().forEach(key -> assertEquals("", box(key).getAttribute("value"), key));
         assertEquals("0 of 6 correct", count());
         assertEquals("", mark("layers.0.z.0.0"));
-        load();
+        page.reload();
         assertEquals("", box("layers.0.z.0.0").getAttribute("value"), "cleared answers stay cleared");
     }
 
@@ -183,21 +142,21 @@ class PracticeBrowserTest {
     void revealAllShowsTheValuesInTheDiagramAndClearHidesThemAgain() {
         assertEquals(List.of("?", "?", "?"), List.of(node("0.0"), node("0.1"), node("1.0")));
         assertFalse(nodeLooksClamped("0.1"), "a blank node does not show that ReLU clamped it");
-        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        page.browser().driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
         // a = (5, 0) and 8.75, as worked out at the top
         assertEquals(List.of("5", "0", "8.75"), List.of(node("0.0"), node("0.1"), node("1.0")));
         assertTrue(nodeLooksClamped("0.1"), "revealed, the clamped node looks clamped");
         assertEquals("3", node("-1.0"), "inputs are never blank");
-        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-clear")).click();
+        page.browser().driver().findElement(By.cssSelector("#mlp-1 .practice-clear")).click();
         assertEquals(List.of("?", "?", "?"), List.of(node("0.0"), node("0.1"), node("1.0")));
         assertFalse(nodeLooksClamped("0.1"));
-        load();
+        page.reload();
         assertEquals("?", node("0.0"), "nothing revealed after a reload of a cleared sheet");
     }
 
     @Test
     void showHowRevealsOneNodeAndClosingItHidesItAgain() {
-        WebElement how = browser.driver().findElement(
+        WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-1 details.show-how[data-answer-for=\"layers.0.z.0.0\"] summary"));
         how.click();
         assertEquals("5", node("0.0"));
@@ -215,14 +174,14 @@ class PracticeBrowserTest {
         assertEquals("?", node("0.0"));
         box("layers.0.z.0.0").sendKeys("5");
         assertEquals("?", node("0.0"), "the diagram shows A, so a right Z alone reveals nothing");
-        load();
+        page.reload();
         assertEquals("0", node("0.1"), "kept answers show again after a reload");
     }
 
     @Test
     void revealedDiagramValuesDoNotPrint() {
-        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        page.browser().driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        ChromeDriver chrome = (ChromeDriver) page.browser().driver();
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             assertEquals(List.of("?", "?", "?"), List.of(node("0.0"), node("0.1"), node("1.0")));
@@ -236,11 +195,11 @@ class PracticeBrowserTest {
 
     @Test
     void theKeyboardAloneFillsInABox() {
-        WebElement bias = browser.driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.0.bias.1\"]"));
-        browser.js("arguments[0].focus();", bias);
-        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement bias = page.browser().driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.0.bias.1\"]"));
+        page.browser().js("arguments[0].focus();", bias);
+        new Actions(page.browser().driver()).sendKeys(Keys.TAB).perform();
         assertEquals("layers.0.z.0.0", js("return document.activeElement.getAttribute('data-answer');"));
-        new Actions(browser.driver()).sendKeys("5").sendKeys(Keys.ENTER).perform();
+        new Actions(page.browser().driver()).sendKeys("5").sendKeys(Keys.ENTER).perform();
         assertTrue(box("layers.0.z.0.0").getAttribute("class").contains("right"));
         assertEquals("1 of 6 correct", count());
     }
@@ -249,7 +208,7 @@ class PracticeBrowserTest {
     void theAnswersFollowAnEditedNumber() {
         box("layers.1.z.0.0").sendKeys("8.75");
         assertTrue(box("layers.1.z.0.0").getAttribute("class").contains("right"));
-        WebElement bias = browser.driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.1.bias.0\"]"));
+        WebElement bias = page.browser().driver().findElement(By.cssSelector("#mlp-1 [data-edit=\"layers.1.bias.0\"]"));
         bias.click();
         bias.sendKeys("-0.25");
         bias.sendKeys(Keys.ENTER);
@@ -265,8 +224,8 @@ class PracticeBrowserTest {
     @Test
     void printingGivesACleanWorksheetWithEmptyLookingBoxes() {
         box("layers.0.z.0.0").sendKeys("5");
-        browser.driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        page.browser().driver().findElement(By.cssSelector("#mlp-1 .practice-reveal")).click();
+        ChromeDriver chrome = (ChromeDriver) page.browser().driver();
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             assertEquals("none", js("return getComputedStyle(document.querySelector('#mlp-1 .practice-tools')).display;"));
@@ -284,7 +243,7 @@ class PracticeBrowserTest {
     @Test
     void withoutJavaScriptTheBoxesArePlainEmptyBoxes() throws IOException {
         try (Browser plain = Browser.start(false)) {
-            plain.open(page.toUri().toString());
+            plain.open(page.url());
             Object boxes = plain.driver().findElements(By.cssSelector("#mlp-1 input.answer-box")).stream()
                     .map(b -> b.getAttribute("value") + "|" + b.isDisplayed()).toList();
             assertEquals(List.of("|true", "|true", "|true", "|true", "|true", "|true"), boxes);
