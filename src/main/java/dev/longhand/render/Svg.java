@@ -1,7 +1,6 @@
 package dev.longhand.render;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.longhand.worked.Figures;
 
 /** Numbers in the SVG the build draws, written the way the page's script redraws them. */
 final class Svg {
@@ -15,6 +14,6 @@ final class Svg {
      * last digit).
      */
     static String coord(double v) {
-        return new BigDecimal(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Figures.fixedPoint(v, 2);
     }
 }

@@ -185,10 +185,12 @@ public final class Figures {
     if (q == 0) {
       return null;
     }
+    return precision == 0 ? Long.toString(q) : trimDecimals(withPoint(q, precision));
+  }
+
+  /** {@code q × 10^−p} for {@code p >= 1}, all {@code p} decimals written: "0.05", "12.50". */
+  private static String withPoint(long q, int precision) {
     String digits = Long.toString(q);
-    if (precision == 0) {
-      return digits;
-    }
     StringBuilder out = new StringBuilder(digits.length() + precision + 2);
     if (digits.length() <= precision) {
       out.append("0.").append("0".repeat(precision - digits.length())).append(digits);
@@ -196,7 +198,22 @@ public final class Figures {
       int point = digits.length() - precision;
       out.append(digits, 0, point).append('.').append(digits, point, digits.length());
     }
-    return trimDecimals(out.toString());
+    return out.toString();
+  }
+
+  /**
+   * {@code x} with exactly {@code decimals} decimals, rounded half up on its exact binary value,
+   * written as {@code new BigDecimal(x).setScale(decimals, HALF_UP).toPlainString()} writes it
+   * ("12.50", "-3.00", and "0.00" for a negative that rounds to zero), by the same exact long
+   * arithmetic as the figures: the diagram's coordinates are thousands a page. x must be finite.
+   */
+  public static String fixedPoint(double x, int decimals) {
+    double a = Math.abs(x);
+    if (decimals >= 1 && decimals <= MAX_PRECISION && a < FAST_FIXED_BELOW[decimals]) {
+      long q = a == Math.rint(a) ? (long) a * POWERS_OF_TEN[decimals] : scaledRounded(a, decimals);
+      return (x < 0 && q != 0 ? "-" : "") + withPoint(q, decimals);
+    }
+    return new BigDecimal(x).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 
   /** {@code a × 10^p} rounded half up, for a non-integer {@code a < FAST_FIXED_BELOW[p]}. */

@@ -17,6 +17,38 @@ class FiguresTest {
   private static final String MINUS = "\u2212";
 
   @Test
+  void fixedPointKeepsEveryDecimalAndRoundsTheExactValueHalfUp() {
+    assertEquals("12.50", Figures.fixedPoint(12.5, 2));
+    assertEquals("-3.00", Figures.fixedPoint(-3, 2));
+    assertEquals("0.00", Figures.fixedPoint(-0.001, 2), "a negative that rounds to zero has no sign");
+    assertEquals("0.00", Figures.fixedPoint(-0.0, 2));
+    // 1.005 is 1.00499999999999989... in binary, so it rounds down; 0.125 is exact and rounds up.
+    assertEquals("1.00", Figures.fixedPoint(1.005, 2));
+    assertEquals("0.13", Figures.fixedPoint(0.125, 2));
+    assertEquals("-0.13", Figures.fixedPoint(-0.125, 2));
+    assertEquals("0.05", Figures.fixedPoint(0.05, 2));
+  }
+
+  /** BigDecimal is the rule fixedPoint's long arithmetic must follow, near ties included. */
+  @Test
+  void fixedPointAgreesWithBigDecimal() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+    for (int n = 0; n < 100_000; n++) {
+      int decimals = 1 + random.nextInt(4);
+      double x = switch (n % 4) {
+        case 0 -> (random.nextDouble() - 0.5) * 2_000;
+        case 1 -> (random.nextInt(2_000_001) - 1_000_000) / 200.0; // ties of two decimals, as doubles
+        case 2 -> Math.nextUp(random.nextInt(20_001) / 2_000.0) * (random.nextBoolean() ? 1 : -1);
+        default -> random.nextInt(2_001) - 1_000;
+      };
+      String expected = new java.math.BigDecimal(x).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+      assertEquals(expected, Figures.fixedPoint(x, decimals), x + " to " + decimals);
+    }
+    assertEquals(new java.math.BigDecimal(1e300).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+        Figures.fixedPoint(1e300, 2), "beyond the long range");
+  }
+
+  @Test
   void nonFiniteValuesHaveTheirOwnSymbols() {
     assertEquals("NaN", Figures.display(Double.NaN, 4));
     assertEquals("∞", Figures.display(Double.POSITIVE_INFINITY, 4));
