@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,16 +52,8 @@ class RandomNetworksParityTest {
     static void buildAndStart() throws IOException {
         Random random = new Random(SEED);
         blocks = IntStream.range(0, LESSONS * BLOCKS_PER_LESSON).mapToObj(n -> block(random, n)).toList();
-        Map<String, String> lessons = new LinkedHashMap<>();
-        for (int l = 0; l < LESSONS; l++) {
-            StringBuilder body = new StringBuilder("Random networks.\n");
-            for (int b = 0; b < BLOCKS_PER_LESSON; b++) {
-                body.append("\n## Block ").append(b + 1).append("\n\n```mlp\n")
-                        .append(blocks.get(l * BLOCKS_PER_LESSON + b).yaml()).append("```\n");
-            }
-            lessons.put("random-" + (l + 1) + ".md", TestSite.lesson("Random " + (l + 1), l + 1, body.toString()));
-        }
-        site = TestSite.build(temp, lessons);
+        site = TestSite.build(temp, TestSite.lessonsOfBlocks("random", "Random", "Random networks.",
+                blocks.stream().map(RandomBlock::yaml).toList(), BLOCKS_PER_LESSON));
         browser = Browser.start();
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -46,16 +45,9 @@ class WorksheetParityTest {
     @BeforeAll
     static void buildAndStart() throws IOException {
         Random random = new Random(SEED);
-        Map<String, String> lessons = new LinkedHashMap<>();
-        for (int l = 0; l < LESSONS; l++) {
-            StringBuilder body = new StringBuilder("Random worksheets.\n");
-            for (int b = 0; b < BLOCKS_PER_LESSON; b++) {
-                body.append("\n## Block ").append(b + 1).append("\n\n```mlp\n")
-                        .append(block(random, l * BLOCKS_PER_LESSON + b)).append("```\n");
-            }
-            lessons.put("sheets-" + (l + 1) + ".md", TestSite.lesson("Sheets " + (l + 1), l + 1, body.toString()));
-        }
-        site = TestSite.build(temp, lessons);
+        List<String> blocks = IntStream.range(0, LESSONS * BLOCKS_PER_LESSON).mapToObj(n -> block(random, n)).toList();
+        site = TestSite.build(temp, TestSite.lessonsOfBlocks("sheets", "Sheets", "Random worksheets.", blocks,
+                BLOCKS_PER_LESSON));
         browser = Browser.start();
     }
 
