@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longhand.site.ThreeLayerWorksheet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,33 +19,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * A worksheet that blanks some values keeps them hidden everywhere else (a later layer's
  * input, its worked arithmetic, the diagram, an A that repeats a blank Z) until the reader
  * reveals them, shows them everywhere once revealed, and hides them again on Clear; what
- * prints never shows them. By hand, x = (1.5, 2):
- *
- * <pre>
- * layer 1, ReLU:   z = (2·1.5 + 0.5·2 + 0.25, (−1)·1.5 + (−1.25)·2 + 0.75) = (4.25, −3.25), a = (4.25, 0)
- * layer 2, ReLU:   z = (1·4.25 + 3·0 + 1.5, 0.5·4.25 + (−2)·0 + (−0.5)) = (5.75, 1.625) = a
- * layer 3, linear: z = 2·5.75 + (−4)·1.625 + 0.125 = 5.125 = a
- * </pre>
+ * prints never shows them. The network is {@link ThreeLayerWorksheet}, worked out by hand there.
  *
  * The softmax block: z = (0.5·1 + 1.5·2 + 0.25, 2·1 + (−0.25)·2 + (−0.75)) = (3.75, 0.75).
  */
 @ExtendWith(BrowserAvailable.class)
 class HiddenValuesBrowserTest {
 
-    private static final String NETWORK = """
-            ```mlp
-            input: [1.5, 2]
-            layers:
-              - weights: [[2, 0.5], [-1, -1.25]]
-                bias: [0.25, 0.75]
-              - weights: [[1, 3], [0.5, -2]]
-                bias: [1.5, -0.5]
-              - weights: [[2, -4]]
-                bias: [0.125]
-                activation: linear
-            practice: %s
-            ```
-            """;
+    private static final String NETWORK = ThreeLayerWorksheet.BLOCK;
 
     private static final String LESSON = TestSite.lesson("Hidden", 1, "## Layer 1\n\n"
             + NETWORK.formatted("{layers: [1]}") + "\n## Z only\n\n" + NETWORK.formatted("{blank: [z]}")

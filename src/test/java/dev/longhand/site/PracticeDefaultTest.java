@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhand.diag.Diagnostic;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,17 +72,11 @@ class PracticeDefaultTest {
     }
 
     private BuildReport build(String yaml) {
-        Path config = SiteFiles.write(temp, "longhand.yml", yaml);
-        try {
-            return new SiteBuilder(new SiteBuilder.Options(content, "content", SiteFiles.repoTemplates(), "templates", 2)
-                    .withConfig(config, "longhand.yml")).build(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SiteFiles.build(content, out, SiteFiles.write(temp, "longhand.yml", yaml));
     }
 
-    private Document page(String name) throws IOException {
-        return Jsoup.parse(Files.readString(out.resolve(name), StandardCharsets.UTF_8));
+    private Document page(String name) {
+        return SiteFiles.page(out, name);
     }
 
     private static List<String> answers(Element block) {

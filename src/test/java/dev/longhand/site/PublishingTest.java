@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhand.diag.Diagnostic;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,17 +66,11 @@ class PublishingTest {
     }
 
     private BuildReport buildWithConfig(String yaml) {
-        Path config = SiteFiles.write(temp, "longhand.yml", yaml);
-        try {
-            return new SiteBuilder(new SiteBuilder.Options(content, "content", SiteFiles.repoTemplates(), "templates", 2)
-                    .withConfig(config, "longhand.yml")).build(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SiteFiles.build(content, out, SiteFiles.write(temp, "longhand.yml", yaml));
     }
 
-    private Document page(String name) throws IOException {
-        return Jsoup.parse(Files.readString(out.resolve(name), StandardCharsets.UTF_8));
+    private Document page(String name) {
+        return SiteFiles.page(out, name);
     }
 
     private List<Path> pages() throws IOException {

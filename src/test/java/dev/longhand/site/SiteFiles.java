@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /** Test helpers: the repository's folders, lessons written from text, and folder snapshots. */
 public final class SiteFiles {
@@ -50,6 +52,25 @@ public final class SiteFiles {
 
     public static BuildReport build(Path content, Path out) {
         return build(content, out, 2);
+    }
+
+    /** Builds {@code content} with the repository's theme and a site config file (named longhand.yml in messages). */
+    public static BuildReport build(Path content, Path out, Path config) {
+        try {
+            return new SiteBuilder(new SiteBuilder.Options(content, "content", repoTemplates(), "templates", 2)
+                    .withConfig(config, "longhand.yml")).build(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A built page, parsed. */
+    public static Document page(Path out, String name) {
+        try {
+            return Jsoup.parse(Files.readString(out.resolve(name), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -31,37 +31,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A worksheet gives no blanked value away, whichever layers and kinds it blanks: not in a
  * later layer's input, worked arithmetic or diagram node, not through an A that repeats a
  * blank Z, not in a ReLU mark, not in what a reader can hear (aria-label, title). Checked on
- * the built HTML, place by place, for several practice settings of one network. By hand, with
- * figures chosen so that no weight, bias or input shares them:
- *
- * <pre>
- * x = (1.5, 2)
- * layer 1, ReLU:   z₁ = 2·1.5 + 0.5·2 + 0.25 = 4.25          z₂ = (−1)·1.5 + (−1.25)·2 + 0.75 = −3.25
- *                  a = (4.25, 0), the second clamped
- * layer 2, ReLU:   z₁ = 1·4.25 + 3·0 + 1.5 = 5.75             z₂ = 0.5·4.25 + (−2)·0 + (−0.5) = 1.625
- *                  a = (5.75, 1.625)
- * layer 3, linear: z₁ = 2·5.75 + (−4)·1.625 + 0.125 = 5.125  a = 5.125
- * </pre>
+ * the built HTML, place by place, for several practice settings of {@link ThreeLayerWorksheet}
+ * (its values worked out by hand there).
  *
  * A value is hidden when it is blank, and an A is hidden too when its Z is blank (it would
  * show Z: ReLU passes a positive z through, a linear layer every z).
  */
 class WorksheetLeakTest {
-
-    static final String BLOCK = """
-            ```mlp
-            input: [1.5, 2]
-            layers:
-              - weights: [[2, 0.5], [-1, -1.25]]
-                bias: [0.25, 0.75]
-              - weights: [[1, 3], [0.5, -2]]
-                bias: [1.5, -0.5]
-              - weights: [[2, -4]]
-                bias: [0.125]
-                activation: linear
-            practice: %s
-            ```
-            """;
 
     /** Every Z and A by hand, as the page shows it. */
     static final Map<String, String> VALUES = new LinkedHashMap<>();
@@ -136,7 +112,7 @@ class WorksheetLeakTest {
     static void build() throws IOException {
         StringBuilder lesson = new StringBuilder("---\ntitle: Leaks\norder: 1\n---\n");
         for (Setting setting : SETTINGS) {
-            lesson.append("\n## ").append(setting.name()).append("\n\n").append(BLOCK.formatted(setting.practice()));
+            lesson.append("\n## ").append(setting.name()).append("\n\n").append(ThreeLayerWorksheet.BLOCK.formatted(setting.practice()));
         }
         lesson.append("\n## Softmax\n\n").append(SOFTMAX);
         Path content = temp.resolve("content");

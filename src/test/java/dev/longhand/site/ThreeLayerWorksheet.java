@@ -1,0 +1,35 @@
+package dev.longhand.site;
+
+/**
+ * The network the worksheet tests blank in different ways, with figures chosen so that no
+ * weight, bias or input shares them. By hand, x = (1.5, 2):
+ *
+ * <pre>
+ * layer 1, ReLU:   z₁ = 2·1.5 + 0.5·2 + 0.25 = 4.25          z₂ = (−1)·1.5 + (−1.25)·2 + 0.75 = −3.25
+ *                  a = (4.25, 0), the second clamped
+ * layer 2, ReLU:   z₁ = 1·4.25 + 3·0 + 1.5 = 5.75             z₂ = 0.5·4.25 + (−2)·0 + (−0.5) = 1.625
+ *                  a = (5.75, 1.625)
+ * layer 3, linear: z₁ = 2·5.75 + (−4)·1.625 + 0.125 = 5.125  a = 5.125
+ * </pre>
+ */
+public final class ThreeLayerWorksheet {
+
+    /** The {@code mlp} block, its {@code practice} setting left as {@code %s}. */
+    public static final String BLOCK = """
+            ```mlp
+            input: [1.5, 2]
+            layers:
+              - weights: [[2, 0.5], [-1, -1.25]]
+                bias: [0.25, 0.75]
+              - weights: [[1, 3], [0.5, -2]]
+                bias: [1.5, -0.5]
+              - weights: [[2, -4]]
+                bias: [0.125]
+                activation: linear
+            practice: %s
+            ```
+            """;
+
+    private ThreeLayerWorksheet() {
+    }
+}
