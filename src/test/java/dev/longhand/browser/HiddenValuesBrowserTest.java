@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.longhand.site.ThreeLayerWorksheet;
+import dev.longhand.site.WorksheetNetworks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,27 +19,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * A worksheet that blanks some values keeps them hidden everywhere else (a later layer's
  * input, its worked arithmetic, the diagram, an A that repeats a blank Z) until the reader
  * reveals them, shows them everywhere once revealed, and hides them again on Clear; what
- * prints never shows them. The network is {@link ThreeLayerWorksheet}, worked out by hand there.
- *
- * The softmax block: z = (0.5·1 + 1.5·2 + 0.25, 2·1 + (−0.25)·2 + (−0.75)) = (3.75, 0.75).
+ * prints never shows them. The networks are {@link WorksheetNetworks}, worked out by hand there.
  */
 @ExtendWith(BrowserAvailable.class)
 class HiddenValuesBrowserTest {
 
-    private static final String NETWORK = ThreeLayerWorksheet.BLOCK;
+    private static final String NETWORK = WorksheetNetworks.THREE_LAYERS;
 
     private static final String LESSON = TestSite.lesson("Hidden", 1, "## Layer 1\n\n"
             + NETWORK.formatted("{layers: [1]}") + "\n## Z only\n\n" + NETWORK.formatted("{blank: [z]}")
-            + "\n## Everything\n\n" + NETWORK.formatted("true") + "\n## Softmax\n\n" + """
-            ```mlp
-            input: [1, 2]
-            layers:
-              - weights: [[0.5, 1.5], [2, -0.25]]
-                bias: [0.25, -0.75]
-                activation: softmax
-            practice: {blank: [z]}
-            ```
-            """);
+            + "\n## Everything\n\n" + NETWORK.formatted("true") + "\n## Softmax\n\n"
+            + WorksheetNetworks.SOFTMAX);
 
     @RegisterExtension
     static final LessonInBrowser page = new LessonInBrowser("hidden.md", LESSON);

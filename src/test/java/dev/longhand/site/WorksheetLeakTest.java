@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A worksheet gives no blanked value away, whichever layers and kinds it blanks: not in a
  * later layer's input, worked arithmetic or diagram node, not through an A that repeats a
  * blank Z, not in a ReLU mark, not in what a reader can hear (aria-label, title). Checked on
- * the built HTML, place by place, for several practice settings of {@link ThreeLayerWorksheet}
+ * the built HTML, place by place, for several practice settings of {@link WorksheetNetworks}
  * (its values worked out by hand there).
  *
  * A value is hidden when it is blank, and an A is hidden too when its Z is blank (it would
@@ -92,17 +92,6 @@ class WorksheetLeakTest {
             new Setting("blank [a], layers [1]", "{blank: [a], layers: [1]}", Set.of(), Set.of(1)),
             new Setting("blank [z], layers [2]", "{blank: [z], layers: [2]}", Set.of(2), Set.of()));
 
-    static final String SOFTMAX = """
-            ```mlp
-            input: [1, 2]
-            layers:
-              - weights: [[0.5, 1.5], [2, -0.25]]
-                bias: [0.25, -0.75]
-                activation: softmax
-            practice: {blank: [z]}
-            ```
-            """;
-
     @TempDir
     static Path temp;
     private static Document page;
@@ -112,9 +101,9 @@ class WorksheetLeakTest {
     static void build() throws IOException {
         StringBuilder lesson = new StringBuilder("---\ntitle: Leaks\norder: 1\n---\n");
         for (Setting setting : SETTINGS) {
-            lesson.append("\n## ").append(setting.name()).append("\n\n").append(ThreeLayerWorksheet.BLOCK.formatted(setting.practice()));
+            lesson.append("\n## ").append(setting.name()).append("\n\n").append(WorksheetNetworks.THREE_LAYERS.formatted(setting.practice()));
         }
-        lesson.append("\n## Softmax\n\n").append(SOFTMAX);
+        lesson.append("\n## Softmax\n\n").append(WorksheetNetworks.SOFTMAX);
         Path content = temp.resolve("content");
         SiteFiles.write(content, "10-leaks.md", lesson.toString());
         Path site = temp.resolve("site");

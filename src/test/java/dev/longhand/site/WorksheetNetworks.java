@@ -1,8 +1,8 @@
 package dev.longhand.site;
 
 /**
- * The network the worksheet tests blank in different ways, with figures chosen so that no
- * weight, bias or input shares them. By hand, x = (1.5, 2):
+ * The networks the worksheet tests blank in different ways. {@link #THREE_LAYERS} has figures
+ * chosen so that no weight, bias or input shares them; by hand, x = (1.5, 2):
  *
  * <pre>
  * layer 1, ReLU:   z₁ = 2·1.5 + 0.5·2 + 0.25 = 4.25          z₂ = (−1)·1.5 + (−1.25)·2 + 0.75 = −3.25
@@ -11,11 +11,13 @@ package dev.longhand.site;
  *                  a = (5.75, 1.625)
  * layer 3, linear: z₁ = 2·5.75 + (−4)·1.625 + 0.125 = 5.125  a = 5.125
  * </pre>
+ *
+ * {@link #SOFTMAX}: z = (0.5·1 + 1.5·2 + 0.25, 2·1 + (−0.25)·2 + (−0.75)) = (3.75, 0.75).
  */
-public final class ThreeLayerWorksheet {
+public final class WorksheetNetworks {
 
-    /** The {@code mlp} block, its {@code practice} setting left as {@code %s}. */
-    public static final String BLOCK = """
+    /** The three-layer {@code mlp} block, its {@code practice} setting left as {@code %s}. */
+    public static final String THREE_LAYERS = """
             ```mlp
             input: [1.5, 2]
             layers:
@@ -30,6 +32,18 @@ public final class ThreeLayerWorksheet {
             ```
             """;
 
-    private ThreeLayerWorksheet() {
+    /** A softmax layer whose Zs are blanked. */
+    public static final String SOFTMAX = """
+            ```mlp
+            input: [1, 2]
+            layers:
+              - weights: [[0.5, 1.5], [2, -0.25]]
+                bias: [0.25, -0.75]
+                activation: softmax
+            practice: {blank: [z]}
+            ```
+            """;
+
+    private WorksheetNetworks() {
     }
 }
