@@ -118,18 +118,16 @@ public final class BlockViews {
         List<String> sampleNames = MatrixViews.samples(samples, block.batch());
 
         MatrixView weights = matrices.editable("W" + sub, "weights of " + name, "weights", trace.layer().weights(),
-                unitNames, inputNames, (r, c) -> prefix + ".weights." + r + "." + c,
-                (r, c) -> "layer " + number + " weight row " + (r + 1) + " column " + (c + 1));
+                unitNames, inputNames, (r, c) -> prefix + ".weights." + r + "." + c);
         MatrixView input = index == 0
                 ? matrices.editable("X", "input, one column per sample", "input", block.forward().input(),
-                        inputNames, sampleNames, (r, c) -> "input." + r + "." + c,
-                        (r, c) -> "input unit " + (r + 1) + " sample " + (c + 1))
+                        inputNames, sampleNames, (r, c) -> "input." + r + "." + c)
                 : MatrixViews.blanked(matrices.shown("A" + Figures.subscript(index), "output of layer " + index, "input",
                         trace.input(), inputNames, sampleNames, (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c,
                         MatrixViews.NO_MARKS), blanks.hidden(index - 1, "a"), true,
                         (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c, (r, c) -> "");
         MatrixView bias = matrices.editable("b" + sub, "biases of " + name, "bias", trace.layer().bias(), unitNames,
-                List.of("b"), (r, c) -> prefix + ".bias." + r, (r, c) -> "layer " + number + " bias row " + (r + 1));
+                List.of("b"), (r, c) -> prefix + ".bias." + r);
         if (block.augmented()) {
             weights = MatrixViews.withColumn(weights, "b", bias, "weights of " + name
                     + " with the biases as the last column (" + trace.layer().units() + " × "

@@ -8,7 +8,7 @@ package dev.longhand.render;
  * @param edit        the contract's {@code data-edit} name when a reader may change it, else empty
  * @param cssClass    {@code clamped}, {@code passed}, {@code blocked} or empty
  * @param clampedFrom for a value ReLU clamped, the negative z it came from, else empty
- * @param label       what a screen reader says for an editable cell ("layer 1 weight row 2 column 3") or an answer box
+ * @param label       what a screen reader says for an answer box (the page script names editable cells)
  * @param answer      on a worksheet, the trace key of the value the reader works out in this empty box, else empty
  * @param blankOf     on a worksheet, the trace key of the hidden value this cell stands for (shown as "?"), else empty
  */

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Builds matrix tables: every cell's figure, its trace key, and, for numbers a reader may
- * change, its contract name ({@code data-edit}) and what a screen reader calls it.
+ * change, its contract name ({@code data-edit}). What a screen reader calls an editable number
+ * is the page script's to say, since only the script makes it editable ({@code spokenName} in
+ * {@code longhand.js}).
  */
 final class MatrixViews {
 
@@ -43,7 +45,7 @@ final class MatrixViews {
     /** A matrix whose cells are looked at, not edited. */
     MatrixView shown(String symbol, String what, String role, Matrix m, List<String> rowNames,
                      List<String> colNames, Keys keys, Marks marks) {
-        return build(symbol, what, role, m, rowNames, colNames, keys, null, marks);
+        return build(symbol, what, role, m, rowNames, colNames, keys, false, marks);
     }
 
     /**
@@ -73,14 +75,14 @@ final class MatrixViews {
         return new MatrixView(matrix.symbol(), matrix.caption(), matrix.role(), matrix.columns(), rows, matrix.quiet());
     }
 
-    /** A matrix of numbers the reader may change; {@code labels} names each for a screen reader. */
+    /** A matrix of numbers the reader may change, each named by its trace key. */
     MatrixView editable(String symbol, String what, String role, Matrix m, List<String> rowNames,
-                        List<String> colNames, Keys keys, Keys labels) {
-        return build(symbol, what, role, m, rowNames, colNames, keys, labels, NO_MARKS);
+                        List<String> colNames, Keys keys) {
+        return build(symbol, what, role, m, rowNames, colNames, keys, true, NO_MARKS);
     }
 
     private MatrixView build(String symbol, String what, String role, Matrix m, List<String> rowNames,
-                             List<String> colNames, Keys keys, Keys labels, Marks marks) {
+                             List<String> colNames, Keys keys, boolean editable, Marks marks) {
         List<Integer> shownRows = shown(m.rows());
         List<Integer> shownCols = shown(m.cols());
         boolean elided = shownRows.size() < m.rows() || shownCols.size() < m.cols();
@@ -93,9 +95,8 @@ final class MatrixViews {
                     continue;
                 }
                 String key = keys.at(r, c);
-                cells.add(new CellView(Figures.display(m.get(r, c), precision), key,
-                        labels == null ? "" : key, marks.cssClass(r, c), marks.clampedFrom(r, c),
-                        labels == null ? "" : labels.at(r, c)));
+                cells.add(new CellView(Figures.display(m.get(r, c), precision), key, editable ? key : "",
+                        marks.cssClass(r, c), marks.clampedFrom(r, c), ""));
             }
             rows.add(new RowView(r < 0 ? ROW_GAP : rowNames.get(r), cells));
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,5 +84,23 @@ class ShippedLessonsParityTest {
                 """);
         assertTrue(problems.isEmpty(), problems.toString());
         assertFalse((Boolean) browser.js("return document.querySelectorAll('[data-edit]').length === 0;"));
+    }
+
+    /** Names counted from one, as the lesson's prose counts rows and samples; the key counts from zero. */
+    @Test
+    void editableNumbersAreNamedByLayerRowColumnAndSample() {
+        Path site = Path.of(System.getProperty("longhand.repo", ".")).resolve("site");
+        browser.open(site.resolve("hidden-layer.html"));
+        assertEquals("layer 1 weight row 2 column 3", spokenName("layers.0.weights.1.2"));
+        assertEquals("layer 2 weight row 1 column 4", spokenName("layers.1.weights.0.3"));
+        assertEquals("layer 1 bias row 3", spokenName("layers.0.bias.2"));
+        assertEquals("input unit 2 sample 1", spokenName("input.1.0"));
+        browser.open(site.resolve("batch.html"));
+        assertEquals("input unit 3 sample 2", spokenName("input.2.1"));
+    }
+
+    private static String spokenName(String key) {
+        return (String) browser.js("return document.querySelector('[data-edit=\"' + arguments[0] + '\"]')"
+                + ".getAttribute('aria-label');", key);
     }
 }
