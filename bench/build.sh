@@ -73,8 +73,10 @@ for n in "${sizes[@]}"; do
   measure "longhand N=$n" "$n" \
     java ${JAVA_OPTS:-} -jar "$jar" build --content "$corpus/content" --out "$corpus/site"
   longhand=$(cat "$work/wall")
+  fast=""
   if [[ -n "$launcher" ]]; then
     measure "launcher N=$n" "$n" "$launcher" build --content "$corpus/content" --out "$corpus/site"
+    fast=$(cat "$work/wall")
   fi
   if command -v hugo >/dev/null; then
     mkdir -p "$corpus/layouts/_default"
@@ -94,6 +96,9 @@ EOF
     measure "hugo N=$n" "$n" hugo --quiet --source "$corpus" --destination "$corpus/public"
     hugo=$(cat "$work/wall")
     awk -v l="$longhand" -v h="$hugo" -v n="$n" 'BEGIN { printf "%-22s %7d %9.2f\n", "ratio longhand/hugo", n, l / h }'
+    if [[ -n "$fast" ]]; then
+      awk -v l="$fast" -v h="$hugo" -v n="$n" 'BEGIN { printf "%-22s %7d %9.2f\n", "ratio launcher/hugo", n, l / h }'
+    fi
   fi
   rm -rf "$corpus"
 done
