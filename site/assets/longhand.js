@@ -1052,8 +1052,14 @@
     document.querySelectorAll("figure.mlp").forEach(function (figure) {
       try {
         page.blocks.push(new Block(figure, page));
+        figure.setAttribute("data-live", "");
       } catch (e) {
-        // A block this script cannot read stays the static worksheet it already is.
+        // A block this script cannot read stays the static worksheet it already is; the
+        // console and the figure say why, so that a test (or an author) sees it.
+        figure.setAttribute("data-live-error", String(e && e.message || e));
+        if (window.console) {
+          console.error("Longhand: " + figure.id + " stays static: " + (e && e.stack || e));
+        }
       }
     });
     this.restoreEdits();

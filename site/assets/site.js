@@ -1,4 +1,4 @@
-/* Longhand's site script: the theme switch and printing. The stored theme is put on <html>
+/* Longhand's site script: the theme switch, printing, and the page's ready signal. The stored theme is put on <html>
    before the first paint by the one-line script in <head>; without JavaScript the system
    setting applies through CSS alone, and the switch stays hidden. */
 (function () {
@@ -71,5 +71,12 @@
       details.open = false;
     });
     openedForPrint = [];
+  });
+
+  // Every script of the page is deferred and starts by DOMContentLoaded, which comes before
+  // load: from here on the page shows what its scripts made of it. Tests and tools wait for
+  // this mark instead of for a time.
+  window.addEventListener("load", function () {
+    root.setAttribute("data-ready", "");
   });
 })();

@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by its chromedriver. Nothing is downloaded: the binaries
@@ -27,12 +28,39 @@ public final class Browser implements AutoCloseable {
     static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
+    /**
+     * True once the page in the window is the one asked for and has rendered: the document
+     * left behind carries {@code data-left} (set just before leaving it), and a Longhand page
+     * (one that loads {@code assets/site.js}) sets {@code data-ready} on {@code <html>} when
+     * its scripts have started. Any other page, or one whose scripts cannot load, is ready when
+     * it has loaded.
+     */
+    private static final String READY = """
+            const html = document.documentElement;
+            if (document.readyState !== 'complete' || !html || html.hasAttribute('data-left')) {
+              return false;
+            }
+            const site = document.querySelector('script[src$="assets/site.js"]');
+            // The 404 page links its files from the site's root ("/assets/..."): opened from
+            // disk, that is the file system's root, and its scripts never run.
+            const unreachable = site && location.protocol === 'file:' && site.getAttribute('src').startsWith('/');
+            return html.hasAttribute('data-ready') || !site || unreachable;
+            """;
+
+    /**
+     * How long a page may take to render before the test fails: far beyond what any page
+     * needs, so that only a page that never signals fails, however busy the machine.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
     private final ChromeDriver driver;
     private final Path profile;
+    private final boolean javascript;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, boolean javascript) {
         this.driver = driver;
         this.profile = profile;
+        this.javascript = javascript;
     }
 
     /** Why the browser tests cannot run here, or empty when they can. */
@@ -80,19 +108,131 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return new Browser(driver, profile);
+        return new Browser(driver, profile, javascript);
     }
 
     public WebDriver driver() {
         return driver;
     }
 
+    /** Loads a page and returns when it has rendered (see {@link #awaitReady()}). */
     public void open(Path page) {
-        driver.get(page.toUri().toString());
+        open(page.toUri().toString());
     }
 
+    /** Loads a page and returns when it has rendered (see {@link #awaitReady()}). */
     public void open(String url) {
+        leave();
         driver.get(url);
+        awaitReady();
+    }
+
+    /** Loads the page in the window again (with its fragment) and returns when it has rendered. */
+    public void refresh() {
+        leave();
+        driver.navigate().refresh();
+        awaitReady();
+    }
+
+    /**
+     * Opens {@code url} afresh (even when only its fragment differs from the page in the
+     * window) with everything the page in the window stored in localStorage (the
+     * focused box is blurred first: a worksheet saves on blur). Chromium hands a page's storage
+     * writes on to the next page asynchronously, and on a busy machine a page loaded right
+     * after a write can start from the storage before it, so the page is opened again until it
+     * reads what was stored; a page only reads storage as it starts.
+     */
+    public void openKeepingStorage(String url) {
+        js("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }");
+        Object stored = js(STORAGE);
+        if ("".equals(stored)) {
+            // A page without storage of its own (about:blank) has nothing to hand on.
+            open("about:blank");
+            open(url);
+            return;
+        }
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        do {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the page never saw what was stored: " + stored + ", it sees " + js(STORAGE));
+            }
+            // Through a blank page, so that the same page with another fragment loads afresh too.
+            open("about:blank");
+            open(url);
+        } while (!stored.equals(js(STORAGE)));
+    }
+
+    /** Opens {@code url} with nothing in its origin's localStorage, and nothing stored coming back later. */
+    public void openWithEmptyStorage(String url) {
+        open(url);
+        clearStorage();
+        openKeepingStorage(url);
+    }
+
+    /** Opens a page with nothing in its origin's localStorage (see {@link #openWithEmptyStorage(String)}). */
+    public void openWithEmptyStorage(Path page) {
+        openWithEmptyStorage(page.toUri().toString());
+    }
+
+    /** The page's localStorage as one comparable string (empty where the page has none). */
+    private static final String STORAGE = """
+            try {
+              return JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]));
+            } catch (e) {
+              return '';
+            }
+            """;
+
+    /**
+     * Marks the document in the window as left behind, so that {@link #awaitReady()} cannot
+     * mistake it for the next one. Call it before a click or a script that navigates. (With
+     * scripts off, WebDriver's own wait for the load is all there is.)
+     */
+    public void leave() {
+        if (javascript) {
+            js("if (document.documentElement) { document.documentElement.setAttribute('data-left', ''); }");
+        }
+    }
+
+    /**
+     * Waits until the window shows a new page that has rendered: loaded, and on a Longhand
+     * page, every page script started (the page's own {@code data-ready} signal). Polls; only
+     * a page that never gets there fails, after {@link #PATIENCE}. Then every network block on
+     * the page must have been taken by the page script (see {@link #assertEveryBlockLive()}).
+     */
+    public void awaitReady() {
+        if (!javascript) {
+            return;
+        }
+        new WebDriverWait(driver, PATIENCE, Duration.ofMillis(10))
+                .withMessage("the page never signalled that it had rendered (data-ready on <html>)")
+                .until(d -> Boolean.TRUE.equals(js(READY)));
+        assertEveryBlockLive();
+    }
+
+    /**
+     * Waits for something the page does in its own time (a search index that loads when first
+     * used, a page a click opens): polls the condition until it holds, and fails only after
+     * {@link #PATIENCE}.
+     */
+    public <T> T until(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(10)).until(condition);
+    }
+
+    /**
+     * Asserts that the page script took every network block on the page: each {@code figure.mlp}
+     * carries {@code data-live}, none {@code data-live-error}. A parity test that passed while
+     * the script had given up on a block would prove nothing.
+     */
+    public void assertEveryBlockLive() {
+        @SuppressWarnings("unchecked")
+        List<String> dead = (List<String>) js("return [...document.querySelectorAll('figure.mlp')]"
+                + ".filter(f => document.querySelector('script[src$=\"assets/longhand.js\"]'))"
+                + ".filter(f => !f.hasAttribute('data-live'))"
+                + ".map(f => f.id + ': ' + (f.getAttribute('data-live-error') || 'not started'));");
+        if (!dead.isEmpty()) {
+            throw new AssertionError("blocks the page script did not start: " + dead);
+        }
     }
 
     /**

@@ -46,10 +46,12 @@ final class LessonInBrowser implements BeforeAllCallback, AfterAllCallback, Befo
         return url;
     }
 
-    /** Loads a URL through a blank page, so that even the same page with a new fragment is a fresh load. */
+    /**
+     * Loads a URL afresh, even the same page with a new fragment, keeping what the page before
+     * it stored (see {@link Browser#openKeepingStorage}).
+     */
     void open(String address) {
-        browser.open("about:blank");
-        browser.open(address);
+        browser.openKeepingStorage(address);
     }
 
     /** Loads the page again, as a reader coming back to it would. */
@@ -79,10 +81,7 @@ final class LessonInBrowser implements BeforeAllCallback, AfterAllCallback, Befo
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        browser.clearStorage();
-        browser.open(url);
-        browser.clearStorage();
-        reload();
+        browser.openWithEmptyStorage(url);
     }
 
     @Override

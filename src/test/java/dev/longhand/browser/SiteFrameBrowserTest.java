@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The frame around the lessons in headless Chromium, on the shipped site: the theme switch,
@@ -62,9 +60,7 @@ class SiteFrameBrowserTest {
         ChromeDriver chrome = chrome();
         chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
-        browser.clearStorage();
-        browser.open(SITE.resolve("index.html"));
-        browser.clearStorage();
+        browser.openWithEmptyStorage(SITE.resolve("index.html"));
     }
 
     private static ChromeDriver chrome() {
@@ -81,18 +77,9 @@ class SiteFrameBrowserTest {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
-    /**
-     * Chromium hands localStorage writes to the browser process in batches, shortly after the
-     * page made them; a reload in a new renderer right after a write can miss it. A reader
-     * does not reload within milliseconds of a click; the test waits as long as a reader would.
-     */
+    /** Loads the page again once it would see what this one stored (see {@link Browser#openKeepingStorage}). */
     private static void reloadLater() {
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        browser.driver().navigate().refresh();
+        browser.openKeepingStorage(browser.driver().getCurrentUrl());
     }
 
     private static String background() {
@@ -255,7 +242,7 @@ class SiteFrameBrowserTest {
         viewport(390, 844);
         browser.open(SITE.resolve("seven-layers.html"));
         find(".site-search-input").sendKeys("relu");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> find(".site-search-results").isDisplayed());
+        browser.until(d -> find(".site-search-results").isDisplayed());
         shoot("search-390-light.png");
         assertTrue(Files.size(SHOTS.resolve("seven-layers-390-light.png")) > 1000);
     }
@@ -270,8 +257,7 @@ class SiteFrameBrowserTest {
         WebElement input = find(".site-search-input");
         input.clear();
         input.sendKeys(query);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
-                .until(d -> find(".site-search-results").isDisplayed());
+        browser.until(d -> find(".site-search-results").isDisplayed());
         @SuppressWarnings("unchecked")
         List<String> hrefs = (List<String>) browser.js(
                 "return [...document.querySelectorAll('.site-search-result a')].map(a => a.getAttribute('href'));");
@@ -304,12 +290,12 @@ class SiteFrameBrowserTest {
         new Actions(browser.driver()).sendKeys("/").perform();
         assertEquals("site-search-input", browser.js("return document.activeElement.id;"));
         new Actions(browser.driver()).sendKeys("pencil").perform();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
-                .until(d -> find(".site-search-results").isDisplayed());
+        browser.until(d -> find(".site-search-results").isDisplayed());
         assertEquals("true", find(".site-search-input").getAttribute("aria-expanded"));
+        browser.leave();
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
-                .until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+        browser.until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+        browser.awaitReady();
     }
 
     @Test
@@ -386,9 +372,10 @@ class SiteFrameBrowserTest {
             assertTrue(find(".site-search").isDisplayed(), "and the scripts");
             Files.createDirectories(SHOTS);
             shoot("404-390-light.png");
+            browser.leave();
             find(".lesson-list a").click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
-                    .until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+            browser.until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+            browser.awaitReady();
             assertEquals("One node", find("h1").getText());
         } finally {
             server.stop(0);

@@ -105,10 +105,7 @@ class WorksheetParityTest {
     @ParameterizedTest
     @MethodSource("pages")
     void recomputingAnUntouchedWorksheetHidesWhatTheBuildHid(String page) {
-        browser.clearStorage();
-        browser.open(site.resolve(page + ".html"));
-        browser.clearStorage();
-        browser.open(site.resolve(page + ".html"));
+        browser.openWithEmptyStorage(site.resolve(page + ".html"));
         Map<String, List<String>> built = PageState.collect(browser);
         browser.js("window.Longhand.recomputeAll();");
         Map<String, List<String>> recomputed = PageState.collect(browser);
@@ -129,10 +126,7 @@ class WorksheetParityTest {
         @SuppressWarnings("unchecked")
         Map<String, String> figures = (Map<String, String>) browser.js(KEY_FIGURES);
 
-        browser.clearStorage();
-        browser.open(site.resolve(page + ".html"));
-        browser.clearStorage();
-        browser.open(site.resolve(page + ".html"));
+        browser.openWithEmptyStorage(site.resolve(page + ".html"));
         Map<String, List<String>> built = PageState.collect(browser);
         Map<String, List<String>> before = shown();
         for (WebElement reveal : browser.driver().findElements(By.cssSelector(".practice-reveal"))) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The dev server on a free port, with a small site in a temporary folder, driven over HTTP. */
 class LivePreviewTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long an expected event may take: far beyond need, so only one that never comes fails. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String SECRET = "TOP-SECRET-3141592653";
 
     private static String lesson(String title, int order, String prose) {

@@ -81,23 +81,21 @@ class CrashSafeBuildTest {
         assertTrue(SiteFiles.build(content, fresh).succeeded());
         SortedMap<String, byte[]> after = snapshot(fresh);
 
-        // Fixed moments after the start, and moments found by watching the staging folder:
-        // it appears, it is half written, it is nearly complete.
+        // Moments found by watching the build, never by the clock (which on a busy machine says
+        // nothing about how far it got): as it starts, as its staging folder appears, and as it
+        // has written a quarter, half, three quarters and nearly all of the site.
         List<Kill> kills = new ArrayList<>();
-        for (long millis : new long[] {50, 200, 500, 1000, 2000}) {
-            kills.add(new Kill("after " + millis + " ms", start -> System.nanoTime() - start >= millis * 1_000_000));
-        }
-        for (long files : new long[] {1, LESSONS / 2, LESSONS - 5}) {
-            kills.add(new Kill("with " + files + " files staged", start -> filesIn(parent, ".longhand-site-tmp-") >= files));
+        kills.add(new Kill("at once", () -> true));
+        for (long files : new long[] {1, LESSONS / 4, LESSONS / 2, 3 * LESSONS / 4, LESSONS - 5}) {
+            kills.add(new Kill("with " + files + " files staged", () -> filesIn(parent, ".longhand-site-tmp-") >= files));
         }
         int oldKept = 0;
         for (int k = 0; k < kills.size(); k++) {
             Process build = ChildBuild.start(temp.resolve("logs-" + k), List.of(), "build", "--content",
                     content.toString(), "--templates", SiteFiles.repoTemplates().toString(), "--out", out.toString(),
                     "--threads", "2");
-            long start = System.nanoTime();
             try {
-                while (build.isAlive() && !kills.get(k).now(start)) {
+                while (build.isAlive() && !kills.get(k).now()) {
                     Thread.sleep(1);
                 }
             } finally {
@@ -122,18 +120,21 @@ class CrashSafeBuildTest {
                 assertTrue(SiteFiles.build(old, out).succeeded());
             }
         }
-        assertTrue(oldKept >= 5, "most kills should land before the swap, but only " + oldKept + " did");
+        // A kill lands a little after its moment; the build may get through the swap first, and
+        // the invariant above holds either way. That the old site was kept at least once shows
+        // that the kills did interrupt builds: the first comes before the build has read a lesson.
+        assertTrue(oldKept >= 1, "no kill landed before the swap");
 
         assertTrue(SiteFiles.build(content, out).succeeded(), "the next build recovers");
         assertSameFiles(after, snapshot(out), "the site after recovery");
         assertEquals(List.of("site"), listing(parent), "staging folders of killed builds are gone");
     }
 
-    /** When to kill a build: a test of the time since it started, or of the files it wrote. */
+    /** When to kill a build: a test of how far it got. */
     private record Kill(String moment, Condition condition) {
-        boolean now(long start) {
+        boolean now() {
             try {
-                return condition.holds(start);
+                return condition.holds();
             } catch (IOException | java.io.UncheckedIOException e) {
                 return false; // the folder changed while it was listed: look again
             }
@@ -141,7 +142,7 @@ class CrashSafeBuildTest {
     }
 
     private interface Condition {
-        boolean holds(long start) throws IOException;
+        boolean holds() throws IOException;
     }
 
     private static boolean sameFiles(SortedMap<String, byte[]> a, SortedMap<String, byte[]> b) {
