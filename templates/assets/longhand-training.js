@@ -243,6 +243,7 @@
     var gradient = dA[u][s];
     line.factor(gradient).text("·").text(DERIVATIVE_NAMES[activation]).text("(").figure(zi).text(") = ")
       .factor(gradient).text("·");
+    // Sigmoid and tanh are differentiated through a: their step a·(1 − a) or (1 − a²) is written out.
     if (activation === "sigmoid") {
       line.factor(ai).text("·(1 − ").factor(ai).text(") = ").factor(gradient).text("·");
     } else if (activation === "tanh") {
