@@ -73,12 +73,30 @@ public final class MarkdownEngine {
     }
 
     /**
+     * What reading one lesson file gave.
+     *
+     * @param lesson the lesson, or empty when it has errors (all reported)
+     * @param links  its links to lessons and headings, also when it has errors, so that a build can
+     *               report a broken link together with the file's other problems
+     */
+    public record Outcome(Optional<Lesson> lesson, List<LessonLink> links) {
+        public Outcome {
+            links = List.copyOf(links);
+        }
+    }
+
+    /**
      * The lesson, or empty when it has errors (all reported to {@code diagnostics}).
      *
      * @param source the file's name as printed in messages and relative to the content folder
      * @param text   the file's text, without a byte-order mark
      */
     public Optional<Lesson> lesson(String source, String text, Diagnostics diagnostics) {
+        return read(source, text, diagnostics).lesson();
+    }
+
+    /** As {@link #lesson}, with the lesson's links whether it has errors or not. */
+    public Outcome read(String source, String text, Diagnostics diagnostics) {
         SourceText file = new SourceText(source, text);
         try {
             return lesson(file, diagnostics);
@@ -87,11 +105,11 @@ public final class MarkdownEngine {
             // list items inside each other end here. Only this lesson's own state is lost.
             diagnostics.add(file.error(Position.startOf(source), "this lesson's Markdown is nested too deeply "
                     + "to read (block quotes, lists or HTML elements thousands of levels inside each other)"));
-            return Optional.empty();
+            return new Outcome(Optional.empty(), List.of());
         }
     }
 
-    private Optional<Lesson> lesson(SourceText file, Diagnostics diagnostics) {
+    private Outcome lesson(SourceText file, Diagnostics diagnostics) {
         String source = file.file();
         String text = file.text();
         int errorsBefore = diagnostics.errorCount();
@@ -127,8 +145,9 @@ public final class MarkdownEngine {
                 block.ifPresent(b -> blocks.put(fence, b, opening));
             }
         }
+        List<LessonLink> links = links(document, file, bodyStart);
         if (diagnostics.errorCount() > errorsBefore || frontMatter.isEmpty()) {
-            return Optional.empty();
+            return new Outcome(Optional.empty(), links);
         }
         document.set(ComputedBlocks.KEY, blocks);
         document.set(LessonLinkResolver.SOURCE, source);
@@ -141,11 +160,10 @@ public final class MarkdownEngine {
                     + "closed (such as <textarea> or <title>) turns it into text; close that element"));
         }
         if (!lost.isEmpty()) {
-            return Optional.empty();
+            return new Outcome(Optional.empty(), links);
         }
-        return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
-                prose(document), blocks.anyTrains(), blocks.anyExactMath(),
-                links(document, file, bodyStart), blocks.answerKeys()));
+        return new Outcome(Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
+                prose(document), blocks.anyTrains(), blocks.anyExactMath(), links, blocks.answerKeys())), links);
     }
 
     /** The lesson's own page as the site names it, or its file name with .html without a site. */

@@ -26,8 +26,13 @@ final class LessonChecks {
      * @param files   every readable lesson file, by its name in messages, including ones with errors
      *                (a link to a lesson with errors is not reported again)
      * @param lessons the lessons that were read without errors, by the same names
+     * @param linksOfFailed the links of the lessons that have errors, by the same names: their
+     *                broken links are reported with their other errors, so that an author sees every
+     *                problem of a file in one build (a link to a heading of the same page is not
+     *                checked there, as the page's headings are not known)
      */
-    static void check(Set<String> files, Map<String, LessonOutline> lessons, Diagnostics diagnostics) {
+    static void check(Set<String> files, Map<String, LessonOutline> lessons,
+                      Map<String, List<LessonLink>> linksOfFailed, Diagnostics diagnostics) {
         for (LessonOutline lesson : lessons.values()) {
             if (lesson.frontMatter().summary().isEmpty()) {
                 diagnostics.add(Diagnostic.warning(Position.startOf(lesson.source()),
@@ -35,22 +40,30 @@ final class LessonChecks {
                                 + "(summary: one line for the index page)", lesson.firstLine()));
             }
             for (LessonLink link : lesson.links()) {
-                checkLink(lesson, link, files, lessons, diagnostics);
+                checkLink(lesson.source(), Optional.of(lesson), link, files, lessons, diagnostics);
             }
         }
+        linksOfFailed.forEach((source, links) -> {
+            for (LessonLink link : links) {
+                if (!lessons.containsKey(source) && !link.samePage()) {
+                    checkLink(source, Optional.empty(), link, files, lessons, diagnostics);
+                }
+            }
+        });
     }
 
-    private static void checkLink(LessonOutline from, LessonLink link, Set<String> files,
+    /** @param from the lesson the link is in, empty when it has errors */
+    private static void checkLink(String source, Optional<LessonOutline> from, LessonLink link, Set<String> files,
                                   Map<String, LessonOutline> lessons, Diagnostics diagnostics) {
         if (!link.samePage() && !files.contains(link.file())) {
             List<String> candidates = new ArrayList<>();
-            files.forEach(file -> candidates.add(relative(from.source(), file)));
+            files.forEach(file -> candidates.add(relative(source, file)));
             String path = withoutAnchor(link.written());
             diagnostics.add(error(link, "link to '" + path + "', but there is no lesson " + link.file()
                     + nearestLesson(path, candidates).map(p -> "; did you mean '" + p + "'?").orElse("")));
             return;
         }
-        LessonOutline target = link.samePage() ? from : lessons.get(link.file());
+        LessonOutline target = link.samePage() ? from.orElse(null) : lessons.get(link.file());
         if (target == null || link.anchor().isEmpty() || target.anchors().contains(link.anchor())) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.longhand.site;
 import dev.longhand.diag.Diagnostic;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.markdown.Lesson;
+import dev.longhand.markdown.LessonLink;
 import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
 import java.io.IOException;
@@ -13,8 +14,19 @@ import java.util.function.Function;
 /** Computes and renders lesson files on several threads; each keeps its own diagnostics. */
 final class LessonReader {
 
-    /** One file's outcome: its lesson, or empty when it has errors (in {@code diagnostics}). */
-    record Result(LessonFile file, Optional<Lesson> lesson, Diagnostics diagnostics) {
+    /**
+     * One file's outcome: its lesson, or empty when it has errors (in {@code diagnostics}), and
+     * its links either way (checked across lessons even when the file has other errors).
+     */
+    record Result(LessonFile file, Optional<Lesson> lesson, List<LessonLink> links, Diagnostics diagnostics) {
+        Result {
+            links = List.copyOf(links);
+        }
+
+        /** A file that could not be read or rendered at all. */
+        static Result failed(LessonFile file, Diagnostics diagnostics) {
+            return new Result(file, Optional.empty(), List.of(), diagnostics);
+        }
     }
 
     private final MarkdownEngine engine;
@@ -36,10 +48,11 @@ final class LessonReader {
     Result read(LessonFile file) {
         Diagnostics diagnostics = new Diagnostics();
         try {
-            return new Result(file, engine.lesson(file.label(), file.text(), diagnostics), diagnostics);
+            MarkdownEngine.Outcome outcome = engine.read(file.label(), file.text(), diagnostics);
+            return new Result(file, outcome.lesson(), outcome.links(), diagnostics);
         } catch (Templates.TemplateException e) {
             diagnostics.add(templateError.apply(e));
-            return new Result(file, Optional.empty(), diagnostics);
+            return Result.failed(file, diagnostics);
         }
     }
 }

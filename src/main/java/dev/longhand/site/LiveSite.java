@@ -3,6 +3,7 @@ package dev.longhand.site;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.markdown.BlockCache;
 import dev.longhand.markdown.Lesson;
+import dev.longhand.markdown.LessonLink;
 import dev.longhand.render.SearchIndexScript;
 import dev.longhand.render.Templates;
 import dev.longhand.spec.SiteConfig;
@@ -130,15 +131,19 @@ public final class LiveSite {
         Set<String> readable = new HashSet<>();
         Map<String, Lesson> lessons = new LinkedHashMap<>();
         Map<String, LessonOutline> outlines = new LinkedHashMap<>();
+        Map<String, List<LessonLink>> linksOfFailed = new LinkedHashMap<>();
         for (Known known : files.values()) {
             diagnostics.addAll(known.result().diagnostics());
             if (known.result().file() != null) {
                 readable.add(known.result().file().label());
+                if (known.result().lesson().isEmpty()) {
+                    linksOfFailed.put(known.result().file().label(), known.result().links());
+                }
             }
             known.result().lesson().ifPresent(lesson -> lessons.put(lesson.source(), lesson));
             known.outline().ifPresent(outline -> outlines.put(outline.source(), outline));
         }
-        LessonChecks.check(readable, outlines, diagnostics);
+        LessonChecks.check(readable, outlines, linksOfFailed, diagnostics);
         Map<String, String> pages = builder.pages(List.copyOf(lessons.keySet()), diagnostics);
         Series series = SiteWriter.series(lessons.values(), pages);
         Map<String, Series.Entry> bySource = new HashMap<>();
@@ -195,7 +200,7 @@ public final class LiveSite {
                 toRead.add(file.get());
             } else {
                 files.put(label, new Known(now.lastModifiedTime(), now.size(),
-                        new LessonReader.Result(null, Optional.empty(), unreadable)));
+                        LessonReader.Result.failed(null, unreadable)));
             }
         }
         for (LessonReader.Result result : reader.read(toRead)) {

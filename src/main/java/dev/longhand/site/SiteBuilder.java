@@ -5,6 +5,7 @@ import dev.longhand.diag.Diagnostics;
 import dev.longhand.diag.Position;
 import dev.longhand.markdown.BlockCache;
 import dev.longhand.markdown.Lesson;
+import dev.longhand.markdown.LessonLink;
 import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
 import dev.longhand.spec.PracticeDefault;
@@ -149,13 +150,15 @@ public final class SiteBuilder {
                                                       Diagnostics diagnostics) throws IOException {
         ContentFolder content = contentFolder();
         LessonReader reader = reader(templates(), null, practice);
-        record Computed(Optional<String> readable, Optional<LessonOutline> outline, Diagnostics diagnostics) {
+        /** @param links the links of a lesson with errors, checked with its other errors */
+        record Computed(Optional<String> readable, Optional<LessonOutline> outline, List<LessonLink> links,
+                        Diagnostics diagnostics) {
         }
         List<Computed> computed = Parallel.map(options.threads(), plan.files(), startFirst, path -> {
             Diagnostics unreadable = new Diagnostics();
             Optional<LessonFile> file = content.read(path, unreadable);
             if (file.isEmpty()) {
-                return new Computed(Optional.empty(), Optional.empty(), unreadable);
+                return new Computed(Optional.empty(), Optional.empty(), List.of(), unreadable);
             }
             LessonReader.Result result = reader.read(file.get());
             Series.Entry entry = plan.bySource().get(file.get().label());
@@ -163,16 +166,21 @@ public final class SiteBuilder {
                 writer.get().writeLesson(plan.series(), entry, result.lesson().get());
             }
             return new Computed(Optional.of(file.get().label()),
-                    result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text())), result.diagnostics());
+                    result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text())),
+                    result.lesson().isPresent() ? List.of() : result.links(), result.diagnostics());
         });
         Set<String> files = new HashSet<>();
         Map<String, LessonOutline> lessons = new LinkedHashMap<>();
+        Map<String, List<LessonLink>> linksOfFailed = new LinkedHashMap<>();
         for (Computed one : computed) {
             diagnostics.addAll(one.diagnostics());
             one.readable().ifPresent(files::add);
             one.outline().ifPresent(outline -> lessons.put(outline.source(), outline));
+            if (one.outline().isEmpty() && one.readable().isPresent()) {
+                linksOfFailed.put(one.readable().get(), one.links());
+            }
         }
-        LessonChecks.check(files, lessons, diagnostics);
+        LessonChecks.check(files, lessons, linksOfFailed, diagnostics);
         checkAnswerPages(plan.bySource(), lessons.values(), diagnostics);
         return lessons;
     }

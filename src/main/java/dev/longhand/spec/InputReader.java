@@ -22,6 +22,50 @@ final class InputReader {
         int samples() {
             return values.cols();
         }
+
+        /**
+         * What the author may have meant when the first layer's weight rows have {@code rowLength}
+         * values instead of one per input unit, or "": the other orientation of a batch whose
+         * samples outnumber its features ({@code [[1], [2]]} is two samples of one value; a row
+         * of two weights wanted one sample of two), or a decimal comma that split a number in two.
+         */
+        String shapeAdvice(int rowLength) {
+            if (batch && Reading.isList(node) && samples() > units() && rowLength == samples()) {
+                return "; it is read as " + count(samples(), "sample") + " of " + count(units(), "value")
+                        + " (one list per sample)" + transposed();
+            }
+            if (rowLength == units() - 1) {
+                List<Node> lists = batch ? Reading.items(node) : List.of(node);
+                for (Node list : lists) {
+                    String hint = Reading.decimalCommaHint(list, " in the input");
+                    if (!hint.isEmpty()) {
+                        return hint;
+                    }
+                }
+            }
+            return "";
+        }
+
+        /** "; for 1 sample of 2 values write input: [1, 2]", cut to advice without numbers when long. */
+        private String transposed() {
+            List<Node> samples = Reading.items(node);
+            List<String> lists = new java.util.ArrayList<>();
+            for (int u = 0; u < units(); u++) {
+                List<String> values = new java.util.ArrayList<>();
+                for (Node sample : samples) {
+                    values.add(Reading.shown(((org.snakeyaml.engine.v2.nodes.ScalarNode) Reading.items(sample).get(u))
+                            .getValue()));
+                }
+                lists.add("[" + String.join(", ", values) + "]");
+            }
+            String what = units() == 1 ? "1 sample of " + count(samples(), "value")
+                    : count(units(), "sample") + " of " + count(samples(), "value");
+            String written = units() == 1 ? lists.get(0) : "[" + String.join(", ", lists) + "]";
+            if (written.length() > 60) {
+                return "; for " + what + ", write one list per sample, each with one value per input unit";
+            }
+            return "; for " + what + " write input: " + written;
+        }
     }
 
     private final Reading reading;
@@ -68,7 +112,8 @@ final class InputReader {
                 ok = false;
             } else if (s > 0 && columns[0] != null && columns[s].length != columns[0].length) {
                 reading.error(samples.get(s), "input sample " + (s + 1) + " has " + count(columns[s].length, "value")
-                        + "; sample 1 has " + columns[0].length);
+                        + "; sample 1 has " + columns[0].length
+                        + (columns[s].length == columns[0].length + 1 ? Reading.decimalCommaHint(samples.get(s)) : ""));
                 ok = false;
             }
         }

@@ -5,6 +5,7 @@ import dev.longhand.diag.Position;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -57,6 +58,16 @@ final class Reading {
 
     /** A mapping's fields; unknown keys (with a suggestion) and repeated keys are reported. */
     Optional<Fields> mapping(Node node, String what, List<String> known) {
+        return mapping(node, what, known, Map.of());
+    }
+
+    /**
+     * A mapping's fields, where a key that belongs somewhere else (a layer's {@code activation}
+     * at the top of a block) is reported with where it belongs instead of the list of keys.
+     *
+     * @param elsewhere for such keys, the advice that ends the message
+     */
+    Optional<Fields> mapping(Node node, String what, List<String> known, Map<String, String> elsewhere) {
         if (!(node instanceof MappingNode mapping)) {
             error(node, what + " should be a mapping of keys (" + String.join(", ", known)
                     + "), but it is " + describe(node));
@@ -71,6 +82,10 @@ final class Reading {
                 continue;
             }
             String key = keyScalar.getValue();
+            if (!known.contains(key) && elsewhere.containsKey(key)) {
+                error(keyNode, "unknown key '" + key + "' in " + what + "; " + elsewhere.get(key));
+                continue;
+            }
             if (!known.contains(key)) {
                 error(keyNode, "unknown key '" + shown(key) + "' in " + what + NearestName.hintOrList(key, known, "known keys:"));
                 NearestName.among(key, known).ifPresent(fields::misspelling);
@@ -204,6 +219,43 @@ final class Reading {
             }
         }
         return ok ? Optional.of(rows) : Optional.empty();
+    }
+
+    /**
+     * The decimal an author probably meant where a list holds two small whole numbers joined by
+     * a comma without a space ({@code [0, 1,5, 1]}: "1.5", written with a decimal comma, which
+     * YAML reads as the two values 1 and 5). Only worth saying when the list has one value too
+     * many, which the caller knows.
+     */
+    static Optional<String> decimalComma(Node node) {
+        List<Node> items = items(node);
+        for (int i = 0; i + 1 < items.size(); i++) {
+            if (smallWholeNumber(items.get(i)) && smallWholeNumber(items.get(i + 1))) {
+                var end = items.get(i).getEndMark();
+                var next = items.get(i + 1).getStartMark();
+                if (end.isPresent() && next.isPresent() && next.get().getIndex() == end.get().getIndex() + 1) {
+                    return Optional.of(((ScalarNode) items.get(i)).getValue() + "."
+                            + ((ScalarNode) items.get(i + 1)).getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "; did you mean 1.5? ..." for {@link #decimalComma}, or "". */
+    static String decimalCommaHint(Node node) {
+        return decimalCommaHint(node, "");
+    }
+
+    /** @param where where the list is, when the message is about another one: " in the input" */
+    static String decimalCommaHint(Node node, String where) {
+        return decimalComma(node).map(d -> "; did you mean " + d + where
+                + "? A comma separates values: write decimals with a point").orElse("");
+    }
+
+    private static boolean smallWholeNumber(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN
+                && scalar.getValue().matches("[0-9]{1,3}");
     }
 
     static boolean isList(Node node) {

@@ -7,8 +7,10 @@ import dev.longhand.nn.Network;
 import dev.longhand.nn.Training;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -20,6 +22,15 @@ public final class SpecReader {
     static final List<String> KEYS = List.of(
             "caption", "input", "labels", "layers", "precision", "layout",
             "target", "loss", "learning_rate", "steps", "practice");
+
+    /** A layer's keys, which an author may write at the top of the block by mistake. */
+    private static final Map<String, String> LAYER_KEYS = Map.of(
+            "activation", inLayer("activation"), "weights", inLayer("weights"),
+            "bias", inLayer("bias"), "units", inLayer("units"));
+
+    private static String inLayer(String key) {
+        return "'" + key + "' belongs inside a layer: indent it under the entry of 'layers' it is for";
+    }
 
     private final BlockSource source;
     private final Reading reading;
@@ -57,7 +68,7 @@ public final class SpecReader {
             }
             return Optional.empty();
         }
-        Optional<Fields> maybe = reading.mapping(root.get(), "an mlp block", KEYS);
+        Optional<Fields> maybe = reading.mapping(root.get(), "an mlp block", KEYS, LAYER_KEYS);
         if (maybe.isEmpty()) {
             return Optional.empty();
         }
@@ -84,7 +95,7 @@ public final class SpecReader {
                 reading.error(source.opening(), "this mlp block has no 'layers'; give a list with at least one layer");
             }
         } else {
-            outputUnits = layers(fields.get("layers").get(), inputUnits, layers);
+            outputUnits = layers(fields.get("layers").get(), input, layers);
         }
         Optional<Activation> outputActivation = layers.isEmpty()
                 ? Optional.empty()
@@ -110,7 +121,8 @@ public final class SpecReader {
     }
 
     /** Reads every layer into {@code out}; returns the output layer's unit count when known. */
-    private OptionalInt layers(Node node, OptionalInt inputUnits, List<Layer> out) {
+    private OptionalInt layers(Node node, Optional<InputReader.Input> input, List<Layer> out) {
+        OptionalInt inputUnits = input.map(i -> OptionalInt.of(i.units())).orElse(OptionalInt.empty());
         Optional<List<Node>> items = reading.list(node, "layers");
         if (items.isEmpty()) {
             return OptionalInt.empty();
@@ -129,8 +141,9 @@ public final class SpecReader {
         long weights = 0;
         for (int i = 0; i < items.get().size(); i++) {
             boolean last = i == items.get().size() - 1;
+            IntFunction<String> advice = i == 0 && input.isPresent() ? input.get()::shapeAdvice : length -> "";
             LayerReader.Result result = new LayerReader(reading)
-                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last, weights);
+                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last, weights, advice);
             result.layer().ifPresent(out::add);
             complete &= result.layer().isPresent();
             if (units.isPresent() && result.units().isPresent()) {

@@ -100,7 +100,8 @@ final class TrainingReader {
     private boolean sameUnits(Node node, int length, OptionalInt outputUnits, String what) {
         if (outputUnits.isPresent() && length != outputUnits.getAsInt()) {
             reading.error(node, what + " has " + InputReader.count(length, "value") + "; the output layer has "
-                    + InputReader.count(outputUnits.getAsInt(), "unit"));
+                    + InputReader.count(outputUnits.getAsInt(), "unit")
+                    + (length == outputUnits.getAsInt() + 1 ? Reading.decimalCommaHint(node) : ""));
             return false;
         }
         return length > 0;

@@ -78,7 +78,10 @@ public final class GradientSheet {
     }
 
     /**
-     * {@code ∂L/∂z₂ = ∂L/∂a₂ · f′(z₂)} with the numbers; for softmax without cross entropy,
+     * {@code ∂L/∂z₂ = ∂L/∂a₂ · f′(z₂)} with the numbers; the derivatives that are computed from
+     * the output a show that step: sigmoid {@code (−1.1288)·σ′(−0.5) = (−1.1288)·0.3775·(1 − 0.3775)
+     * = (−1.1288)·0.235}, tanh {@code 3·tanh′(0.5) = 3·(1 − 0.4621²) = 3·0.7864}; ReLU, leaky ReLU
+     * and linear show their 1, 0 or slope straight after f′(z). For softmax without cross entropy,
      * {@code a₂·(∂L/∂a₂ − Σ ∂L/∂a·a)}.
      */
     public String delta(Activation activation, Matrix z, Matrix a, Matrix dA, Matrix dZ, int unit, int sample) {
@@ -90,10 +93,18 @@ public final class GradientSheet {
             return line.text("))").result(dZ.get(unit, sample));
         }
         double zi = z.get(unit, sample);
-        double derivative = activation.derivative(zi, a.get(unit, sample));
-        line.factor(dA.get(unit, sample)).text("·").text(derivativeName(activation)).text("(").figure(zi).text(") = ")
-                .factor(dA.get(unit, sample)).text("·").factor(derivative);
-        return line.result(dZ.get(unit, sample));
+        double ai = a.get(unit, sample);
+        double gradient = dA.get(unit, sample);
+        line.factor(gradient).text("·").text(derivativeName(activation)).text("(").figure(zi).text(") = ")
+                .factor(gradient).text("·");
+        // Sigmoid and tanh are differentiated through their output a, so the line writes that
+        // step out with a's figure from the forward pass before the derivative's value.
+        if (activation == Activation.SIGMOID) {
+            line.factor(ai).text("·(1 − ").factor(ai).text(") = ").factor(gradient).text("·");
+        } else if (activation == Activation.TANH) {
+            line.text("(1 − ").factor(ai).text("²) = ").factor(gradient).text("·");
+        }
+        return line.factor(activation.derivative(zi, ai)).result(dZ.get(unit, sample));
     }
 
     /** Whether ReLU stopped this gradient: z ≤ 0 gives ReLU′ = 0. */

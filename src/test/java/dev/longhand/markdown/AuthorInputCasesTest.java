@@ -106,6 +106,112 @@ class AuthorInputCasesTest {
                 "content/x.md:2:84: error: this list or mapping is nested 21 levels deep; the limit is 20");
     }
 
+    // ---- errors that say what to write ------------------------------------------------------
+
+    @Test
+    void weightsOfOneUnitWrittenAsAPlainListSayToWriteOneRowPerUnit() {
+        assertOneError(lesson("input: [1, 2]\nlayers:\n  - weights: [1, -1]\n"),
+                "content/x.md:9:14: error: layer 1 weights should be a list of rows; write [[1, -1]]: "
+                        + "one row per unit, one value per unit of the input");
+    }
+
+    @Test
+    void weightsOfSeveralUnitsWrittenAsAPlainListAreSplitIntoRowsOfTheInputsSize() {
+        assertOneError(lesson("input: [1, 2]\nlayers:\n  - weights: [1, -1, 2, 0]\n  - weights: [[1, 1]]\n"),
+                "content/x.md:9:14: error: layer 1 weights should be a list of rows; write [[1, -1], [2, 0]]: "
+                        + "one row per unit, one value per unit of the input");
+    }
+
+    @Test
+    void aBatchOfOneValueSamplesThatTheWeightsReadAsOneSampleSuggestsTheOtherOrientation() {
+        // [[1], [2]] is two samples (the columns of X) of one value each; the weights want two inputs.
+        assertOneError(lesson("input: [[1], [2]]\nlayers:\n  - weights: [[1, -1]]\n"),
+                "content/x.md:9:15: error: layer 1 weights row 1 has 2 values; the input has 1 unit; it is read as "
+                        + "2 samples of 1 value (one list per sample); for 1 sample of 2 values write input: [1, 2]");
+    }
+
+    @Test
+    void theOtherOrientationOfALargerBatchIsWrittenOutTransposedOnceForTheLayer() {
+        // Three samples of two values; rows of three weights fit two samples of three values:
+        // the first values of each sample (1, 3, 5) become sample 1, the second (2, 4, 6) sample 2.
+        assertEquals(List.of(
+                        "content/x.md:9:15: error: layer 1 weights row 1 has 3 values; the input has 2 units; it is read "
+                                + "as 3 samples of 2 values (one list per sample); for 2 samples of 3 values write "
+                                + "input: [[1, 3, 5], [2, 4, 6]]",
+                        "content/x.md:9:27: error: layer 1 weights row 2 has 3 values; the input has 2 units"),
+                AuthorInputs.check(lesson("input: [[1, 2], [3, 4], [5, 6]]\nlayers:\n"
+                        + "  - weights: [[1, -1, 1], [0, 0, 1]]\n")));
+    }
+
+    @Test
+    void aShapeErrorThatTheOtherOrientationWouldNotFixHasNoSuchAdvice() {
+        // Three samples of one value, rows of two weights: transposed, the input would have 3 units, not 2.
+        assertOneError(lesson("input: [[1], [2], [3]]\nlayers:\n  - weights: [[1, -1]]\n"),
+                "content/x.md:9:15: error: layer 1 weights row 1 has 2 values; the input has 1 unit");
+    }
+
+    @Test
+    void anActivationAtTheTopOfTheBlockSaysItBelongsInsideALayer() {
+        assertOneError(lesson("input: [1, 2]\nactivation: sigmoid\nlayers:\n  - weights: [[1, -1]]\n"),
+                "content/x.md:8:1: error: unknown key 'activation' in an mlp block; 'activation' belongs inside a "
+                        + "layer: indent it under the entry of 'layers' it is for");
+    }
+
+    @Test
+    void aTargetInsideALayerSaysItBelongsToTheWholeBlock() {
+        assertOneError(lesson("input: [1, 2]\nlayers:\n  - weights: [[1, -1]]\n    target: [1]\n"),
+                "content/x.md:10:5: error: unknown key 'target' in layer 1; 'target' belongs to the whole block: "
+                        + "write it at the top level, not inside a layer");
+    }
+
+    @Test
+    void aGeneratedBiasWithoutASeedSaysWhatABiasMayBe() {
+        assertOneError(lesson("input: [1, 2]\nlayers:\n  - weights: [[1, -1]]\n    bias: {min: 3}\n"),
+                "content/x.md:10:11: error: layer 1 bias should be a list of numbers (one per unit), or {random: SEED}");
+    }
+
+    @Test
+    void aDecimalCommaInAWeightRowIsPointedOut() {
+        // YAML reads [0, 1,5, 1] as four values: 0, 1, 5, 1.
+        assertOneError(lesson("input: [1, 2, 3]\nlayers:\n  - weights: [[0, 1,5, 1]]\n"),
+                "content/x.md:9:15: error: layer 1 weights row 1 has 4 values; the input has 3 units; did you mean "
+                        + "1.5? A comma separates values: write decimals with a point");
+    }
+
+    @Test
+    void aDecimalCommaInABiasIsPointedOut() {
+        assertOneError(lesson("input: [1, 2]\nlayers:\n  - weights: [[0, 1]]\n    bias: [1,5]\n"),
+                "content/x.md:10:11: error: layer 1 bias has 2 values; layer 1 has 1 unit; did you mean 1.5? "
+                        + "A comma separates values: write decimals with a point");
+    }
+
+    @Test
+    void aDecimalCommaInTheInputIsPointedOutWhereTheWeightsDisagree() {
+        assertOneError(lesson("input: [0, 1,5, 1]\nlayers:\n  - weights: [[0, 1, 1]]\n"),
+                "content/x.md:9:15: error: layer 1 weights row 1 has 3 values; the input has 4 units; did you mean "
+                        + "1.5 in the input? A comma separates values: write decimals with a point");
+    }
+
+    @Test
+    void aDecimalCommaInAnInputSampleIsPointedOut() {
+        assertOneError(lesson("input: [[1, 2], [0,5, 1]]\nlayers:\n  - weights: [[1, 1]]\n"),
+                "content/x.md:7:17: error: input sample 2 has 3 values; sample 1 has 2; did you mean 0.5? "
+                        + "A comma separates values: write decimals with a point");
+    }
+
+    @Test
+    void aDecimalCommaInATargetIsPointedOut() {
+        assertOneError(lesson("input: [1]\nlayers:\n  - weights: [[1]]\ntarget: [0,25]\n"),
+                "content/x.md:10:9: error: target has 2 values; the output layer has 1 unit; did you mean 0.25? "
+                        + "A comma separates values: write decimals with a point");
+    }
+
+    @Test
+    void valuesSeparatedByACommaAndASpaceAreNotTakenForADecimal() {
+        assertOneError(lesson("input: [1, 2, 3]\nlayers:\n  - weights: [[0, 1, 5, 1]]\n"),
+                "content/x.md:9:15: error: layer 1 weights row 1 has 4 values; the input has 3 units");
+    }
+
     @Test
     void duplicateKeyIsReportedAtItsSecondUse() {
         assertOneError(lesson("input: [1]\ninput: [2]\nlayers:\n  - weights: [[1]]\n"),

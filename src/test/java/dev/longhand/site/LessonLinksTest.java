@@ -147,6 +147,41 @@ class LessonLinksTest {
     }
 
     @Test
+    void aFrontMatterErrorDoesNotHideTheSameFilesBrokenLinks() {
+        SiteFiles.write(content, "basics/02-links.md", """
+                ---
+                title: [Links
+                ---
+                Read [the first lesson](01-one-nod.md) and [the top](01-one-node.md#the-dot-produc).
+                """);
+        assertEquals(List.of(
+                "content/basics/02-links.md:2:8: error: this is not valid YAML: this '[' is never closed by a "
+                        + "matching ']'",
+                "content/basics/02-links.md:4:25: error: link to '01-one-nod.md', but there is no lesson "
+                        + "content/basics/01-one-nod.md; did you mean '01-one-node.md'?",
+                "content/basics/02-links.md:4:54: error: link to '#the-dot-produc', but there is no heading with "
+                        + "that id in content/basics/01-one-node.md; did you mean '#the-dot-product'?"), problems());
+    }
+
+    @Test
+    void aBlockErrorDoesNotHideTheSameFilesBrokenLinks() {
+        SiteFiles.write(content, "basics/02-links.md", lesson("""
+                Read [the first lesson](missing.md).
+
+                ```mlp
+                input: [1, 2]
+                layers:
+                  - weights: [[1]]
+                ```
+                """));
+        assertEquals(List.of(
+                "content/basics/02-links.md:6:25: error: link to 'missing.md', but there is no lesson "
+                        + "content/basics/missing.md",
+                "content/basics/02-links.md:11:15: error: layer 1 weights row 1 has 1 value; the input has 2 units"),
+                problems());
+    }
+
+    @Test
     void theErrorShowsTheLineAndACaretUnderTheTarget() {
         SiteFiles.write(content, "basics/02-links.md", lesson("Read [it](missing.md).\n"));
         Diagnostic error = SiteFiles.build(content, temp.resolve("site")).diagnostics().sorted().get(0);

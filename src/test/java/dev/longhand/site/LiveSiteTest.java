@@ -165,6 +165,20 @@ class LiveSiteTest {
     }
 
     @Test
+    void aLessonWithABrokenBlockStillHasItsBrokenLinksReported() throws IOException {
+        site.update(List.of());
+        // B's block now has a row of 3 values for 2 inputs, and its link names a lesson that is not there.
+        SiteFiles.write(content, "02-b.md", lesson("B", 20, "Prose of B. [C](03-cc.md)")
+                .replace("[[1, -1], [0, 1]]", "[[1, -1, 0], [0, 1]]"));
+        LiveSite.Update update = update("02-b.md");
+        assertEquals(List.of(
+                // "cc" is too short a name to guess at (LessonChecks.nearestLesson).
+                "content/02-b.md:6:17: error: link to '03-cc.md', but there is no lesson content/03-cc.md",
+                "content/02-b.md:11:15: error: layer 1 weights row 1 has 3 values; the input has 2 units"),
+                update.report().diagnostics().sorted().stream().map(d -> d.headline()).toList());
+    }
+
+    @Test
     void aThemeChangeRebuildsEverything() throws IOException {
         Path theme = temp.resolve("templates");
         try (var walk = Files.walk(SiteFiles.repoTemplates())) {

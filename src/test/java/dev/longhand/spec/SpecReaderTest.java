@@ -168,6 +168,51 @@ class SpecReaderTest {
     }
 
     @Test
+    void generatedBiasesAreOnePerUnitDrawnAsAOneColumnLayersWeightsWouldBe() {
+        // The contract: generated numbers work for every number array. A bias is drawn as a
+        // units × 1 column, so it is exactly the weights a layer of one input draws with that seed.
+        MlpSpec spec = valid("""
+                ```mlp
+                input: [1, 2]
+                layers:
+                  - weights: [[1, 0], [0, 1], [1, 1]]
+                    bias: {random: 9, min: -3, max: 3, integers: true}
+                  - units: 3
+                    weights: {random: 9, min: -3, max: 3, integers: true}
+                ```
+                """);
+        Matrix bias = spec.network().layers().get(0).bias();
+        assertEquals(3, bias.rows());
+        assertEquals(1, bias.cols());
+        MlpSpec oneInput = valid("""
+                ```mlp
+                input: [1]
+                layers:
+                  - units: 3
+                    weights: {random: 9, min: -3, max: 3, integers: true}
+                ```
+                """);
+        assertEquals(oneInput.network().layers().get(0).weights(), bias);
+        for (double v : bias.toArrays()[0]) {
+            assertTrue(v >= -3 && v <= 3 && v == Math.rint(v), "whole number in [-3, 3]: " + v);
+        }
+    }
+
+    @Test
+    void generatedBiasesOfAFixedRangeAreThatValue() {
+        // min = max = 0.5: every draw min + u·(max − min) is 0.5
+        MlpSpec spec = valid("""
+                ```mlp
+                input: [1, 2]
+                layers:
+                  - weights: [[1, 0], [0, 1]]
+                    bias: {random: 1, min: 0.5, max: 0.5}
+                ```
+                """);
+        assertEquals(Matrix.column(0.5, 0.5), spec.network().layers().get(0).bias());
+    }
+
+    @Test
     void generatedInputIsOneColumnUnlessSamplesAreGiven() {
         MlpSpec single = valid("""
                 ```mlp

@@ -143,21 +143,32 @@ class GradientSheetTest {
     }
 
     @Test
-    void sigmoidDerivativeIsAOneMinusA() {
+    void sigmoidDerivativeIsWorkedOutAsAOneMinusA() {
         // z = 0: a = 0.5, σ′ = 0.5·(1 − 0.5) = 0.25; 2·0.25 = 0.5
-        assertEquals("∂L/∂z₁ = 2·σ′(0) = 2·0.25 = 0.5",
+        assertEquals("∂L/∂z₁ = 2·σ′(0) = 2·0.5·(1 − 0.5) = 2·0.25 = 0.5",
                 sheet.delta(Activation.SIGMOID, col(0), col(0.5), col(2), col(0.5), 0, 0));
     }
 
     @Test
     void sigmoidDerivativeThatIsRoundedEndsInApproximatelyEquals() {
-        // z = 1: a = 1 / (1 + e^−1) = 0.7310585786..., σ′ = a·(1 − a) = 0.1966119332..., shown 0.1966.
-        // Only the line's end says "≈"; the "=" between the named and the numeric form is the
-        // line's fixed wording.
+        // z = 1: a = 1 / (1 + e^−1) = 0.7310585786..., shown 0.7311; σ′ = a·(1 − a) = 0.1966119332...,
+        // shown 0.1966. Only the line's end says "≈"; the "=" between the named and the numeric
+        // forms is the line's fixed wording.
         double a = 1 / (1 + Math.exp(-1));
         double derivative = a * (1 - a);
-        assertEquals("∂L/∂z₁ = 1·σ′(1) = 1·0.1966 ≈ 0.1966",
+        assertEquals("∂L/∂z₁ = 1·σ′(1) = 1·0.7311·(1 − 0.7311) = 1·0.1966 ≈ 0.1966",
                 sheet.delta(Activation.SIGMOID, col(1), col(a), col(1), col(derivative), 0, 0));
+    }
+
+    @Test
+    void sigmoidDerivativeOfTheTrialNetworkShowsItsOwnStep() {
+        // The line the trial found skipping σ′(z) = a(1 − a): z = −0.5, a = 1 / (1 + e^0.5) =
+        // 0.3775406687..., shown 0.3775 (1 − 0.3775 = 0.6225); σ′ = 0.3775406687·0.6224593312 =
+        // 0.2350037122..., shown 0.235; ∂L/∂a = −1.1288, so ∂L/∂z = −1.1288·0.2350037122 = −0.2652721...
+        double a = 1 / (1 + Math.exp(0.5));
+        double dZ = -1.1288 * (a * (1 - a));
+        assertEquals("∂L/∂z₁ = (−1.1288)·σ′(−0.5) = (−1.1288)·0.3775·(1 − 0.3775) = (−1.1288)·0.235 ≈ −0.2653",
+                sheet.delta(Activation.SIGMOID, col(-0.5), col(a), col(-1.1288), col(dZ), 0, 0));
     }
 
     @Test
@@ -261,10 +272,19 @@ class GradientSheetTest {
     }
 
     @Test
-    void tanhDerivativeIsOneMinusASquared() {
+    void tanhDerivativeIsWorkedOutAsOneMinusASquared() {
         // z = 0: a = tanh(0) = 0, tanh′ = 1 − 0² = 1; 3·1 = 3
-        assertEquals("∂L/∂z₁ = 3·tanh′(0) = 3·1 = 3",
+        assertEquals("∂L/∂z₁ = 3·tanh′(0) = 3·(1 − 0²) = 3·1 = 3",
                 sheet.delta(Activation.TANH, col(0), col(0), col(3), col(3), 0, 0));
+    }
+
+    @Test
+    void tanhDerivativeOfANegativeOutputSquaresItInParentheses() {
+        // z = −0.5: a = tanh(−0.5) = −0.4621171572..., shown −0.4621; 1 − a² = 0.7864477329..., shown
+        // 0.7864; 3·0.7864477329 = 2.3593431988..., shown 2.3593
+        double a = Math.tanh(-0.5);
+        assertEquals("∂L/∂z₁ = 3·tanh′(−0.5) = 3·(1 − (−0.4621)²) = 3·0.7864 ≈ 2.3593",
+                sheet.delta(Activation.TANH, col(-0.5), col(a), col(3), col(3 * (1 - a * a)), 0, 0));
     }
 
     @Test
