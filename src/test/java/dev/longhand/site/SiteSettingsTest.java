@@ -149,4 +149,22 @@ class SiteSettingsTest {
                 "templates", 2).withConfig(temp.resolve("longhand.yml"), "longhand.yml")).check();
         assertEquals(headlines(report), headlines(check), "check agrees with build");
     }
+
+    @Test
+    void thePreviewShowsTheSettingsButNoBaseUrl() throws IOException {
+        Path config = SiteFiles.write(temp, "longhand.yml", """
+                baseUrl: https://example.org/course/
+                title: My course
+                language: fr
+                sections: [Practice, Lessons, For authors]
+                """);
+        LiveSite live = new LiveSite(new SiteBuilder.Options(content, "content", SiteFiles.repoTemplates(), "templates", 2)
+                .withConfig(config, "longhand.yml"), temp.resolve("serve"));
+        assertTrue(live.update(List.of()).report().succeeded());
+        Document index = SiteFiles.page(temp.resolve("serve"), "index.html");
+        assertEquals("fr", index.selectFirst("html").attr("lang"));
+        assertEquals("My course", index.selectFirst(".site-name").text());
+        assertEquals(List.of("Practice", "Lessons", "For authors"), index.select("h2").eachText());
+        assertNull(index.selectFirst("link[rel=canonical]"), "the preview serves from its own address");
+    }
 }
