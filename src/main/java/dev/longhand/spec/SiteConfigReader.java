@@ -27,7 +27,7 @@ public final class SiteConfigReader {
     static final List<String> KEYS = List.of("title", "tagline", "language", "sections", "baseUrl", "practice");
 
     /** A BCP 47 language tag as {@code <html lang>} takes it: "en", "de-CH", "zh-Hant-TW". */
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     private SiteConfigReader() {
     }

@@ -139,6 +139,8 @@ class SiteConfigReaderTest {
         assertEquals(List.of("longhand.yml:1:8: error: title should be one line of text"), problems("title: \"a\\nb\"\n"));
         assertEquals(List.of("longhand.yml:1:11: error: language should be a language tag such as en, fr or de-CH,"
                 + " but it is 'English!'"), problems("language: English!\n"));
+        assertEquals(List.of("longhand.yml:1:11: error: language should be a language tag such as en, fr or de-CH,"
+                + " but it is 'English'"), problems("language: English\n"), "a language's name is not its tag");
         assertEquals(List.of("longhand.yml:1:11: error: sections should be a list, but it is the text 'For authors'"),
                 problems("sections: For authors\n"));
     }
