@@ -65,9 +65,9 @@ public final class SiteBuilder {
     public BuildReport check() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
-        Map<String, LessonOutline> lessons = computeLessons(plan(config, diagnostics), config, Optional.empty(),
-                IN_FILE_ORDER, diagnostics);
-        return new BuildReport(diagnostics, lessons.size(), 0);
+        Plan plan = plan(config, diagnostics);
+        Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(), IN_FILE_ORDER, diagnostics);
+        return new BuildReport(diagnostics, lessons.size(), 0, plan.drafts().size());
     }
 
     /**
@@ -103,7 +103,7 @@ public final class SiteBuilder {
             }
             int written = writer.finish(plan.series(), lessons, options.templates());
             folder.swapIn(staging);
-            return new BuildReport(diagnostics, lessons.size(), written);
+            return new BuildReport(diagnostics, lessons.size(), written, plan.drafts().size());
         } catch (Templates.TemplateException e) {
             folder.discard(staging);
             diagnostics.add(templateError(e));

@@ -203,6 +203,19 @@ class MainTest {
     }
 
     @Test
+    void buildAndCheckSayHowManyDraftsTheyLeftOut() {
+        SiteFiles.write(content, "01-good.md", GOOD);
+        SiteFiles.write(content, "02-soon.md", GOOD.replace("title: Good", "title: Soon\ndraft: true"));
+        Path out = temp.resolve("site");
+        Run build = run(withFolders("build", "--out", out.toString()));
+        assertEquals(0, build.status, build.err);
+        assertTrue(build.out.matches("built 2 pages from 1 lesson into .* in \\d+ ms \\(1 draft left out\\)\\n"), build.out);
+        assertFalse(Files.exists(out.resolve("soon.html")));
+        Run check = run(withFolders("check"));
+        assertEquals("1 lesson checked, no errors (1 draft left out, as build leaves them)\n", check.out);
+    }
+
+    @Test
     void buildOnBadContentLeavesTheOutputFolder() {
         SiteFiles.write(content, "01-good.md", GOOD);
         Path out = temp.resolve("site");
