@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,11 +88,10 @@ public final class NewLesson {
         List<Series.Entry> members = new Series(entries).sections().getOrDefault(target, List.of());
         Optional<Series.Entry> last = members.isEmpty() ? Optional.empty()
                 : Optional.of(members.get(members.size() - 1));
-        int order = last.flatMap(e -> e.frontMatter().order().isPresent()
-                ? Optional.of(e.frontMatter().order().getAsInt()) : Optional.<Integer>empty())
-                .orElse(highestOrder) + ORDER_STEP;
-        String dir = last.map(e -> e.source().contains("/") ? e.source().substring(0, e.source().lastIndexOf('/') + 1)
-                : "").orElse("");
+        // The last lesson may have no order (it then sorts after the ordered ones): follow the highest.
+        int order = last.map(e -> e.frontMatter().order()).filter(OptionalInt::isPresent)
+                .map(OptionalInt::getAsInt).orElse(highestOrder) + ORDER_STEP;
+        String dir = last.map(e -> e.source().substring(0, e.source().lastIndexOf('/') + 1)).orElse("");
         String name = dir + fileName(files, dir, last, PagePaths.slug(title.strip()));
         String page = PagePaths.of(name);
         for (LessonFile file : files) {
