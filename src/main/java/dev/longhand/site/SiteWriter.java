@@ -53,11 +53,6 @@ final class SiteWriter {
         this.config = config;
     }
 
-    /** A writer without a base URL, as the live preview serves pages. */
-    SiteWriter(Templates templates, Path out) {
-        this(templates, out, SiteConfig.NONE);
-    }
-
     /** The site's name, tagline and language, as every page shows them. */
     private SiteView site() {
         return new SiteView(config.title(), config.tagline(), config.language());
