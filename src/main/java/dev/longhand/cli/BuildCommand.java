@@ -50,8 +50,9 @@ final class BuildCommand implements Command {
             return ExitCode.CONTENT_ERRORS;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        out.printf("built %s from %s into %s in %d ms%n",
-                Plural.of(report.pages(), "page"), Plural.of(report.lessons(), "lesson"), folder, millis);
+        out.printf("built %s from %s into %s in %d ms%s%n",
+                Plural.of(report.pages(), "page"), Plural.of(report.lessons(), "lesson"), folder, millis,
+                report.drafts() == 0 ? "" : " (" + Plural.of(report.drafts(), "draft") + " left out)");
         return ExitCode.OK;
     }
 }

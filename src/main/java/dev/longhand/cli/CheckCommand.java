@@ -37,7 +37,8 @@ final class CheckCommand implements Command {
         if (!report.succeeded()) {
             return ExitCode.CONTENT_ERRORS;
         }
-        out.printf("%s checked, no errors%n", Plural.of(report.lessons(), "lesson"));
+        out.printf("%s checked, no errors%s%n", Plural.of(report.lessons(), "lesson"),
+                report.drafts() == 0 ? "" : " (" + Plural.of(report.drafts(), "draft") + " left out, as build leaves them)");
         return ExitCode.OK;
     }
 }

@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code longhand new TITLE}: a lesson file to start from. */
 final class NewCommand implements Command {
+
+    static final Option SECTION = new Option("--section", "NAME",
+            "Add the lesson at the end of this section (as lessons name it in section:), not of the main series.",
+            null);
 
     @Override
     public String name() {
@@ -16,14 +21,16 @@ final class NewCommand implements Command {
 
     @Override
     public List<String> description() {
-        return List.of("Write a new lesson after the last one: NN-title.md in the content folder, with front matter "
-                        + "(the next free order) and a starter mlp block that builds. Prints the file's path.",
+        return List.of("Write a new lesson after the last lesson of the main series (the lessons without a section:), "
+                        + "or of --section NAME: NN-title.md beside that lesson, numbered and ordered after it, with "
+                        + "front matter and a starter mlp block that builds. Prints the file's path.",
+                "build warns about the starter summary and text until they are replaced.",
                 "Never overwrites a file, and refuses a title whose page another lesson already has.");
     }
 
     @Override
     public List<Option> options() {
-        return List.of(SharedOptions.CONTENT);
+        return List.of(SharedOptions.CONTENT, SECTION);
     }
 
     @Override
@@ -43,14 +50,24 @@ final class NewCommand implements Command {
         if (title.isBlank() || title.contains("\n") || title.contains("\r")) {
             throw new UsageError("TITLE: give a title of one line of text");
         }
+        Optional<String> section = Optional.ofNullable(arguments.text(SECTION.name()));
+        if (section.isPresent() && (section.get().isBlank() || section.get().contains("\n")
+                || section.get().contains("\r"))) {
+            throw new UsageError("--section: give a section name of one line of text");
+        }
         Path content = arguments.path(SharedOptions.CONTENT.name());
         NewLesson.Result result = NewLesson.create(Folders.existing(content, SharedOptions.CONTENT.name()),
-                Folders.label(content), title);
+                Folders.label(content), title, section);
         if (result instanceof NewLesson.Refused refused) {
             err.println("longhand: error: " + refused.why());
             return ExitCode.CONTENT_ERRORS;
         }
-        out.println(((NewLesson.Created) result).label());
+        NewLesson.Created created = (NewLesson.Created) result;
+        if (created.newSection()) {
+            err.println("longhand: note: no lesson was in the section '" + section.get().strip()
+                    + "' yet; this one starts it (if longhand.yml lists sections:, add it there)");
+        }
+        out.println(created.label());
         return ExitCode.OK;
     }
 }

@@ -17,7 +17,8 @@ final class SharedOptions {
     static final Option THREADS = new Option("--threads", "N",
             "Lessons rendered at once (default: the number of processors). The output does not depend on it.", null);
     static final Option CONFIG = new Option("--config", "FILE",
-            "Site settings: baseUrl, the practice default (default: longhand.yml beside the content folder, if there is one).",
+            "Site settings: title, tagline, language, sections, baseUrl, the practice default (default: longhand.yml beside "
+                    + "the content folder, if there is one).",
             null);
 
     static final List<Option> ALL = List.of(CONTENT, TEMPLATES, THREADS, CONFIG);

@@ -23,6 +23,7 @@ import dev.longhand.render.Templates;
 import dev.longhand.spec.FrontMatter;
 import dev.longhand.spec.FrontMatterReader;
 import dev.longhand.spec.PracticeDefault;
+import dev.longhand.spec.StarterText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class MarkdownEngine {
     private final PageLinks pages;
     private final BlockCache cache;
     private final Optional<PracticeDefault> sitePractice;
+    private final Optional<List<String>> siteSections;
 
     /** An engine that leaves links to {@code .md} files as written (for the engine's own tests). */
     public MarkdownEngine(Templates templates) {
@@ -52,8 +54,18 @@ public final class MarkdownEngine {
      * @param sitePractice the site's practice default ({@code longhand.yml}), if it sets one
      */
     public MarkdownEngine(Templates templates, PageLinks pages, BlockCache cache, Optional<PracticeDefault> sitePractice) {
+        this(templates, pages, cache, sitePractice, Optional.empty());
+    }
+
+    /**
+     * @param siteSections the sections the site lists ({@code sections:} in {@code longhand.yml}): a lesson in
+     *                     another is an error; empty when the site lists none
+     */
+    public MarkdownEngine(Templates templates, PageLinks pages, BlockCache cache, Optional<PracticeDefault> sitePractice,
+                         Optional<List<String>> siteSections) {
         this.cache = cache;
         this.sitePractice = sitePractice;
+        this.siteSections = siteSections.map(List::copyOf);
         MutableDataSet set = new MutableDataSet();
         set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
@@ -118,7 +130,7 @@ public final class MarkdownEngine {
         Optional<FrontMatter> frontMatter = Optional.empty();
         problems.forEach(p -> diagnostics.add(file.error(Position.startOf(source), p)));
         if (front.isPresent()) {
-            frontMatter = FrontMatterReader.read(front.get().yaml(), diagnostics);
+            frontMatter = FrontMatterReader.read(front.get().yaml(), diagnostics, siteSections);
         } else if (problems.isEmpty()) {
             diagnostics.add(file.error(Position.startOf(source),
                     "a lesson starts with front matter between --- lines, with at least a title"));
@@ -149,6 +161,7 @@ public final class MarkdownEngine {
         if (diagnostics.errorCount() > errorsBefore || frontMatter.isEmpty()) {
             return new Outcome(Optional.empty(), links);
         }
+        warnOfStarterText(document, file, bodyStart, diagnostics);
         document.set(ComputedBlocks.KEY, blocks);
         document.set(LessonLinkResolver.SOURCE, source);
         document.set(MlpBlockRenderer.ANSWERS_PAGE, answersPage);
@@ -164,6 +177,16 @@ public final class MarkdownEngine {
         }
         return new Outcome(Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
                 prose(document), blocks.anyTrains(), blocks.anyExactMath(), links, blocks.answerKeys())), links);
+    }
+
+    /** A paragraph still as {@code longhand new} wrote it would be published as the author's own words. */
+    private static void warnOfStarterText(Document document, SourceText file, int bodyStart, Diagnostics diagnostics) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Paragraph && StarterText.isStarterParagraph(node.getChars())) {
+                diagnostics.add(file.warning(file.positionOf(bodyStart + node.getStartOffset()),
+                        "this is still the starter text that longhand new wrote; replace it with the lesson's own words"));
+            }
+        }
     }
 
     /** The lesson's own page as the site names it, or its file name with .html without a site. */

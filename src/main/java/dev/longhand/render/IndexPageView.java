@@ -9,8 +9,9 @@ import java.util.List;
  * @param root      the way to the site's top folder ("" for the index; an absolute path for
  *                  the 404 page, which hosts serve at any depth)
  * @param canonical the page's absolute address, or empty
+ * @param site      the site's name, tagline and language
  */
-public record IndexPageView(String root, String canonical, List<SectionView> sections) {
+public record IndexPageView(String root, String canonical, List<SectionView> sections, SiteView site) {
 
     public IndexPageView {
         sections = List.copyOf(sections);

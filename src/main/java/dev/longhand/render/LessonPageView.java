@@ -17,6 +17,8 @@ import java.util.List;
  * @param next        the lesson after, or null
  * @param series      every page of the section, for the sidebar
  * @param scripts     the theme's scripts this page needs, in the order they must run
+ * @param site        the site's name, tagline and language
+ * @param draft       whether the lesson is a draft (only the live preview shows drafts)
  */
 public record LessonPageView(
         String root,
@@ -30,7 +32,9 @@ public record LessonPageView(
         LinkView prev,
         LinkView next,
         List<SeriesEntryView> series,
-        List<String> scripts) {
+        List<String> scripts,
+        SiteView site,
+        boolean draft) {
 
     public LessonPageView {
         toc = List.copyOf(toc);

@@ -8,8 +8,14 @@ import dev.longhand.diag.Diagnostics;
  * @param diagnostics every error and warning, in no particular order
  * @param lessons     how many lessons were read
  * @param pages       how many pages were written (0 for a check or a failed build)
+ * @param drafts      how many drafts were left out (not counted in {@code lessons})
  */
-public record BuildReport(Diagnostics diagnostics, int lessons, int pages) {
+public record BuildReport(Diagnostics diagnostics, int lessons, int pages, int drafts) {
+
+    /** No drafts left out. */
+    public BuildReport(Diagnostics diagnostics, int lessons, int pages) {
+        this(diagnostics, lessons, pages, 0);
+    }
 
     public boolean succeeded() {
         return !diagnostics.hasErrors();

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Checks that need every lesson at once, made after all of them are read: a link names a
- * lesson file that exists and a heading that the target has; and the warnings (a lesson
- * without a summary). Cheap: a dev server runs it on every rebuild.
+ * lesson file that exists and a heading that the target has, and a published lesson does not
+ * link to a draft; and the warnings (a lesson without a summary). Cheap: a dev server runs it
+ * on every rebuild.
  */
 final class LessonChecks {
 
@@ -30,10 +31,24 @@ final class LessonChecks {
      *                broken links are reported with their other errors, so that an author sees every
      *                problem of a file in one build (a link to a heading of the same page is not
      *                checked there, as the page's headings are not known)
+     * @param drafts  the drafts among {@code files}
+     * @param preview whether drafts are shown (the live preview): a link to one is then only a warning,
+     *                since the build that publishes the site leaves drafts out and refuses it
      */
     static void check(Set<String> files, Map<String, LessonOutline> lessons,
-                      Map<String, List<LessonLink>> linksOfFailed, Diagnostics diagnostics) {
+                      Map<String, List<LessonLink>> linksOfFailed, Set<String> drafts, boolean preview,
+                      Diagnostics diagnostics) {
         for (LessonOutline lesson : lessons.values()) {
+            if (!lesson.frontMatter().draft()) {
+                for (LessonLink link : lesson.links()) {
+                    if (!link.samePage() && drafts.contains(link.file())) {
+                        String message = "links to a draft: " + link.file() + " says draft: true, so the built site"
+                                + " leaves it out; link to it once it is published";
+                        diagnostics.add(preview ? Diagnostic.warning(link.position(), message, link.sourceLine())
+                                : error(link, message));
+                    }
+                }
+            }
             if (lesson.frontMatter().summary().isEmpty()) {
                 diagnostics.add(Diagnostic.warning(Position.startOf(lesson.source()),
                         "this lesson has no summary; add one to the front matter "
@@ -64,6 +79,7 @@ final class LessonChecks {
             return;
         }
         LessonOutline target = link.samePage() ? from.orElse(null) : lessons.get(link.file());
+        // A lesson with errors, or a draft the build leaves out, has no outline: nothing more to check.
         if (target == null || link.anchor().isEmpty() || target.anchors().contains(link.anchor())) {
             return;
         }

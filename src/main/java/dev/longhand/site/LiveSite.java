@@ -37,6 +37,10 @@ import java.util.stream.Stream;
  * ({@code longhand.yml}, whose practice default changes how every block is computed) recomputes
  * every lesson. After errors nothing is written, so the last good pages stay in the folder.
  *
+ * <p>Drafts ({@code draft: true}) are built like any lesson and marked as drafts on their page,
+ * in the index and in the sidebars; a link to one from a published lesson is a warning here,
+ * since {@code build} leaves drafts out and refuses the link.
+ *
  * <p>Pages are written in place, each replaced whole by a rename: unlike {@code build}, the
  * folder is not swapped, so a server can keep serving it.
  */
@@ -120,7 +124,7 @@ public final class LiveSite {
         }
         if (themeChanged || configChanged) {
             // The cache's keys hold the practice default, so blocks the config does not touch are reused.
-            reader = builder.reader(templates, blockCache, SiteBuilder.practice(config));
+            reader = builder.reader(templates, blockCache, config);
             files.clear();
             themeDue = true;
         }
@@ -143,9 +147,11 @@ public final class LiveSite {
             known.result().lesson().ifPresent(lesson -> lessons.put(lesson.source(), lesson));
             known.outline().ifPresent(outline -> outlines.put(outline.source(), outline));
         }
-        LessonChecks.check(readable, outlines, linksOfFailed, diagnostics);
+        Set<String> drafts = new HashSet<>();
+        outlines.values().stream().filter(o -> o.frontMatter().draft()).forEach(o -> drafts.add(o.source()));
+        LessonChecks.check(readable, outlines, linksOfFailed, drafts, true, diagnostics);
         Map<String, String> pages = builder.pages(List.copyOf(lessons.keySet()), diagnostics);
-        Series series = SiteWriter.series(lessons.values(), pages);
+        Series series = SiteWriter.series(lessons.values(), pages, SiteBuilder.sections(config));
         Map<String, Series.Entry> bySource = new HashMap<>();
         series.all().forEach(entry -> bySource.put(entry.source(), entry));
         SiteBuilder.checkAnswerPages(bySource, outlines.values(), diagnostics);
@@ -166,6 +172,11 @@ public final class LiveSite {
                 .filter(p -> !p.equals(SiteWriter.SEARCH_INDEX) && !p.equals(SiteWriter.NOT_FOUND_PAGE))
                 .toList();
         return new Update(new BuildReport(diagnostics, lessons.size(), pagesWritten.size()), full, pagesWritten);
+    }
+
+    /** A writer with the site's name, tagline and language, and no base URL: the preview serves pages from its own address. */
+    private SiteWriter writer() {
+        return new SiteWriter(templates, out, config.orElse(SiteConfig.NONE).withoutBaseUrl());
     }
 
     /** Reads the site config; a config file removed while serving counts as none. */
@@ -218,7 +229,7 @@ public final class LiveSite {
     /** The HTML of every page due, by page path; nothing is written yet. */
     private Map<String, String> render(Series series, Map<String, Lesson> lessons,
                                        Map<String, LessonOutline> outlines, boolean full) {
-        SiteWriter writer = new SiteWriter(templates, out);
+        SiteWriter writer = writer();
         Map<String, List<Series.Entry>> sections = series.sections();
         Set<String> changedSections = new HashSet<>();
         if (!full) {
@@ -253,7 +264,7 @@ public final class LiveSite {
     }
 
     private void write(Map<String, String> due, Series series, boolean full) throws IOException {
-        SiteWriter writer = new SiteWriter(templates, out);
+        SiteWriter writer = writer();
         Files.createDirectories(out);
         if (!Files.exists(out.resolve(OutputFolder.MARKER))) {
             Files.writeString(out.resolve(OutputFolder.MARKER), OutputFolder.MARKER_TEXT);

@@ -9,6 +9,7 @@ import dev.longhand.markdown.LessonLink;
 import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
 import dev.longhand.spec.PracticeDefault;
+import dev.longhand.spec.SectionName;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import java.util.Set;
 /**
  * The whole build: read every lesson, compute and render it into a staging folder, and only
  * if nothing went wrong swap that folder in. {@link #check} does the same reading and writes
- * nothing.
+ * nothing. Drafts ({@code draft: true}) are left out: only their front matter is read, they get
+ * no page and no place in the index, the search or the sitemap, and a link to one is an error.
  */
 public final class SiteBuilder {
 
@@ -64,9 +66,9 @@ public final class SiteBuilder {
     public BuildReport check() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
-        Map<String, LessonOutline> lessons = computeLessons(plan(diagnostics), practice(config), Optional.empty(),
-                IN_FILE_ORDER, diagnostics);
-        return new BuildReport(diagnostics, lessons.size(), 0);
+        Plan plan = plan(config, diagnostics);
+        Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(), IN_FILE_ORDER, diagnostics);
+        return new BuildReport(diagnostics, lessons.size(), 0, plan.drafts().size());
     }
 
     /**
@@ -80,11 +82,11 @@ public final class SiteBuilder {
     public BuildReport build(Path out) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
-        Plan plan = plan(diagnostics);
+        Plan plan = plan(config, diagnostics);
         OutputFolder.Result opened = OutputFolder.open(out);
         if (opened.folder().isEmpty()) {
             diagnostics.add(Diagnostic.error(Position.startOf(out.toString()), opened.refusal(), ""));
-            Map<String, LessonOutline> lessons = computeLessons(plan, practice(config), Optional.empty(),
+            Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(),
                     IN_FILE_ORDER, diagnostics);
             return new BuildReport(diagnostics, lessons.size(), 0);
         }
@@ -94,7 +96,7 @@ public final class SiteBuilder {
             SiteWriter writer = new SiteWriter(templates(), staging, config.orElse(SiteConfig.NONE));
             // Once the build is known to fail, lessons are still computed for their errors, not written.
             boolean failing = diagnostics.hasErrors() || config.isEmpty();
-            Map<String, LessonOutline> lessons = computeLessons(plan, practice(config),
+            Map<String, LessonOutline> lessons = computeLessons(plan, config,
                     failing ? Optional.empty() : Optional.of(writer), largestPageFirst(plan, folder.target()), diagnostics);
             if (diagnostics.hasErrors() || config.isEmpty()) {
                 folder.discard(staging);
@@ -102,7 +104,7 @@ public final class SiteBuilder {
             }
             int written = writer.finish(plan.series(), lessons, options.templates());
             folder.swapIn(staging);
-            return new BuildReport(diagnostics, lessons.size(), written);
+            return new BuildReport(diagnostics, lessons.size(), written, plan.drafts().size());
         } catch (Templates.TemplateException e) {
             folder.discard(staging);
             diagnostics.add(templateError(e));
@@ -115,12 +117,13 @@ public final class SiteBuilder {
 
     /**
      * The site's shape from front matter alone: every lesson file, and the series of those whose
-     * front matter reads. Problems are not reported here: computing the lesson reports them.
+     * front matter reads, without the drafts (by source in {@code drafts}). Problems are not
+     * reported here: computing the lesson reports them.
      */
-    private record Plan(List<Path> files, Series series, Map<String, Series.Entry> bySource) {
+    private record Plan(List<Path> files, Series series, Map<String, Series.Entry> bySource, Set<String> drafts) {
     }
 
-    private Plan plan(Diagnostics diagnostics) throws IOException {
+    private Plan plan(Optional<SiteConfig> config, Diagnostics diagnostics) throws IOException {
         ContentFolder content = contentFolder();
         List<Path> files = content.paths();
         List<Optional<Series.Entry>> read = Parallel.map(options.threads(), files, path -> {
@@ -133,11 +136,17 @@ public final class SiteBuilder {
         read.forEach(entry -> entry.ifPresent(e -> sources.add(e.source())));
         Map<String, String> pages = pages(sources, diagnostics);
         List<Series.Entry> entries = new ArrayList<>();
-        read.forEach(entry -> entry.ifPresent(e ->
-                entries.add(new Series.Entry(e.source(), pages.get(e.source()), e.frontMatter()))));
+        Set<String> drafts = new HashSet<>();
+        read.forEach(entry -> entry.ifPresent(e -> {
+            if (e.frontMatter().draft()) {
+                drafts.add(e.source());
+            } else {
+                entries.add(new Series.Entry(e.source(), pages.get(e.source()), e.frontMatter()));
+            }
+        }));
         Map<String, Series.Entry> bySource = new HashMap<>();
         entries.forEach(entry -> bySource.put(entry.source(), entry));
-        return new Plan(files, new Series(entries), bySource);
+        return new Plan(files, new Series(entries, sections(config)), bySource, drafts);
     }
 
     /**
@@ -145,11 +154,11 @@ public final class SiteBuilder {
      * soon as its lesson is computed. Reports every lesson's errors and the checks across
      * lessons; returns the outlines of the lessons without errors, by source.
      */
-    private Map<String, LessonOutline> computeLessons(Plan plan, Optional<PracticeDefault> practice,
+    private Map<String, LessonOutline> computeLessons(Plan plan, Optional<SiteConfig> config,
                                                       Optional<SiteWriter> writer, Comparator<Path> startFirst,
                                                       Diagnostics diagnostics) throws IOException {
         ContentFolder content = contentFolder();
-        LessonReader reader = reader(templates(), null, practice);
+        LessonReader reader = reader(templates(), null, config);
         /** @param links the links of a lesson with errors, checked with its other errors */
         record Computed(Optional<String> readable, Optional<LessonOutline> outline, List<LessonLink> links,
                         Diagnostics diagnostics) {
@@ -159,6 +168,10 @@ public final class SiteBuilder {
             Optional<LessonFile> file = content.read(path, unreadable);
             if (file.isEmpty()) {
                 return new Computed(Optional.empty(), Optional.empty(), List.of(), unreadable);
+            }
+            if (plan.drafts().contains(file.get().label())) {
+                // Not published, so not computed: an unfinished draft does not fail the build.
+                return new Computed(Optional.of(file.get().label()), Optional.empty(), List.of(), new Diagnostics());
             }
             LessonReader.Result result = reader.read(file.get());
             Series.Entry entry = plan.bySource().get(file.get().label());
@@ -180,7 +193,7 @@ public final class SiteBuilder {
                 linksOfFailed.put(one.readable().get(), one.links());
             }
         }
-        LessonChecks.check(files, lessons, linksOfFailed, diagnostics);
+        LessonChecks.check(files, lessons, linksOfFailed, plan.drafts(), false, diagnostics);
         checkAnswerPages(plan.bySource(), lessons.values(), diagnostics);
         return lessons;
     }
@@ -216,20 +229,25 @@ public final class SiteBuilder {
         return config.flatMap(SiteConfig::practice);
     }
 
+    /** The sections the config lists, in its order; none when it lists none or has errors. */
+    static Optional<List<SectionName>> sections(Optional<SiteConfig> config) {
+        return config.flatMap(SiteConfig::sections);
+    }
+
     /**
      * The Markdown engine of a build, with links to lesson files rewritten to their pages.
      *
      * @param cache    blocks computed before with these templates; null for a build that computes all
-     * @param practice the site's practice default, if it sets one
+     * @param config   the site config (its practice default and its sections), empty when it has errors
      */
-    MarkdownEngine engine(Templates templates, BlockCache cache, Optional<PracticeDefault> practice) {
+    MarkdownEngine engine(Templates templates, BlockCache cache, Optional<SiteConfig> config) {
         return new MarkdownEngine(templates,
                 (from, to) -> PagePaths.rootOf(PagePaths.of(relative(from))) + PagePaths.of(relative(to)), cache,
-                practice);
+                practice(config), sections(config).map(list -> list.stream().map(SectionName::name).toList()));
     }
 
-    LessonReader reader(Templates templates, BlockCache cache, Optional<PracticeDefault> practice) {
-        return new LessonReader(engine(templates, cache, practice), options.threads(), this::templateError);
+    LessonReader reader(Templates templates, BlockCache cache, Optional<SiteConfig> config) {
+        return new LessonReader(engine(templates, cache, config), options.threads(), this::templateError);
     }
 
     ContentFolder contentFolder() {

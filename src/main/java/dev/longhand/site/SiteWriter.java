@@ -8,8 +8,10 @@ import dev.longhand.render.LessonPageView;
 import dev.longhand.render.LinkView;
 import dev.longhand.render.SearchIndexScript;
 import dev.longhand.render.SeriesEntryView;
+import dev.longhand.render.SiteView;
 import dev.longhand.render.Templates;
 import dev.longhand.render.TocEntryView;
+import dev.longhand.spec.SectionName;
 import dev.longhand.spec.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,9 +53,9 @@ final class SiteWriter {
         this.config = config;
     }
 
-    /** A writer without a base URL, as the live preview serves pages. */
-    SiteWriter(Templates templates, Path out) {
-        this(templates, out, SiteConfig.NONE);
+    /** The site's name, tagline and language, as every page shows them. */
+    private SiteView site() {
+        return new SiteView(config.title(), config.tagline(), config.language());
     }
 
     /** Writes a lesson's page, and its answer key when it has worksheets; safe on several threads at once. */
@@ -94,12 +96,12 @@ final class SiteWriter {
     }
 
     /** The order of the site; each entry's source is its lesson's source. */
-    static Series series(Collection<Lesson> lessons, Map<String, String> pages) {
+    static Series series(Collection<Lesson> lessons, Map<String, String> pages, Optional<List<SectionName>> sections) {
         List<Series.Entry> entries = new ArrayList<>();
         for (Lesson lesson : lessons) {
             entries.add(new Series.Entry(lesson.source(), pages.get(lesson.source()), lesson.frontMatter()));
         }
-        return new Series(entries);
+        return new Series(entries, sections);
     }
 
     String indexHtml(Series series) {
@@ -126,7 +128,7 @@ final class SiteWriter {
         scripts.remove(PRACTICE_SCRIPT);
         return templates.render("lesson", new LessonPageView(page.root(), "", page.title() + ": answer key",
                 page.summary(), page.section(), page.sectionHref(), body.toString(), List.of(), page.prev(),
-                page.next(), page.series(), scripts));
+                page.next(), page.series(), scripts, page.site(), page.draft()));
     }
 
     /** The 404 page, when the theme has a template for it. */
@@ -146,7 +148,7 @@ final class SiteWriter {
         Map<SearchIndexScript.Page, String> current = new HashMap<>();
         List<String> json = new ArrayList<>();
         for (Series.Entry entry : series.all()) {
-            SearchIndexScript.Page page = searchPage(entry, bySource);
+            SearchIndexScript.Page page = searchPage(series, entry, bySource);
             String known = entries.get(page);
             String one = known != null ? known : SearchIndexScript.json(page);
             current.put(page, one);
@@ -169,17 +171,19 @@ final class SiteWriter {
         Files.createDirectories(file.getParent());
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             Iterable<String> pages = () -> series.all().stream()
-                    .map(entry -> SearchIndexScript.json(searchPage(entry, bySource))).iterator();
+                    .map(entry -> SearchIndexScript.json(searchPage(series, entry, bySource))).iterator();
             SearchIndexScript.write(pages, writer);
         }
     }
 
     /** The index, or the 404 page: {@code root} is "" for the index, the site's absolute path for 404. */
-    private static IndexPageView index(Series series, String root, String canonical) {
+    private IndexPageView index(Series series, String root, String canonical) {
         List<IndexPageView.SectionView> sections = new ArrayList<>();
-        series.sections().forEach((name, entries) -> sections.add(
-                new IndexPageView.SectionView(sectionId(name), name, listing(entries, root, -1))));
-        return new IndexPageView(root, canonical, sections);
+        series.sections().forEach((name, entries) -> {
+            String shown = series.shownName(name);
+            sections.add(new IndexPageView.SectionView(sectionId(shown), shown, listing(entries, root, -1)));
+        });
+        return new IndexPageView(root, canonical, sections, site());
     }
 
     /** The anchor of a section on the index page ("section-lessons"). */
@@ -192,12 +196,14 @@ final class SiteWriter {
     }
 
     /** A lesson as the search sees it: its headings and the first words of its prose. */
-    private static SearchIndexScript.Page searchPage(Series.Entry entry, Map<String, LessonOutline> bySource) {
+    private static SearchIndexScript.Page searchPage(Series series, Series.Entry entry,
+                                                     Map<String, LessonOutline> bySource) {
         LessonOutline lesson = bySource.get(entry.source());
         List<SearchIndexScript.Anchor> headings = lesson.headings().stream()
                 .map(h -> new SearchIndexScript.Anchor(h.text(), h.id())).toList();
         return new SearchIndexScript.Page(entry.frontMatter().title(), entry.page(),
-                entry.frontMatter().section(), entry.frontMatter().summary(), headings, lesson.searchText());
+                series.shownName(entry.frontMatter().section()), entry.frontMatter().summary(), headings,
+                lesson.searchText());
     }
 
     private LessonPageView lessonPage(Series series, Series.Entry entry, Lesson lesson) {
@@ -207,10 +213,11 @@ final class SiteWriter {
         LinkView prev = at > 0 ? link(root, section.get(at - 1)) : null;
         LinkView next = at < section.size() - 1 ? link(root, section.get(at + 1)) : null;
         List<TocEntryView> toc = tableOfContents(lesson.headings());
-        String sectionName = lesson.frontMatter().section();
+        String sectionName = series.shownName(lesson.frontMatter().section());
         return new LessonPageView(root, canonical(entry.page()), lesson.frontMatter().title(),
                 lesson.frontMatter().summary(), sectionName, root + INDEX_PAGE + "#" + sectionId(sectionName),
-                lesson.html(), toc, prev, next, listing(section, root, at), scripts(lesson));
+                lesson.html(), toc, prev, next, listing(section, root, at), scripts(lesson), site(),
+                lesson.frontMatter().draft());
     }
 
     /** Level-2 headings, each with the level-3 headings under it; a level 3 before any 2 stands alone. */
@@ -276,7 +283,7 @@ final class SiteWriter {
         for (int i = from; i < to; i++) {
             Series.Entry e = entries.get(i);
             list.add(new SeriesEntryView(i + 1, root + e.page(), e.frontMatter().title(), e.frontMatter().summary(),
-                    i == at));
+                    i == at, e.frontMatter().draft()));
         }
         return list;
     }

@@ -12,15 +12,23 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /**
  * Reads a lesson's front matter. A missing title is an error; a key Longhand does not use
  * is only a warning (with a suggestion), so that authors may keep notes of their own there.
+ * When the site lists its sections ({@code sections:} in {@code longhand.yml}), a section it
+ * does not list is an error; a summary still as {@code longhand new} wrote it is a warning.
  */
 public final class FrontMatterReader {
 
-    static final List<String> KEYS = List.of("title", "order", "summary", "section");
+    static final List<String> KEYS = List.of("title", "order", "summary", "section", "draft");
 
     private FrontMatterReader() {
     }
 
     public static Optional<FrontMatter> read(BlockSource source, Diagnostics diagnostics) {
+        return read(source, diagnostics, Optional.empty());
+    }
+
+    /** @param sections the sections the site lists, or empty when it lists none (then any section is fine) */
+    public static Optional<FrontMatter> read(BlockSource source, Diagnostics diagnostics,
+                                             Optional<List<String>> sections) {
         Reading reading = new Reading(source, diagnostics);
         Optional<Node> root = YamlTree.parse(source, reading::error);
         if (reading.errorCount() > 0) {
@@ -57,10 +65,32 @@ public final class FrontMatterReader {
                 .orElse(OptionalInt.empty());
         String summary = f.get("summary").flatMap(n -> reading.text(n, "summary")).orElse("");
         String section = f.get("section").flatMap(n -> reading.text(n, "section")).orElse(FrontMatter.DEFAULT_SECTION);
+        boolean draft = f.get("draft").flatMap(n -> reading.flag(n, "draft")).orElse(false);
+        if (f.get("summary").isPresent() && summary.strip().equals(StarterText.SUMMARY)) {
+            diagnostics.add(source.warning(reading.at(f.get("summary").get()), "this is still the starter summary "
+                    + "that longhand new wrote; say in one line what the reader will work out"));
+        }
+        if (sections.isPresent() && reading.errorCount() == 0 && !sections.get().contains(section.strip())) {
+            checkSection(section.strip(), f.get("section"), sections.get(), reading);
+        }
         if (reading.errorCount() > 0 || title.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new FrontMatter(title.get().strip(), order, summary.strip(), section.strip()));
+        return Optional.of(new FrontMatter(title.get().strip(), order, summary.strip(), section.strip(), draft));
+    }
+
+    /** A section that longhand.yml's sections: does not list, at the section: line (or the opening, when none is written). */
+    private static void checkSection(String section, Optional<Node> written, List<String> sections, Reading reading) {
+        String listed = sections.isEmpty() ? "lists no section" : "lists only " + String.join(", ", sections);
+        if (written.isEmpty()) {
+            reading.error(reading.opening(), "this lesson has no section:, so it is in '" + FrontMatter.DEFAULT_SECTION
+                    + "', but sections: in longhand.yml " + listed + "; add '" + FrontMatter.DEFAULT_SECTION
+                    + "' there, or give the lesson a section:");
+            return;
+        }
+        reading.error(written.get(), "section '" + Reading.shown(section) + "' is not in sections: in longhand.yml, which "
+                + listed + NearestName.among(section, sections).map(s -> "; did you mean '" + s + "'?")
+                .orElse("; add it there"));
     }
 
     /** Every key present, so that the unused ones (already warned about) are not reported again as errors. */

@@ -72,4 +72,22 @@ class ConfigOptionTest {
                 "--templates", SiteFiles.repoTemplates().toString(), "--config", config.toString()));
         assertTrue(checkErr.toString().contains("baseUrl should start"), checkErr.toString());
     }
+
+    @Test
+    void theDefaultConfigNamesTheSite() throws IOException {
+        SiteFiles.write(temp, "longhand.yml", "title: Hand nets\ntagline: sums\nlanguage: nl\n");
+        assertEquals(0, build(new StringWriter()));
+        String index = Files.readString(temp.resolve("site/index.html"));
+        assertTrue(index.contains("<html lang=\"nl\">"), index);
+        assertTrue(index.contains("<title>Hand nets: sums</title>"), index);
+    }
+
+    @Test
+    void aMisspeltSettingFailsWithItsPositionAndASuggestion() {
+        SiteFiles.write(temp, "longhand.yml", "# site\ntagLine: sums\n");
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCode.CONTENT_ERRORS, build(err));
+        assertTrue(err.toString().contains("longhand.yml:2:1: error: unknown key 'tagLine' in the site config;"
+                + " did you mean 'tagline'?"), err.toString());
+    }
 }

@@ -203,6 +203,19 @@ class MainTest {
     }
 
     @Test
+    void buildAndCheckSayHowManyDraftsTheyLeftOut() {
+        SiteFiles.write(content, "01-good.md", GOOD);
+        SiteFiles.write(content, "02-soon.md", GOOD.replace("title: Good", "title: Soon\ndraft: true"));
+        Path out = temp.resolve("site");
+        Run build = run(withFolders("build", "--out", out.toString()));
+        assertEquals(0, build.status, build.err);
+        assertTrue(build.out.matches("built 2 pages from 1 lesson into .* in \\d+ ms \\(1 draft left out\\)\\n"), build.out);
+        assertFalse(Files.exists(out.resolve("soon.html")));
+        Run check = run(withFolders("check"));
+        assertEquals("1 lesson checked, no errors (1 draft left out, as build leaves them)\n", check.out);
+    }
+
+    @Test
     void buildOnBadContentLeavesTheOutputFolder() {
         SiteFiles.write(content, "01-good.md", GOOD);
         Path out = temp.resolve("site");
@@ -261,7 +274,7 @@ class MainTest {
     }
 
     @Test
-    void newWritesALessonThatChecksCleanAndPrintsItsPath() throws IOException {
+    void newWritesALessonThatChecksWithOnlyTheStarterWarningsAndPrintsItsPath() throws IOException {
         SiteFiles.write(content, "01-good.md", GOOD.replace("title: Good", "title: Good\norder: 30"));
         Run run = run("new", "Backprop through softmax", "--content", content.toString());
         assertEquals(0, run.status, run.err);
@@ -270,7 +283,27 @@ class MainTest {
         assertTrue(Files.readString(file).contains("\norder: 40\n"));
         Run check = run(withFolders("check"));
         assertEquals(0, check.status, check.err);
-        assertEquals("", check.err);
+        // The starter summary (line 4, after "summary: ") and the two starter paragraphs (lines 7 and 12).
+        String lesson = content + "/02-backprop-through-softmax.md:";
+        assertEquals(List.of(lesson + "4:10: warning", lesson + "7:1: warning", lesson + "12:1: warning"),
+                check.err.lines().filter(line -> line.contains(": warning: "))
+                        .map(line -> line.substring(0, line.indexOf(": warning: ") + ": warning".length())).toList());
+        assertTrue(check.err.contains("0 errors, 3 warnings"), check.err);
+    }
+
+    @Test
+    void newWithASectionAddsToThatSection() throws IOException {
+        SiteFiles.write(content, "01-good.md", GOOD.replace("title: Good", "title: Good\norder: 30"));
+        SiteFiles.write(content, "90-guide.md", GOOD.replace("title: Good", "title: Guide\norder: 900\nsection: For authors"));
+        Run run = run("new", "Style", "--section", "For authors", "--content", content.toString());
+        assertEquals(0, run.status, run.err);
+        assertEquals(content + "/91-style.md", run.out.strip());
+        assertEquals("", run.err, "no note: the section has lessons");
+        assertTrue(Files.readString(content.resolve("91-style.md")).contains("\norder: 910\nsection: For authors\n"));
+        Run practice = run("new", "Drills", "--section", "Practice", "--content", content.toString());
+        assertEquals(content + "/92-drills.md", practice.out.strip(), "after every file number in use");
+        assertTrue(practice.err.contains("no lesson was in the section 'Practice' yet"), practice.err);
+        assertEquals(2, run("new", "X", "--section", " ", "--content", content.toString()).status);
     }
 
     @Test

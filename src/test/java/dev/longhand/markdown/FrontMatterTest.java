@@ -172,4 +172,39 @@ class FrontMatterTest {
         assertEquals(List.of("content/x.md:3:8: error: order should be a number, but it is the text 'first'"),
                 Lessons.problems("---\r\ntitle: One node\r\norder: first\r\n---\r\nProse.\r\n"));
     }
+
+    @Test
+    void draftIsAFlagLonghandReads() {
+        Diagnostics diagnostics = new Diagnostics();
+        var lesson = Lessons.lesson("---\ntitle: Soon\ndraft: true\n---\n", diagnostics);
+        assertEquals(List.of(), diagnostics.sorted(), "no longer a key Longhand does not use");
+        assertEquals(new FrontMatter("Soon", OptionalInt.empty(), "", FrontMatter.DEFAULT_SECTION, true),
+                lesson.orElseThrow().frontMatter());
+        assertEquals(false, Lessons.lesson("---\ntitle: Now\ndraft: false\n---\n", diagnostics)
+                .orElseThrow().frontMatter().draft());
+        assertEquals(List.of("content/x.md:3:8: error: draft should be true or false, but it is the text 'yes please'"),
+                Lessons.problems("---\ntitle: Soon\ndraft: yes please\n---\n"));
+    }
+
+    @Test
+    void aSectionTheSiteDoesNotListIsAnErrorAtItsLine() {
+        MarkdownEngine engine = new MarkdownEngine(Lessons.TEMPLATES, null, null, java.util.Optional.empty(),
+                java.util.Optional.of(List.of("Lessons", "For authors")));
+        Diagnostics diagnostics = new Diagnostics();
+        assertEquals(true, engine.lesson("content/x.md", "---\ntitle: A\nsection: For Authors\n---\n", diagnostics).isEmpty());
+        assertEquals(List.of("content/x.md:3:10: error: section 'For Authors' is not in sections: in longhand.yml, which"
+                + " lists only Lessons, For authors; did you mean 'For authors'?"),
+                diagnostics.sorted().stream().map(d -> d.headline()).toList());
+
+        MarkdownEngine authorsOnly = new MarkdownEngine(Lessons.TEMPLATES, null, null, java.util.Optional.empty(),
+                java.util.Optional.of(List.of("For authors")));
+        Diagnostics noSection = new Diagnostics();
+        authorsOnly.lesson("content/x.md", "---\ntitle: A\n---\n", noSection);
+        assertEquals(List.of("content/x.md:1:1: error: this lesson has no section:, so it is in 'Lessons', but sections:"
+                + " in longhand.yml lists only For authors; add 'Lessons' there, or give the lesson a section:"),
+                noSection.sorted().stream().map(d -> d.headline()).toList());
+        Diagnostics listed = new Diagnostics();
+        assertEquals(false, engine.lesson("content/x.md", "---\ntitle: A\n---\n", listed).isEmpty());
+        assertEquals(List.of(), listed.sorted());
+    }
 }

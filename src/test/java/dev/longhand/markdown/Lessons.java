@@ -12,8 +12,9 @@ final class Lessons {
 
     static final String FILE = "content/x.md";
 
-    private static final MarkdownEngine ENGINE = new MarkdownEngine(
-            new Templates(Path.of(System.getProperty("longhand.repo", ".")).resolve("templates")));
+    static final Templates TEMPLATES = new Templates(Path.of(System.getProperty("longhand.repo", ".")).resolve("templates"));
+
+    private static final MarkdownEngine ENGINE = new MarkdownEngine(TEMPLATES);
 
     private Lessons() {
     }

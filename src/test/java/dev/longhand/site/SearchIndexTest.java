@@ -53,7 +53,8 @@ class SearchIndexTest {
         SiteFiles.write(content, "01-first.md", "---\ntitle: First\norder: 1\n---\n" + "word ".repeat(1000));
     }
 
-    private static JsonNode index(Path site) throws IOException {
+    /** The search index a build wrote, as JSON. */
+    static JsonNode index(Path site) throws IOException {
         String script = Files.readString(site.resolve("assets/search-index.js"));
         int start = script.indexOf(PREFIX);
         assertTrue(start >= 0, script);

@@ -1,0 +1,68 @@
+package dev.longhand.spec;
+
+import java.util.List;
+
+/**
+ * The text {@code longhand new} writes into a new lesson, kept in one place so that the build
+ * can tell when a lesson still holds it: a starter summary or starter paragraph left in a
+ * lesson would be published as if the author had written it.
+ */
+public final class StarterText {
+
+    /** The summary a new lesson starts with. */
+    public static final String SUMMARY = "One line for the index page; say what the reader will work out.";
+
+    /** The starter paragraphs, as written (the first wraps onto a second line). */
+    static final List<String> PARAGRAPHS = List.of(
+            """
+            Write the lesson here, in Markdown. Link another lesson by its file, as in
+            `[the next lesson](06-backpropagation.md)`, and a heading by its anchor (`#a-first-network`).""",
+            "Change the numbers below and save: the preview recomputes every value.");
+
+    private StarterText() {
+    }
+
+    /**
+     * A new lesson's whole text.
+     *
+     * @param title   the title as YAML (quoted where it must be)
+     * @param order   its {@code order}
+     * @param section its {@code section:} as YAML, or null for the main series (no section line)
+     */
+    public static String lesson(String title, int order, String section) {
+        return "---\ntitle: " + title + "\norder: " + order + "\n"
+                + (section == null ? "" : "section: " + section + "\n")
+                + "summary: " + SUMMARY + "\n---\n\n"
+                + PARAGRAPHS.get(0) + "\n\n"
+                + """
+                ## A first network
+
+                """
+                + PARAGRAPHS.get(1) + "\n\n"
+                + """
+                ```mlp
+                caption: Three inputs, two hidden units, one output
+                input: [2, 1, 3]
+                layers:
+                  - name: Hidden
+                    weights:
+                      - [1, -1, 0]
+                      - [0, 1, 1]
+                    bias: [0, 0]
+                    activation: relu
+                  - name: Output
+                    weights: [[1, 1]]
+                ```
+                """;
+    }
+
+    /** Whether a paragraph's Markdown is one of the starter paragraphs, however its lines were wrapped. */
+    public static boolean isStarterParagraph(CharSequence markdown) {
+        String words = collapsed(markdown);
+        return PARAGRAPHS.stream().anyMatch(p -> collapsed(p).equals(words));
+    }
+
+    private static String collapsed(CharSequence text) {
+        return text.toString().strip().replaceAll("\\s+", " ");
+    }
+}
