@@ -99,7 +99,7 @@ public final class SiteBuilder {
                 folder.discard(staging);
                 return new BuildReport(diagnostics, lessons.size(), 0);
             }
-            int written = writer.finish(plan.series(), lessons, options.templates());
+            int written = writer.finish(plan.series(), lessons);
             folder.swapIn(staging);
             return new BuildReport(diagnostics, lessons.size(), written);
         } catch (Templates.TemplateException e) {
@@ -295,12 +295,13 @@ public final class SiteBuilder {
         return label.startsWith(prefix) ? label.substring(prefix.length()) : label;
     }
 
+    /** The author's template is named in their folder; a built-in one as the built-in theme's. */
     Diagnostic templateError(Templates.TemplateException e) {
-        Path template = e.template();
-        Path relative = options.templates().toAbsolutePath().normalize()
-                .relativize(template.toAbsolutePath().normalize());
-        String label = options.templatesLabel().isEmpty() ? relative.toString()
-                : options.templatesLabel() + "/" + relative;
+        String folder = e.overridden() ? options.templatesLabel() : BUILT_IN_THEME_LABEL;
+        String label = folder.isEmpty() ? e.template() : folder + "/" + e.template();
         return Diagnostic.error(Position.startOf(label.replace('\\', '/')), "template error: " + e.getMessage(), "");
     }
+
+    /** How messages name the theme inside the jar. */
+    static final String BUILT_IN_THEME_LABEL = "(built-in theme)";
 }
