@@ -9,6 +9,7 @@ import dev.longhand.markdown.MarkdownEngine;
 import dev.longhand.render.Templates;
 import dev.longhand.spec.PracticeDefault;
 import dev.longhand.spec.SiteConfig;
+import dev.longhand.spec.SiteConfigReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +55,29 @@ public final class SiteBuilder {
     }
 
     private final Options options;
+    /** A base URL that replaces the config file's, as a publishing workflow knows it; empty to keep the file's. */
+    private final Optional<String> baseUrl;
 
     public SiteBuilder(Options options) {
+        this(options, Optional.empty());
+    }
+
+    private SiteBuilder(Options options, Optional<String> baseUrl) {
         this.options = options;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * The same build published at {@code url} whatever {@code longhand.yml} says.
+     *
+     * @throws IllegalArgumentException with what is wrong, when the URL is not one a site can be published at
+     */
+    public SiteBuilder publishedAt(String url) {
+        Optional<String> problem = SiteConfigReader.problemWith(url);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        return new SiteBuilder(options, Optional.of(url));
     }
 
     /** Reads and computes everything, writes nothing. */
@@ -183,11 +204,14 @@ public final class SiteBuilder {
 
     /** The site config: the default without a file, empty after reporting its errors. */
     Optional<SiteConfig> config(Diagnostics diagnostics) throws IOException {
+        Optional<SiteConfig> config;
         if (options.config().isEmpty()) {
-            return Optional.of(SiteConfig.NONE);
+            config = Optional.of(SiteConfig.NONE);
+        } else {
+            String label = options.configLabel().isEmpty() ? options.config().get().toString() : options.configLabel();
+            config = SiteConfigFile.read(options.config().get(), label, diagnostics);
         }
-        String label = options.configLabel().isEmpty() ? options.config().get().toString() : options.configLabel();
-        return SiteConfigFile.read(options.config().get(), label, diagnostics);
+        return baseUrl.isEmpty() ? config : config.map(c -> c.withBaseUrl(baseUrl.get()));
     }
 
     private Templates templatesInstance;
