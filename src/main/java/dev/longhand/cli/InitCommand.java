@@ -55,7 +55,7 @@ final class InitCommand implements Command {
         String prefix = label.isEmpty() ? "" : label + "/";
         ((NewCourse.Created) result).files().forEach(file -> out.println("wrote " + prefix + file));
         out.println();
-        out.println("Next: install Longhand in your local Maven repository (mvn install in Longhand's folder), then");
+        out.println("Next: install Longhand in your local Maven repository (mvn install -DskipTests in Longhand's folder), then");
         out.println("  cd " + (label.isEmpty() ? "." : label) + " && mvn site");
         out.println("and open site/index.html. To publish, push the folder to GitHub (see .github/workflows/pages.yml).");
         return ExitCode.OK;
