@@ -80,6 +80,33 @@ class InitCommandTest {
     }
 
     @Test
+    void aTemplatesFolderBesideTheContentOverridesTheBuiltInThemeWithoutAnOption() throws IOException {
+        Path course = temp.resolve("course");
+        initAndBuild(course);
+        SiteFiles.write(course, "templates/assets/longhand.css", "body { color: teal; }\n");
+
+        Run build = run("build", "--content", course.resolve("content").toString(), "--out",
+                course.resolve("site").toString());
+
+        assertEquals(0, build.status, build.err);
+        assertEquals("body { color: teal; }\n", Files.readString(course.resolve("site/assets/longhand.css")));
+        assertTrue(Files.isRegularFile(course.resolve("site/assets/longhand.js")), "the rest is built in");
+    }
+
+    @Test
+    void aTemplatesFolderNamedOnTheCommandLineMustExist() {
+        Path course = temp.resolve("course");
+        initAndBuild(course);
+        Path missing = temp.resolve("no-such-theme");
+
+        Run build = run("build", "--content", course.resolve("content").toString(), "--templates", missing.toString());
+
+        assertEquals(2, build.status);
+        assertTrue(build.err.startsWith("longhand: --templates: the folder '" + missing + "' does not exist"),
+                build.err);
+    }
+
+    @Test
     void initIntoAFolderThatHoldsAnythingRefusesAndWritesNothing() throws IOException {
         Path course = temp.resolve("busy");
         SiteFiles.write(course, ".hidden", "mine\n");
