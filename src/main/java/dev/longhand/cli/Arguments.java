@@ -128,6 +128,16 @@ final class Arguments {
         throw new UsageError(name + ": '" + text + "' is not a whole number from " + min + " to " + max);
     }
 
+    /** An operand read as a path. */
+    Path operandPath(int index, String label) throws UsageError {
+        String text = operands.get(index);
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new UsageError(label + ": '" + text + "' is not a path");
+        }
+    }
+
     List<String> operands() {
         return operands;
     }

@@ -13,6 +13,9 @@ final class BuildCommand implements Command {
 
     static final Option OUT = new Option("--out", "DIR", "Folder the site is written to, replaced whole (default: site).",
             "site");
+    static final Option BASE_URL = new Option("--base-url", "URL",
+            "The address the site is published at, e.g. https://you.github.io/course/; replaces baseUrl of the "
+                    + "site config (a publishing workflow knows it). Empty: as the config says.", null);
 
     @Override
     public String name() {
@@ -29,6 +32,7 @@ final class BuildCommand implements Command {
     public List<Option> options() {
         List<Option> options = new ArrayList<>(SharedOptions.ALL);
         options.add(OUT);
+        options.add(BASE_URL);
         return options;
     }
 
@@ -43,6 +47,14 @@ final class BuildCommand implements Command {
         long start = System.nanoTime();
         Path folder = arguments.path(OUT.name());
         SiteBuilder builder = new SiteBuilder(SharedOptions.builderOptions(arguments));
+        String baseUrl = arguments.text(BASE_URL.name());
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            try {
+                builder = builder.publishedAt(baseUrl.strip());
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--base-url: " + e.getMessage());
+            }
+        }
         BuildReport report = builder.build(folder);
         Report.print(report.diagnostics(), err);
         if (!report.succeeded()) {

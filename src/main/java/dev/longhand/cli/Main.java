@@ -12,12 +12,15 @@ import java.util.List;
  */
 public final class Main {
 
-    static final String VERSION = "longhand 0.1.0";
+    /** Longhand's version, as pom.xml gives it (a course written by init depends on this one). */
+    static final String VERSION_NUMBER = "0.1.0";
+    static final String VERSION = "longhand " + VERSION_NUMBER;
     static final String SUMMARY =
             "Markdown lessons become a static site where every number of a neural network is worked out by hand.";
 
     private static final List<Command> COMMANDS =
-            List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new NewCommand());
+            List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new NewCommand(),
+                    new InitCommand());
 
     private Main() {
     }
@@ -43,7 +46,7 @@ public final class Main {
     }
 
     private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
-        String names = "build, check, serve or new";
+        String names = "build, check, serve, new or init";
         if (args.length == 0) {
             return usageError(err, "a command is required: " + names, "longhand");
         }

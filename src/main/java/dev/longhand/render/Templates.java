@@ -3,26 +3,40 @@ package dev.longhand.render;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The theme's Mustache templates, compiled once per build. A name a template uses but the
+ * The theme's Mustache templates, compiled once per build: each from the author's templates
+ * folder when it has the file, otherwise from the built-in theme ({@link Theme}). A name a template uses but the
  * view lacks is an error (Mustache would silently print nothing), so a typo in a template
  * fails the build instead of shipping an empty page.
  */
 public final class Templates {
 
-    private final Path root;
+    private final Theme theme;
     private final DefaultMustacheFactory factory;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
-    public Templates(Path root) {
-        this.root = root;
-        this.factory = new DefaultMustacheFactory(root.toFile()) {
+    /** @param overrides the author's templates folder (need not exist) over the built-in theme */
+    public Templates(Path overrides) {
+        this(new Theme(overrides));
+    }
+
+    public Templates(Theme theme) {
+        this.theme = theme;
+        this.factory = new DefaultMustacheFactory(file -> {
+            try {
+                return theme.open(file).map(in -> new InputStreamReader(in, StandardCharsets.UTF_8)).orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }) {
             @Override
             public void encode(String value, java.io.Writer writer) {
                 Html.escape(value, writer);
@@ -31,13 +45,13 @@ public final class Templates {
         this.factory.setObjectHandler(new ViewObjectHandler());
     }
 
-    public Path root() {
-        return root;
+    public Theme theme() {
+        return theme;
     }
 
     /** Whether the theme has a template of this name ({@code name.mustache}). */
     public boolean has(String name) {
-        return Files.isRegularFile(root.resolve(name + ".mustache"));
+        return theme.has(name + ".mustache");
     }
 
     /** Renders {@code name.mustache} with a view; {@link TemplateException} for a broken template. */
@@ -45,7 +59,8 @@ public final class Templates {
         try {
             return compiled.computeIfAbsent(name, n -> new Compiled(factory.compile(n + ".mustache"))).render(view);
         } catch (MustacheException | UncheckedIOException e) {
-            throw new TemplateException(root.resolve(name + ".mustache"), rootMessage(e));
+            String file = name + ".mustache";
+            throw new TemplateException(file, theme.overridden(file), rootMessage(e));
         }
     }
 
@@ -82,18 +97,26 @@ public final class Templates {
         }
     }
 
-    /** A theme problem: which template, and what Mustache said. */
+    /** A theme problem: which template, whether it is the author's or built in, and what Mustache said. */
     public static final class TemplateException extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final transient Path template;
+        private final String template;
+        private final boolean overridden;
 
-        TemplateException(Path template, String message) {
+        TemplateException(String template, boolean overridden, String message) {
             super(message);
             this.template = template;
+            this.overridden = overridden;
         }
 
-        public Path template() {
+        /** The template's name in the theme ("lesson.mustache"). */
+        public String template() {
             return template;
+        }
+
+        /** Whether the author's templates folder has it (else it is the built-in one). */
+        public boolean overridden() {
+            return overridden;
         }
     }
 

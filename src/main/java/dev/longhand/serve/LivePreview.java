@@ -64,7 +64,11 @@ public final class LivePreview implements AutoCloseable {
         this.site = new LiveSite(options.site(), options.folder());
         this.server = new DevServer(options.address(), options.folder(), events, this::currentBuild);
         try {
-            this.watcher = new FolderWatcher(List.of(options.site().content(), options.site().templates()),
+            // The theme's override folder is watched when there is one; the built-in theme cannot change.
+            List<Path> folders = Files.isDirectory(options.site().templates())
+                    ? List.of(options.site().content(), options.site().templates())
+                    : List.of(options.site().content());
+            this.watcher = new FolderWatcher(folders,
                     options.site().config().map(List::of).orElse(List.of()), options.quiet(), this::rebuildQuietly);
         } catch (IOException | RuntimeException e) {
             server.close();

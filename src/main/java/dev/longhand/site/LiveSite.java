@@ -280,7 +280,7 @@ public final class LiveSite {
             }
         }
         if (full) {
-            writer.copyAssets(builder.options().templates().resolve(SiteWriter.ASSETS));
+            templates.theme().copyAssets(out);
             removeStaleFiles(due.keySet());
         }
         writtenPages = pages;
@@ -294,13 +294,7 @@ public final class LiveSite {
         Set<Path> keep = new HashSet<>();
         pages.forEach(page -> keep.add(out.resolve(page)));
         keep.add(out.resolve(OutputFolder.MARKER));
-        Path assets = builder.options().templates().resolve(SiteWriter.ASSETS);
-        if (Files.isDirectory(assets)) {
-            try (Stream<Path> walk = Files.walk(assets)) {
-                walk.filter(Files::isRegularFile)
-                        .forEach(f -> keep.add(out.resolve(SiteWriter.ASSETS).resolve(assets.relativize(f).toString())));
-            }
-        }
+        templates.theme().assets().forEach(name -> keep.add(out.resolve(SiteWriter.ASSETS).resolve(name)));
         List<Path> stale;
         try (Stream<Path> walk = Files.walk(out)) {
             stale = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))

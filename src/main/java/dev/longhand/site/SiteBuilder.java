@@ -11,6 +11,7 @@ import dev.longhand.render.Templates;
 import dev.longhand.spec.PracticeDefault;
 import dev.longhand.spec.SectionName;
 import dev.longhand.spec.SiteConfig;
+import dev.longhand.spec.SiteConfigReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +58,29 @@ public final class SiteBuilder {
     }
 
     private final Options options;
+    /** A base URL that replaces the config file's, as a publishing workflow knows it; empty to keep the file's. */
+    private final Optional<String> baseUrl;
 
     public SiteBuilder(Options options) {
+        this(options, Optional.empty());
+    }
+
+    private SiteBuilder(Options options, Optional<String> baseUrl) {
         this.options = options;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * The same build published at {@code url} whatever {@code longhand.yml} says.
+     *
+     * @throws IllegalArgumentException with what is wrong, when the URL is not one a site can be published at
+     */
+    public SiteBuilder publishedAt(String url) {
+        Optional<String> problem = SiteConfigReader.problemWith(url);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        return new SiteBuilder(options, Optional.of(url));
     }
 
     /** Reads and computes everything, writes nothing. */
@@ -102,7 +123,7 @@ public final class SiteBuilder {
                 folder.discard(staging);
                 return new BuildReport(diagnostics, lessons.size(), 0);
             }
-            int written = writer.finish(plan.series(), lessons, options.templates());
+            int written = writer.finish(plan.series(), lessons);
             folder.swapIn(staging);
             return new BuildReport(diagnostics, lessons.size(), written, plan.drafts().size());
         } catch (Templates.TemplateException e) {
@@ -204,11 +225,14 @@ public final class SiteBuilder {
 
     /** The site config: the default without a file, empty after reporting its errors. */
     Optional<SiteConfig> config(Diagnostics diagnostics) throws IOException {
+        Optional<SiteConfig> config;
         if (options.config().isEmpty()) {
-            return Optional.of(SiteConfig.NONE);
+            config = Optional.of(SiteConfig.NONE);
+        } else {
+            String label = options.configLabel().isEmpty() ? options.config().get().toString() : options.configLabel();
+            config = SiteConfigFile.read(options.config().get(), label, diagnostics);
         }
-        String label = options.configLabel().isEmpty() ? options.config().get().toString() : options.configLabel();
-        return SiteConfigFile.read(options.config().get(), label, diagnostics);
+        return baseUrl.isEmpty() ? config : config.map(c -> c.withBaseUrl(baseUrl.get()));
     }
 
     private Templates templatesInstance;
@@ -321,12 +345,13 @@ public final class SiteBuilder {
         return label.startsWith(prefix) ? label.substring(prefix.length()) : label;
     }
 
+    /** The author's template is named in their folder; a built-in one as the built-in theme's. */
     Diagnostic templateError(Templates.TemplateException e) {
-        Path template = e.template();
-        Path relative = options.templates().toAbsolutePath().normalize()
-                .relativize(template.toAbsolutePath().normalize());
-        String label = options.templatesLabel().isEmpty() ? relative.toString()
-                : options.templatesLabel() + "/" + relative;
+        String folder = e.overridden() ? options.templatesLabel() : BUILT_IN_THEME_LABEL;
+        String label = folder.isEmpty() ? e.template() : folder + "/" + e.template();
         return Diagnostic.error(Position.startOf(label.replace('\\', '/')), "template error: " + e.getMessage(), "");
     }
+
+    /** How messages name the theme inside the jar. */
+    static final String BUILT_IN_THEME_LABEL = "(built-in theme)";
 }

@@ -10,6 +10,7 @@ import dev.longhand.render.SearchIndexScript;
 import dev.longhand.render.SeriesEntryView;
 import dev.longhand.render.SiteView;
 import dev.longhand.render.Templates;
+import dev.longhand.render.Theme;
 import dev.longhand.render.TocEntryView;
 import dev.longhand.spec.SectionName;
 import dev.longhand.spec.SiteConfig;
@@ -19,14 +20,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Writes the pages, the search index, the 404 page, the sitemap (with a base URL) and the
@@ -39,7 +38,7 @@ final class SiteWriter {
     static final String INDEX_PAGE = "index.html";
     static final String NOT_FOUND_PAGE = "404.html";
     static final String NOT_FOUND_TEMPLATE = "404";
-    static final String ASSETS = "assets";
+    static final String ASSETS = Theme.ASSETS;
     static final String SEARCH_INDEX = ASSETS + "/search-index.js";
     static final String PRACTICE_SCRIPT = "longhand-practice.js";
 
@@ -73,7 +72,7 @@ final class SiteWriter {
      * @param lessons every lesson of {@code series}, by source
      * @return how many pages the site has: the index, the lessons and their answer keys
      */
-    int finish(Series series, Map<String, LessonOutline> lessons, Path theme) throws IOException {
+    int finish(Series series, Map<String, LessonOutline> lessons) throws IOException {
         List<String> pages = new ArrayList<>();
         pages.add(INDEX_PAGE);
         for (Series.Entry entry : series.all()) {
@@ -91,7 +90,7 @@ final class SiteWriter {
         if (config.baseUrl().isPresent()) {
             writePage(Sitemap.FILE, Sitemap.of(config.baseUrl().get(), pages));
         }
-        copyAssets(theme.resolve(ASSETS));
+        templates.theme().copyAssets(out);
         return pages.size();
     }
 
@@ -296,21 +295,5 @@ final class SiteWriter {
         Path file = out.resolve(page);
         Files.createDirectories(file.getParent());
         Files.writeString(file, html, StandardCharsets.UTF_8);
-    }
-
-    /** Copies the theme's assets in a stable order; no file outside the theme is followed. */
-    void copyAssets(Path assets) throws IOException {
-        if (!Files.isDirectory(assets)) {
-            return;
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(assets)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : files) {
-            Path target = out.resolve(ASSETS).resolve(assets.relativize(file).toString());
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -41,6 +41,11 @@ public record SiteConfig(Optional<String> baseUrl, Optional<PracticeDefault> pra
         this(baseUrl, Optional.empty());
     }
 
+    /** The same settings published at another address (checked with {@link SiteConfigReader#problemWith}). */
+    public SiteConfig withBaseUrl(String url) {
+        return new SiteConfig(Optional.of(url.endsWith("/") ? url : url + "/"), practice);
+    }
+
     /** The path part of the base URL ("/longhand/"), or "/" without one. */
     public String basePath() {
         return baseUrl.map(url -> URI.create(url).getRawPath()).orElse("/");

@@ -184,7 +184,8 @@ public final class SiteConfigReader {
         return Optional.of(text.get().endsWith("/") ? text.get() : text.get() + "/");
     }
 
-    private static Optional<String> problemWith(String url) {
+    /** What is wrong with a base URL, if anything (the config file's rules, for a URL given elsewhere too). */
+    public static Optional<String> problemWith(String url) {
         String example = "; write the address the site is published at, e.g. baseUrl: https://example.org/longhand/";
         URI uri;
         try {

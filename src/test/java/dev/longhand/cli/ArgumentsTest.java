@@ -1,6 +1,7 @@
 package dev.longhand.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,8 @@ class ArgumentsTest {
         assertEquals(Path.of("public"), a.path("--out"));
         assertEquals(Path.of("lessons"), a.path("--content"));
         assertEquals(3, a.whole("--threads", 1, 8, 1));
-        assertEquals(Path.of("templates"), a.path("--templates"), "a default");
+        assertEquals(Path.of("content"), Arguments.parse(build, List.of()).path("--content"), "a default");
+        assertFalse(a.has("--templates"), "--templates has no default: the folder beside the content, if any");
         assertEquals(5, Arguments.parse(build, List.of()).whole("--threads", 1, 8, 5), "no value, the fallback");
     }
 

@@ -124,7 +124,7 @@ class MainTest {
     void missingCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.status);
-        assertTrue(run.err.contains("build, check, serve or new"), run.err);
+        assertTrue(run.err.contains("build, check, serve, new or init"), run.err);
     }
 
     @Test

@@ -336,6 +336,54 @@ class LivePreviewTest {
         assertTrue(updates.get(updates.size() - 1).full());
     }
 
+    /** Starts the preview again with another templates folder (one that need not exist). */
+    private void restartWithTemplates(Path folder, String name) throws IOException {
+        preview.close();
+        preview = LivePreview.start(new LivePreview.Options(
+                new SiteBuilder.Options(content, "content", folder, "templates", 2), temp.resolve(name),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMillis(50)),
+                new LivePreview.Listener() {
+                    @Override
+                    public void built(LiveSite.Update update, long millis) {
+                        updates.add(update);
+                    }
+
+                    @Override
+                    public void failed(IOException problem) {
+                        throw new AssertionError(problem);
+                    }
+                });
+    }
+
+    @Test
+    void withoutATemplatesFolderTheBuiltInThemeIsServedAndLessonsStillRebuild() throws Exception {
+        restartWithTemplates(temp.resolve("no-templates"), "serve-built-in");
+        assertEquals(Files.readString(SiteFiles.repoTemplates().resolve("assets/longhand.js")),
+                get("/assets/longhand.js").body());
+        try (EventClient page = new EventClient(preview.address())) {
+            page.next("reload", WAIT);
+            SiteFiles.write(content, "01-alpha.md", lesson("Alpha", 10, "Alpha without a theme folder."));
+            page.next("reload", WAIT);
+            assertTrue(get("/alpha.html").body().contains("Alpha without a theme folder."));
+        }
+    }
+
+    @Test
+    void anOverrideFolderIsWatchedAndTheRestComesFromTheBuiltInTheme() throws Exception {
+        Path overrides = temp.resolve("overrides");
+        SiteFiles.write(overrides, "assets/longhand.css", "body { color: teal; }\n");
+        restartWithTemplates(overrides, "serve-overrides");
+        assertEquals("body { color: teal; }\n", get("/assets/longhand.css").body());
+        assertEquals(Files.readString(SiteFiles.repoTemplates().resolve("assets/site.js")),
+                get("/assets/site.js").body());
+        try (EventClient page = new EventClient(preview.address())) {
+            page.next("reload", WAIT);
+            SiteFiles.write(overrides, "assets/longhand.css", "body { color: navy; }\n");
+            page.next("reload", WAIT);
+            assertEquals("body { color: navy; }\n", get("/assets/longhand.css").body());
+        }
+    }
+
     @Test
     void savingTheSiteConfigRebuildsEveryPageWithItsPracticeDefault() throws Exception {
         preview.close();
