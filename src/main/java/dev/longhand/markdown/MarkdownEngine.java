@@ -55,7 +55,8 @@ public final class MarkdownEngine {
         this.cache = cache;
         this.sitePractice = sitePractice;
         MutableDataSet set = new MutableDataSet();
-        set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                MathExtension.create()));
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
@@ -113,7 +114,12 @@ public final class MarkdownEngine {
         String page = fileName(ownPage(source));
         String answersPage = Lesson.answersPage(page);
         int number = 0;
+        boolean math = false;
         for (Node node : document.getDescendants()) {
+            if (node instanceof InlineMath || node instanceof DisplayMathBlock) {
+                math = true;
+                checkClosed(node, file, bodyStart, diagnostics);
+            }
             if (node instanceof FencedCodeBlock fence && BlockComputer.isMlp(fence)) {
                 number++;
                 Position opening = file.positionOf(bodyStart + fence.getStartOffset());
@@ -144,8 +150,19 @@ public final class MarkdownEngine {
             return Optional.empty();
         }
         return Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
-                prose(document), blocks.anyTrains(), blocks.anyExactMath(),
+                prose(document), blocks.anyTrains(), blocks.anyExactMath(), math,
                 links(document, file, bodyStart), blocks.answerKeys()));
+    }
+
+    /** An unclosed {@code $$} would turn the rest of a paragraph, or of the lesson, into TeX: an error where it opens. */
+    private static void checkClosed(Node math, SourceText file, int bodyStart, Diagnostics diagnostics) {
+        boolean closed = math instanceof InlineMath inline ? inline.closed() : ((DisplayMathBlock) math).closed();
+        if (!closed) {
+            String where = math instanceof InlineMath ? "in this paragraph" : "on a later line";
+            diagnostics.add(file.error(file.positionOf(bodyStart + math.getStartOffset()),
+                    "$$ opens display math that is never closed: end it with $$ " + where
+                            + ", or write \\$ for a dollar sign"));
+        }
     }
 
     /** The lesson's own page as the site names it, or its file name with .html without a site. */
