@@ -16,6 +16,7 @@ import java.util.List;
  * @param prev        the lesson before in its section, or null
  * @param next        the lesson after, or null
  * @param series      every page of the section, for the sidebar
+ * @param stylesheets stylesheets this page needs besides the theme's own, under assets/
  * @param scripts     the theme's scripts this page needs, in the order they must run
  */
 public record LessonPageView(
@@ -30,11 +31,13 @@ public record LessonPageView(
         LinkView prev,
         LinkView next,
         List<SeriesEntryView> series,
+        List<String> stylesheets,
         List<String> scripts) {
 
     public LessonPageView {
         toc = List.copyOf(toc);
         series = List.copyOf(series);
+        stylesheets = List.copyOf(stylesheets);
         scripts = List.copyOf(scripts);
     }
 

@@ -265,6 +265,8 @@ public final class LiveSite {
         }
         if (full) {
             writer.copyAssets(builder.options().templates().resolve(SiteWriter.ASSETS));
+            // Always, not only when a page has math: a lesson may gain math in a rebuild that is not full.
+            KatexAssets.copyInto(out.resolve(SiteWriter.ASSETS));
             removeStaleFiles(due.keySet());
         }
         writtenPages = pages;
@@ -284,6 +286,9 @@ public final class LiveSite {
                 walk.filter(Files::isRegularFile)
                         .forEach(f -> keep.add(out.resolve(SiteWriter.ASSETS).resolve(assets.relativize(f).toString())));
             }
+        }
+        for (String file : KatexAssets.files()) {
+            keep.add(out.resolve(SiteWriter.ASSETS).resolve(KatexAssets.FOLDER).resolve(file));
         }
         List<Path> stale;
         try (Stream<Path> walk = Files.walk(out)) {
