@@ -8,7 +8,8 @@ package dev.longhand.markdown;
  * stays text. {@code $$…$$} is display math, with any spaces and line ends next to its
  * delimiters. A backslash inside the math keeps the character after it from closing it
  * ({@code \$} is a dollar sign in TeX too); outside, Flexmark has already read {@code \$} as an
- * escaped dollar before this sees it.
+ * escaped dollar before this sees it. Math never reaches into a code span: the {@code $}
+ * of {@code `$x$`} closes nothing.
  */
 final class DollarMath {
 
@@ -48,6 +49,8 @@ final class DollarMath {
             char c = text.charAt(i);
             if (c == '\\') {
                 i++;
+            } else if (c == '`' && closesCodeSpan(text, i)) {
+                return new Unclosed();
             } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '$') {
                 int start = skipSpace(text, from, i);
                 int end = trimSpace(text, start, i);
@@ -66,6 +69,8 @@ final class DollarMath {
             char c = text.charAt(i);
             if (c == '\\') {
                 i++;
+            } else if (c == '`' && closesCodeSpan(text, i)) {
+                return new Text();
             } else if (c == '$') {
                 boolean closes = !isSpace(text.charAt(i - 1))
                         && !(i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
@@ -73,6 +78,32 @@ final class DollarMath {
             }
         }
         return new Text();
+    }
+
+    /**
+     * Whether the backticks starting at {@code at} open a code span, closed later by a run of
+     * as many: math never reaches into code, so a {@code $} inside {@code `$x$`} closes nothing.
+     */
+    static boolean closesCodeSpan(CharSequence text, int at) {
+        int run = runOfBackticks(text, at);
+        for (int i = at + run; i < text.length(); i++) {
+            if (text.charAt(i) == '`') {
+                int other = runOfBackticks(text, i);
+                if (other == run) {
+                    return true;
+                }
+                i += other - 1;
+            }
+        }
+        return false;
+    }
+
+    private static int runOfBackticks(CharSequence text, int at) {
+        int i = at;
+        while (i < text.length() && text.charAt(i) == '`') {
+            i++;
+        }
+        return i - at;
     }
 
     private static int skipSpace(CharSequence text, int from, int to) {

@@ -153,6 +153,13 @@ class MathInProseTest {
     }
 
     @Test
+    void aDollarBeforeACodeSpanIsNotClosedByADollarInsideIt() {
+        assertEquals(List.of(), mathOf("It costs $10, and `$x$` is code.\n"));
+        assertTrue(lesson("It costs $10, and `$x$` is code.\n").html().contains("$10, and <code>$x$</code>"));
+        assertEquals(List.of("inline:a"), mathOf("Both $a$ and `$b$`.\n"));
+    }
+
+    @Test
     void texIsEscapedAsText() {
         assertEquals("a &lt; b &amp; c", Jsoup.parseBodyFragment(lesson("So $a < b & c$.\n").html())
                 .select(".math").get(0).html());
