@@ -18,13 +18,13 @@ final class DollarMathParser implements InlineParserExtension {
         if (found instanceof DollarMath.Math math) {
             parser.flushTextNode();
             parser.getBlock().appendChild(new InlineMath(input.subSequence(at, math.end()),
-                    input.subSequence(math.texStart(), math.texEnd()).toString(), math.display(), true));
+                    input.subSequence(math.texStart(), math.texEnd()), math.display(), true));
             parser.setIndex(math.end());
             return true;
         }
         if (found instanceof DollarMath.Unclosed) {
             parser.flushTextNode();
-            parser.getBlock().appendChild(new InlineMath(input.subSequence(at, at + 2), "", true, false));
+            parser.getBlock().appendChild(new InlineMath(input.subSequence(at, at + 2), input.subSequence(at + 2, at + 2), true, false));
             parser.setIndex(at + 2);
             return true;
         }

@@ -160,6 +160,18 @@ class MathInProseTest {
     }
 
     @Test
+    void aHeadingWithMathKeepsItsTexInItsTextAndId() {
+        Lesson lesson = lesson("## The $\\sigma$ function\n\nText.\n");
+        assertEquals("The \\sigma function", lesson.headings().get(0).text());
+        assertEquals("the-sigma-function", lesson.headings().get(0).id());
+    }
+
+    @Test
+    void searchTextHoldsTheTexAsWritten() {
+        assertEquals("Then $5 and z^2 follow.", lesson("Then $5 and $z^2$ follow.\n").prose());
+    }
+
+    @Test
     void texIsEscapedAsText() {
         assertEquals("a &lt; b &amp; c", Jsoup.parseBodyFragment(lesson("So $a < b & c$.\n").html())
                 .select(".math").get(0).html());
