@@ -17,7 +17,23 @@
       });
       element.classList.add("typeset");
     }
+    reachScrollingFormulas();
+    window.addEventListener("resize", reachScrollingFormulas);
     document.documentElement.setAttribute("data-math", "typeset");
+  }
+
+  // A formula wider than the column scrolls sideways; a keyboard reaches it (and scrolls it
+  // with the arrow keys) only if it can take focus, so exactly those formulas can.
+  function reachScrollingFormulas() {
+    var displays = document.querySelectorAll(".math-display.typeset");
+    for (var i = 0; i < displays.length; i++) {
+      var display = displays[i];
+      if (display.scrollWidth > display.clientWidth) {
+        display.setAttribute("tabindex", "0");
+      } else {
+        display.removeAttribute("tabindex");
+      }
+    }
   }
 
   if (typeof katex === "undefined") {

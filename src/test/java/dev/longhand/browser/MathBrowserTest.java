@@ -42,7 +42,9 @@ class MathBrowserTest {
                         $$
 
                         A slip: $\\frac{1}{$ stays in place.
-                        """),
+
+                        $$ %s $$
+                        """.formatted("x_1 + ".repeat(120) + "x")),
                 "without.md", TestSite.lesson("Without math", 2, "Only prose, for $5.\n")));
         browser = Browser.start();
     }
@@ -75,15 +77,35 @@ class MathBrowserTest {
     @Test
     void everyPieceOfMathIsTypesetByKatex() {
         openTypeset("with.html");
-        assertEquals(4L, browser.js("return document.querySelectorAll('main .math').length;"));
-        assertEquals(4L, browser.js("return document.querySelectorAll('main .math.typeset').length;"));
+        assertEquals(5L, browser.js("return document.querySelectorAll('main .math').length;"));
+        assertEquals(5L, browser.js("return document.querySelectorAll('main .math.typeset').length;"));
         assertEquals(2L, browser.js("return document.querySelectorAll('main .math-inline > .katex').length;"));
-        assertEquals(1L, browser.js("return document.querySelectorAll('main div.math-display .katex-display').length;"));
+        assertEquals(2L, browser.js("return document.querySelectorAll('main div.math-display .katex-display').length;"));
         // KaTeX writes MathML beside its HTML for screen readers: the annotation is the TeX as written.
         assertEquals("z = w_1 x_1 + b", browser.js(
                 "return document.querySelector('main .math-inline annotation').textContent;"));
         assertTrue(((String) browser.js("return document.querySelector('main p').textContent;"))
                 .contains("it costs $5 and $10."));
+    }
+
+    @Test
+    void onlyAFormulaWiderThanTheColumnScrollsAndTakesFocus() {
+        openTypeset("with.html");
+        assertEquals(List.of(false, true), browser.js("return Array.from(document.querySelectorAll("
+                + "'main .math-display')).map(function (d) { return d.scrollWidth > d.clientWidth; });"));
+        assertEquals(List.of(false, true), browser.js("return Array.from(document.querySelectorAll("
+                + "'main .math-display')).map(function (d) { return d.getAttribute('tabindex') === '0'; });"));
+    }
+
+    @Test
+    void withoutJavaScriptTheTexIsShownAsWritten() throws IOException {
+        try (Browser plain = Browser.start(false)) {
+            plain.open(site.resolve("with.html"));
+            assertEquals("z = w_1 x_1 + b", plain.js("return document.querySelector('main .math-inline').textContent;"));
+            assertEquals(0L, plain.js("return document.querySelectorAll('main .katex').length;"));
+            assertTrue(((String) plain.js("return getComputedStyle(document.querySelector('main .math-inline'))"
+                    + ".fontFamily;")).contains("monospace"));
+        }
     }
 
     @Test
