@@ -17,12 +17,13 @@ import java.util.Set;
  * @param trains      whether any block trains (the page then needs the training script)
  * @param exactMath   whether any block uses exp or log (sigmoid, softmax, cross-entropy), which the
  *                    page's script must compute as the build did
+ * @param math        whether its prose has TeX between dollar signs (the page then loads KaTeX)
  * @param links       links to other lessons and to headings, for the site to check
  * @param answerKeys  the HTML of each practice block with every value shown, in page order (its answer key);
  *                    empty when the lesson has no practice block
  */
 public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks,
-                     String prose, boolean trains, boolean exactMath, List<LessonLink> links,
+                     String prose, boolean trains, boolean exactMath, boolean math, List<LessonLink> links,
                      List<String> answerKeys) {
 
     public Lesson {

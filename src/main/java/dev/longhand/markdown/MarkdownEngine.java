@@ -67,7 +67,8 @@ public final class MarkdownEngine {
         this.sitePractice = sitePractice;
         this.siteSections = siteSections.map(List::copyOf);
         MutableDataSet set = new MutableDataSet();
-        set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                MathExtension.create()));
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
@@ -143,7 +144,12 @@ public final class MarkdownEngine {
         String page = fileName(ownPage(source));
         String answersPage = Lesson.answersPage(page);
         int number = 0;
+        boolean math = false;
         for (Node node : document.getDescendants()) {
+            if (node instanceof InlineMath || node instanceof DisplayMathBlock) {
+                math = true;
+                checkClosed(node, file, bodyStart, diagnostics);
+            }
             if (node instanceof FencedCodeBlock fence && BlockComputer.isMlp(fence)) {
                 number++;
                 Position opening = file.positionOf(bodyStart + fence.getStartOffset());
@@ -176,7 +182,7 @@ public final class MarkdownEngine {
             return new Outcome(Optional.empty(), links);
         }
         return new Outcome(Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
-                prose(document), blocks.anyTrains(), blocks.anyExactMath(), links, blocks.answerKeys())), links);
+                prose(document), blocks.anyTrains(), blocks.anyExactMath(), math, links, blocks.answerKeys())), links);
     }
 
     /** A paragraph still as {@code longhand new} wrote it would be published as the author's own words. */
@@ -186,6 +192,17 @@ public final class MarkdownEngine {
                 diagnostics.add(file.warning(file.positionOf(bodyStart + node.getStartOffset()),
                         "this is still the starter text that longhand new wrote; replace it with the lesson's own words"));
             }
+        }
+    }
+
+    /** An unclosed {@code $$} would turn the rest of a paragraph, or of the lesson, into TeX: an error where it opens. */
+    private static void checkClosed(Node math, SourceText file, int bodyStart, Diagnostics diagnostics) {
+        boolean closed = math instanceof InlineMath inline ? inline.closed() : ((DisplayMathBlock) math).closed();
+        if (!closed) {
+            String where = math instanceof InlineMath ? "in this paragraph" : "on a later line";
+            diagnostics.add(file.error(file.positionOf(bodyStart + math.getStartOffset()),
+                    "$$ opens display math that is never closed: end it with $$ " + where
+                            + ", or write \\$ for a dollar sign"));
         }
     }
 

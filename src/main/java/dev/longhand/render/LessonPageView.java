@@ -16,6 +16,7 @@ import java.util.List;
  * @param prev        the lesson before in its section, or null
  * @param next        the lesson after, or null
  * @param series      every page of the section, for the sidebar
+ * @param stylesheets stylesheets this page needs besides the theme's own, under assets/
  * @param scripts     the theme's scripts this page needs, in the order they must run
  * @param site        the site's name, tagline and language
  * @param draft       whether the lesson is a draft (only the live preview shows drafts)
@@ -32,6 +33,7 @@ public record LessonPageView(
         LinkView prev,
         LinkView next,
         List<SeriesEntryView> series,
+        List<String> stylesheets,
         List<String> scripts,
         SiteView site,
         boolean draft) {
@@ -39,6 +41,7 @@ public record LessonPageView(
     public LessonPageView {
         toc = List.copyOf(toc);
         series = List.copyOf(series);
+        stylesheets = List.copyOf(stylesheets);
         scripts = List.copyOf(scripts);
     }
 

@@ -17,9 +17,10 @@ import java.util.Set;
  * @param searchText the first {@link #SEARCH_WORDS} words of its prose
  * @param practice   whether it has an answer-key page
  * @param firstLine  its file's first line, shown under a warning about the lesson as a whole
+ * @param math       whether its prose has math (the site then ships KaTeX)
  */
 record LessonOutline(String source, FrontMatter frontMatter, List<Heading> headings, int blocks, String searchText,
-                     List<LessonLink> links, boolean practice, String firstLine) {
+                     List<LessonLink> links, boolean practice, String firstLine, boolean math) {
 
     /** Words of a lesson's prose kept in the search index. */
     static final int SEARCH_WORDS = 300;
@@ -32,7 +33,8 @@ record LessonOutline(String source, FrontMatter frontMatter, List<Heading> headi
     /** @param text the lesson file's text */
     static LessonOutline of(Lesson lesson, String text) {
         return new LessonOutline(lesson.source(), lesson.frontMatter(), lesson.headings(), lesson.blocks(),
-                Words.first(lesson.prose(), SEARCH_WORDS), lesson.links(), lesson.practice(), firstLine(text));
+                Words.first(lesson.prose(), SEARCH_WORDS), lesson.links(), lesson.practice(), firstLine(text),
+                lesson.math());
     }
 
     /** The ids a link may name after {@code #}: the headings' and the blocks'. */

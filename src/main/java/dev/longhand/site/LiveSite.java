@@ -166,7 +166,7 @@ public final class LiveSite {
             diagnostics.add(builder.templateError(e));
             return new Update(new BuildReport(diagnostics, lessons.size(), 0), false, List.of());
         }
-        write(due, series, full);
+        write(due, series, full, outlines.values().stream().anyMatch(LessonOutline::math));
         // The search index and the 404 page follow the lessons; the update names the lesson pages.
         List<String> pagesWritten = due.keySet().stream()
                 .filter(p -> !p.equals(SiteWriter.SEARCH_INDEX) && !p.equals(SiteWriter.NOT_FOUND_PAGE))
@@ -263,7 +263,8 @@ public final class LiveSite {
         return due;
     }
 
-    private void write(Map<String, String> due, Series series, boolean full) throws IOException {
+    /** @param math whether any lesson has math: then KaTeX is in the folder, as a full build would have it */
+    private void write(Map<String, String> due, Series series, boolean full, boolean math) throws IOException {
         SiteWriter writer = writer();
         Files.createDirectories(out);
         if (!Files.exists(out.resolve(OutputFolder.MARKER))) {
@@ -281,7 +282,16 @@ public final class LiveSite {
         }
         if (full) {
             templates.theme().copyAssets(out);
-            removeStaleFiles(due.keySet());
+        }
+        // A lesson gains or loses math in any rebuild, full or not.
+        Path katex = out.resolve(SiteWriter.ASSETS).resolve(KatexAssets.FOLDER);
+        if (math && (full || !Files.isDirectory(katex))) {
+            KatexAssets.copyInto(out.resolve(SiteWriter.ASSETS));
+        } else if (!math && Files.isDirectory(katex)) {
+            OutputFolder.deleteTree(katex);
+        }
+        if (full) {
+            removeStaleFiles(due.keySet(), math);
         }
         writtenPages = pages;
         writtenSections = new LinkedHashMap<>(series.sections());
@@ -290,11 +300,16 @@ public final class LiveSite {
     }
 
     /** After a full rebuild, files a previous theme or lesson left behind; links are removed, not followed. */
-    private void removeStaleFiles(Set<String> pages) throws IOException {
+    private void removeStaleFiles(Set<String> pages, boolean math) throws IOException {
         Set<Path> keep = new HashSet<>();
         pages.forEach(page -> keep.add(out.resolve(page)));
         keep.add(out.resolve(OutputFolder.MARKER));
         templates.theme().assets().forEach(name -> keep.add(out.resolve(SiteWriter.ASSETS).resolve(name)));
+        if (math) {
+            for (String file : KatexAssets.files()) {
+                keep.add(out.resolve(SiteWriter.ASSETS).resolve(KatexAssets.FOLDER).resolve(file));
+            }
+        }
         List<Path> stale;
         try (Stream<Path> walk = Files.walk(out)) {
             stale = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))

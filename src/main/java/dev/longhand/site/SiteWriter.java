@@ -91,6 +91,9 @@ final class SiteWriter {
             writePage(Sitemap.FILE, Sitemap.of(config.baseUrl().get(), pages));
         }
         templates.theme().copyAssets(out);
+        if (lessons.values().stream().anyMatch(LessonOutline::math)) {
+            KatexAssets.copyInto(out.resolve(ASSETS));
+        }
         return pages.size();
     }
 
@@ -125,9 +128,10 @@ final class SiteWriter {
         lesson.answerKeys().forEach(html -> body.append(html).append('\n'));
         List<String> scripts = new ArrayList<>(page.scripts());
         scripts.remove(PRACTICE_SCRIPT);
+        scripts.removeAll(MATH_SCRIPTS); // the answer key holds blocks only, no prose
         return templates.render("lesson", new LessonPageView(page.root(), "", page.title() + ": answer key",
                 page.summary(), page.section(), page.sectionHref(), body.toString(), List.of(), page.prev(),
-                page.next(), page.series(), scripts, page.site(), page.draft()));
+                page.next(), page.series(), List.of(), scripts, page.site(), page.draft()));
     }
 
     /** The 404 page, when the theme has a template for it. */
@@ -215,7 +219,7 @@ final class SiteWriter {
         String sectionName = series.shownName(lesson.frontMatter().section());
         return new LessonPageView(root, canonical(entry.page()), lesson.frontMatter().title(),
                 lesson.frontMatter().summary(), sectionName, root + INDEX_PAGE + "#" + sectionId(sectionName),
-                lesson.html(), toc, prev, next, listing(section, root, at), scripts(lesson), site(),
+                lesson.html(), toc, prev, next, listing(section, root, at), stylesheets(lesson), scripts(lesson), site(),
                 lesson.frontMatter().draft());
     }
 
@@ -248,7 +252,8 @@ final class SiteWriter {
 
     /**
      * Only what the page uses: a page without blocks needs no script, and the training and
-     * exact-math parts load only where a block trains or uses exp and log.
+     * exact-math parts load only where a block trains or uses exp and log; KaTeX loads only
+     * where the prose has math.
      */
     static List<String> scripts(Lesson lesson) {
         List<String> scripts = new ArrayList<>();
@@ -264,7 +269,18 @@ final class SiteWriter {
                 scripts.add(PRACTICE_SCRIPT);
             }
         }
+        if (lesson.math()) {
+            scripts.addAll(MATH_SCRIPTS);
+        }
         return scripts;
+    }
+
+    /** KaTeX, then the theme's script that typesets the page with it: only on pages with math. */
+    static final List<String> MATH_SCRIPTS = List.of(KatexAssets.SCRIPT, KatexAssets.TYPESET_SCRIPT);
+
+    /** Stylesheets beside the theme's own: KaTeX's and the theme's for math, on pages with math. */
+    static List<String> stylesheets(Lesson lesson) {
+        return lesson.math() ? List.of(KatexAssets.STYLESHEET, KatexAssets.THEME_STYLESHEET) : List.of();
     }
 
     /**

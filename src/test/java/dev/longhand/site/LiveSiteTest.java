@@ -88,6 +88,23 @@ class LiveSiteTest {
     }
 
     @Test
+    void aLessonGainingAndLosingMathBringsAndTakesKatexWithoutAFullRebuild() throws IOException {
+        site.update(List.of());
+        Path katex = temp.resolve("serve/assets/katex/katex.min.js");
+        assertFalse(Files.exists(katex), "no lesson has math yet");
+        SiteFiles.write(content, "02-b.md", lesson("B", 20, "Now with $x^2$. [C](03-c.md)"));
+        LiveSite.Update gained = update("02-b.md");
+        assertFalse(gained.full());
+        assertTrue(Files.exists(katex));
+        assertSameAsAFullBuild();
+        SiteFiles.write(content, "02-b.md", lesson("B", 20, "Without it again. [C](03-c.md)"));
+        LiveSite.Update lost = update("02-b.md");
+        assertFalse(lost.full());
+        assertFalse(Files.exists(katex));
+        assertSameAsAFullBuild();
+    }
+
+    @Test
     void aProseEditReusesTheLessonsComputedBlock() throws IOException {
         site.update(List.of());
         long computed = site.blockCache().misses();
