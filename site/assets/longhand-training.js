@@ -239,10 +239,17 @@
       return line.text("))").result(dZ[u][s]);
     }
     var zi = z[u][s];
-    var derivative = ACTIVATIONS[activation].derivative(zi, a[u][s]);
-    line.factor(dA[u][s]).text("·").text(DERIVATIVE_NAMES[activation]).text("(").figure(zi).text(") = ")
-      .factor(dA[u][s]).text("·").factor(derivative);
-    return line.result(dZ[u][s]);
+    var ai = a[u][s];
+    var gradient = dA[u][s];
+    line.factor(gradient).text("·").text(DERIVATIVE_NAMES[activation]).text("(").figure(zi).text(") = ")
+      .factor(gradient).text("·");
+    // Sigmoid and tanh are differentiated through a: their step a·(1 − a) or (1 − a²) is written out.
+    if (activation === "sigmoid") {
+      line.factor(ai).text("·(1 − ").factor(ai).text(") = ").factor(gradient).text("·");
+    } else if (activation === "tanh") {
+      line.text("(1 − ").factor(ai).text("²) = ").factor(gradient).text("·");
+    }
+    return line.factor(ACTIVATIONS[activation].derivative(zi, ai)).result(dZ[u][s]);
   }
 
   function weightGradientLine(dZ, input, dW, u, k, p) {
