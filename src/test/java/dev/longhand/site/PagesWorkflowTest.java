@@ -169,8 +169,8 @@ class PagesWorkflowTest {
     }
 
     @Test
-    void theWritingLessonsPageGivesTheSameBuildCommand() throws IOException {
-        String page = Files.readString(SiteFiles.repo().resolve("content/90-writing-lessons.md"));
+    void theReadmeGivesTheSameBuildCommand() throws IOException {
+        String page = Files.readString(SiteFiles.repo().resolve("README.md"));
         assertTrue(page.contains("`" + BUILD + "`") || page.lines().anyMatch(line -> line.strip().startsWith(BUILD)),
                 "the publishing recipe gives '" + BUILD + "'");
     }
