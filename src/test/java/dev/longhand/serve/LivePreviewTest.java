@@ -93,8 +93,13 @@ class LivePreviewTest {
         SiteFiles.write(content, "02-beta.md", lesson("Beta", 20, "Beta's prose."));
         Files.writeString(temp.resolve("secret.txt"), SECRET);
         out = temp.resolve("serve");
-        preview = LivePreview.start(new LivePreview.Options(
-                new SiteBuilder.Options(content, "content", templates, "templates", 2), out,
+        preview = start(templates, out);
+    }
+
+    /** A live preview of {@link #content} with the theme overridden by {@code templates}, into {@code into}. */
+    private LivePreview start(Path templates, Path into) throws IOException {
+        return LivePreview.start(new LivePreview.Options(
+                new SiteBuilder.Options(content, "content", templates, "templates", 2), into,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMillis(50)),
                 new LivePreview.Listener() {
                     @Override
@@ -339,20 +344,7 @@ class LivePreviewTest {
     /** Starts the preview again with another templates folder (one that need not exist). */
     private void restartWithTemplates(Path folder, String name) throws IOException {
         preview.close();
-        preview = LivePreview.start(new LivePreview.Options(
-                new SiteBuilder.Options(content, "content", folder, "templates", 2), temp.resolve(name),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMillis(50)),
-                new LivePreview.Listener() {
-                    @Override
-                    public void built(LiveSite.Update update, long millis) {
-                        updates.add(update);
-                    }
-
-                    @Override
-                    public void failed(IOException problem) {
-                        throw new AssertionError(problem);
-                    }
-                });
+        preview = start(folder, temp.resolve(name));
     }
 
     @Test
