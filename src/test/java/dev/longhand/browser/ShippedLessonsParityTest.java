@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longhand.site.BuildReport;
+import dev.longhand.site.FixtureCourse;
+import dev.longhand.site.SiteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +17,31 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * For every page of the shipped site, the browser's recompute of the unedited blocks shows
- * exactly what the Java build wrote: the same figures, marks, worked lines, plots and trace.
+ * For every page of the repository's lessons, whatever they are, the browser's recompute of
+ * the unedited blocks shows exactly what the Java build wrote: the same figures, marks, worked
+ * lines, plots and trace. The lessons are built here with the theme and page scripts as they
+ * are in the source, not read from the committed {@code site/}, so an edit to
+ * {@code templates/assets/longhand.js} is tested before `mvn site` runs.
  */
 @ExtendWith(BrowserAvailable.class)
 class ShippedLessonsParityTest {
 
+    @TempDir
+    static Path temp;
+
     private static Browser browser;
+    private static Path site;
 
     @BeforeAll
     static void start() throws IOException {
+        site = temp.resolve("site");
+        BuildReport report = SiteFiles.buildShipped(site);
+        assertTrue(report.succeeded(), () -> report.diagnostics().sorted().toString());
         browser = Browser.start();
     }
 
@@ -39,7 +53,6 @@ class ShippedLessonsParityTest {
     }
 
     static Stream<Path> pages() throws IOException {
-        Path site = Path.of(System.getProperty("longhand.repo", ".")).resolve("site");
         try (Stream<Path> files = Files.walk(site)) {
             return files.filter(p -> p.toString().endsWith(".html")).filter(ShippedLessonsParityTest::hasBlocks)
                     .sorted().toList().stream();
@@ -86,16 +99,21 @@ class ShippedLessonsParityTest {
         assertFalse((Boolean) browser.js("return document.querySelectorAll('[data-edit]').length === 0;"));
     }
 
-    /** Names counted from one, as the lesson's prose counts rows and samples; the key counts from zero. */
+    /**
+     * Names counted from one, as the lesson's prose counts rows and samples; the key counts from
+     * zero. On the test's own lessons: a 3 → 4 → 2 network, and a batch of two samples of 3.
+     */
     @Test
     void editableNumbersAreNamedByLayerRowColumnAndSample() {
-        Path site = Path.of(System.getProperty("longhand.repo", ".")).resolve("site");
-        browser.open(site.resolve("hidden-layer.html"));
+        Map<String, String> lessons = FixtureCourse.lessons();
+        lessons.keySet().retainAll(List.of("02-a-hidden-layer.md", "03-seven-layers.md"));
+        Path fixture = TestSite.build(temp.resolve("names"), lessons);
+        browser.open(fixture.resolve("a-hidden-layer.html"));
         assertEquals("layer 1 weight row 2 column 3", spokenName("layers.0.weights.1.2"));
         assertEquals("layer 2 weight row 1 column 4", spokenName("layers.1.weights.0.3"));
         assertEquals("layer 1 bias row 3", spokenName("layers.0.bias.2"));
         assertEquals("input unit 2 sample 1", spokenName("input.1.0"));
-        browser.open(site.resolve("batch.html"));
+        browser.open(fixture.resolve("seven-layers.html"));
         assertEquals("input unit 3 sample 2", spokenName("input.2.1"));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhand.bench.Corpus;
+import dev.longhand.site.FixtureCourse;
 import dev.longhand.site.SiteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ class BoundedMemoryIT {
 
     @Test
     void fifteenHundredLessonsBuildInASixtyFourMegabyteHeap() throws IOException, InterruptedException {
-        Path content = Corpus.generate(SiteFiles.repo().resolve("content/05-seven-layers.md"),
-                temp.resolve("content"), LESSONS);
+        Path model = SiteFiles.write(temp.resolve("model"), "05-seven-layers.md", FixtureCourse.SEVEN_LAYERS);
+        Path content = Corpus.generate(model, temp.resolve("content"), LESSONS);
         Path jar = SiteFiles.repo().resolve("target/longhand.jar");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), HEAP, "-jar", jar.toString(), "build",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longhand.site.FixtureCourse;
 import dev.longhand.site.SiteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,13 +68,15 @@ class JarIT {
     }
 
     @Test
-    void theJarBuildsTheShippedSite() throws IOException, InterruptedException {
-        Path repo = SiteFiles.repo();
-        Process process = run("build", "--content", repo.resolve("content").toString(), "--templates",
-                repo.resolve("templates").toString(), "--out", temp.resolve("site").toString());
+    void theJarBuildsACourse() throws IOException, InterruptedException {
+        Path content = FixtureCourse.write(temp.resolve("content"));
+        Process process = run("build", "--content", content.toString(), "--templates",
+                SiteFiles.repoTemplates().toString(), "--out", temp.resolve("site").toString());
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
         assertEquals(0, process.exitValue(), Files.readString(temp.resolve("err.txt")));
-        assertTrue(Files.isRegularFile(temp.resolve("site/seven-layers.html")));
+        for (String page : FixtureCourse.SERIES) {
+            assertTrue(Files.isRegularFile(temp.resolve("site").resolve(page)), page);
+        }
     }
 
     @Test

@@ -154,7 +154,7 @@ class CrashSafeBuildTest {
 
     @Test
     void twoSeparateRunsAndOneOrFourThreadsWriteTheSameBytes() throws Exception {
-        Path content = SiteFiles.repo().resolve("content");
+        Path content = FixtureCourse.write(temp.resolve("content"));
         String templates = SiteFiles.repoTemplates().toString();
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
@@ -167,10 +167,12 @@ class CrashSafeBuildTest {
     }
 
     @Test
-    void theShippedSiteBuildsIn256Megabytes() throws Exception {
+    void aCourseWithARealisticLessonBuildsIn256Megabytes() throws Exception {
+        Path content = FixtureCourse.write(temp.resolve("content"));
+        SiteFiles.write(content, "07-a-realistic-size.md", FixtureCourse.REALISTIC.replace("order: 10", "order: 70"));
         Path logs = temp.resolve("logs");
         int status = ChildBuild.run(logs, List.of("-Xmx256m"), "build",
-                "--content", SiteFiles.repo().resolve("content").toString(),
+                "--content", content.toString(),
                 "--templates", SiteFiles.repoTemplates().toString(), "--out", temp.resolve("site").toString());
         assertEquals(0, status, ChildBuild.err(logs));
         assertTrue(Files.isRegularFile(temp.resolve("site/index.html")));

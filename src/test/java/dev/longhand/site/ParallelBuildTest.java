@@ -1,6 +1,7 @@
 package dev.longhand.site;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.SortedMap;
@@ -11,12 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ParallelBuildTest {
 
     @Test
-    void theShippedSiteIsByteIdenticalOnOneThreadAndOnMany(@TempDir Path temp) {
-        Path content = SiteFiles.repo().resolve("content");
-        SiteFiles.build(content, temp.resolve("one"), 1);
-        SiteFiles.build(content, temp.resolve("many"), 7);
-        SortedMap<String, byte[]> one = SiteFiles.snapshot(temp.resolve("one"));
-        assertFalse(one.isEmpty());
-        SiteFiles.assertSameFiles(one, SiteFiles.snapshot(temp.resolve("many")), "7 threads against 1");
+    void aCourseIsByteIdenticalOnOneThreadAndOnMany(@TempDir Path temp) {
+        Path content = FixtureCourse.write(temp.resolve("content"));
+        BuildReport one = SiteFiles.build(content, temp.resolve("one"), 1);
+        assertTrue(one.succeeded(), () -> "1 thread: " + one.diagnostics().sorted());
+        BuildReport many = SiteFiles.build(content, temp.resolve("many"), 7);
+        assertTrue(many.succeeded(), () -> "7 threads: " + many.diagnostics().sorted());
+        int lessons = FixtureCourse.lessons().size();
+        assertEquals(lessons, one.lessons());
+        assertEquals(lessons, many.lessons());
+        SortedMap<String, byte[]> files = SiteFiles.snapshot(temp.resolve("one"));
+        assertTrue(files.containsKey("index.html"), files.keySet().toString());
+        for (String page : FixtureCourse.SERIES) {
+            assertTrue(files.containsKey(page), page);
+        }
+        SiteFiles.assertSameFiles(files, SiteFiles.snapshot(temp.resolve("many")), "7 threads against 1");
     }
 }

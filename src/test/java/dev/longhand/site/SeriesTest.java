@@ -8,22 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped series: its order, its links, and the numbers its lessons promise. */
+/** A course's series ({@link FixtureCourse}): its order, its links, and the numbers its blocks promise. */
 class SeriesTest {
-
-    private static final List<String> SERIES = List.of("one-node.html", "four-nodes.html", "hidden-layer.html",
-            "batch.html", "seven-layers.html", "backpropagation.html", "softmax-cross-entropy.html", "a-realistic-size.html");
 
     @TempDir
     static Path temp;
@@ -33,11 +28,12 @@ class SeriesTest {
     @BeforeAll
     static void build() {
         site = temp.resolve("site");
-        assertTrue(SiteFiles.build(SiteFiles.repo().resolve("content"), site).succeeded());
+        BuildReport report = SiteFiles.build(FixtureCourse.write(temp.resolve("content")), site);
+        assertTrue(report.succeeded(), () -> report.diagnostics().sorted().toString());
     }
 
-    private static Document page(String name) throws IOException {
-        return Jsoup.parse(Files.readString(site.resolve(name)));
+    private static Document page(String name) {
+        return SiteFiles.page(site, name);
     }
 
     private static JsonNode trace(Document page, int block) throws IOException {
@@ -45,44 +41,43 @@ class SeriesTest {
     }
 
     @Test
-    void theIndexListsTheLessonsAsOneSeriesInOrder() throws IOException {
-        Element lessons = page("index.html").selectFirst("section.index-section");
-        List<String> hrefs = new ArrayList<>();
-        lessons.select("ol.lesson-list a").forEach(a -> hrefs.add(a.attr("href")));
-        assertEquals(SERIES, hrefs);
+    void theIndexListsTheLessonsAsOneSeriesInOrderAndTheAuthorsPageApart() {
+        List<List<String>> sections = new ArrayList<>();
+        for (Element section : page("index.html").select("section.index-section")) {
+            List<String> hrefs = new ArrayList<>();
+            section.select("ol.lesson-list a").forEach(a -> hrefs.add(a.attr("href")));
+            sections.add(hrefs);
+        }
+        assertTrue(sections.contains(FixtureCourse.SERIES), sections.toString());
+        assertTrue(sections.contains(List.of(FixtureCourse.AUTHORS_PAGE)), sections.toString());
+        assertEquals(2, sections.size(), sections.toString());
     }
 
     @Test
-    void everyPageLinksToTheOneBeforeAndAfter() throws IOException {
-        for (int i = 0; i < SERIES.size(); i++) {
-            Document doc = page(SERIES.get(i));
+    void everyPageLinksToTheOneBeforeAndAfter() {
+        List<String> series = FixtureCourse.SERIES;
+        for (int i = 0; i < series.size(); i++) {
+            Document doc = page(series.get(i));
             Element prev = doc.selectFirst("a[rel=prev]");
             Element next = doc.selectFirst("a[rel=next]");
             if (i == 0) {
-                assertNull(prev, SERIES.get(i));
+                assertNull(prev, series.get(i));
             } else {
-                assertEquals(SERIES.get(i - 1), prev.attr("href"), SERIES.get(i));
+                assertEquals(series.get(i - 1), prev.attr("href"), series.get(i));
             }
-            if (i == SERIES.size() - 1) {
-                assertNull(next, SERIES.get(i));
+            if (i == series.size() - 1) {
+                assertNull(next, series.get(i));
             } else {
-                assertEquals(SERIES.get(i + 1), next.attr("href"), SERIES.get(i));
+                assertEquals(series.get(i + 1), next.attr("href"), series.get(i));
             }
         }
     }
 
     @Test
-    void theBackpropagationLessonsLossFallsAtEveryStep() throws IOException {
-        Document doc = page("backpropagation.html");
-        JsonNode several = null;
-        for (int b = 0; b < doc.select("script.mlp-trace").size(); b++) {
-            JsonNode t = trace(doc, b);
-            if (t.has("losses") && t.get("losses").size() > 2) {
-                several = t;
-            }
-        }
-        assertNotNull(several, "the lesson trains for several steps");
-        JsonNode losses = several.get("losses");
+    void theTrainingLessonsLossFallsAtEveryStep() throws IOException {
+        Document doc = page("gradient-descent.html");
+        JsonNode losses = trace(doc, 0).get("losses");
+        assertEquals(6, losses.size(), "the loss before each of the five steps and after the last");
         for (int k = 1; k < losses.size(); k++) {
             assertTrue(losses.get(k).asDouble() < losses.get(k - 1).asDouble(), "loss falls at step " + k);
         }
@@ -90,9 +85,9 @@ class SeriesTest {
     }
 
     @Test
-    void theSoftmaxLessonComputesTheOriginalNetworkExactly() throws IOException {
-        JsonNode t = trace(page("softmax-cross-entropy.html"), 0);
-        // z3 = (3, 3, −1): a = (e³, e³, e⁻¹) / (2e³ + e⁻¹), worked here, not read from the page.
+    void theSoftmaxLessonComputesTheNetworkExactly() throws IOException {
+        JsonNode t = trace(page("softmax.html"), 0);
+        // z = (3, 3, −1): a = (e³, e³, e⁻¹) / (2e³ + e⁻¹), worked here, not read from the page.
         double e3 = Math.exp(3);
         double em1 = Math.exp(-1);
         double sum = 2 * e3 + em1;

@@ -1,53 +1,114 @@
 package dev.longhand.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhand.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The committed {@code site/} is what the committed content and theme build today. */
+/**
+ * The repository's own lessons, checked by what holds for any content a teacher writes (none
+ * of these names a lesson): they build without a problem, the committed {@code site/} is what
+ * they build today, and the index and the previous/next links follow the front matter.
+ */
 class ShippedSiteTest {
 
     private static final String STALE = "site/ is stale: run `mvn site` and commit site/";
 
     @TempDir
-    Path temp;
+    static Path temp;
 
-    /** The build `mvn site` runs: the repository's content and theme, and longhand.yml beside them if any. */
-    private static SiteBuilder shipped() {
-        Path repo = SiteFiles.repo();
-        SiteBuilder.Options options = new SiteBuilder.Options(repo.resolve("content"), "content",
-                repo.resolve("templates"), "templates", 4);
-        return new SiteBuilder(SiteConfigFile.besideContent(repo.resolve("content"))
-                .map(file -> options.withConfig(file, SiteConfigFile.DEFAULT_NAME)).orElse(options));
+    private static Path site;
+
+    @BeforeAll
+    static void build() {
+        site = temp.resolve("site");
+        BuildReport report = SiteFiles.buildShipped(site);
+        assertTrue(report.succeeded(), () -> report.diagnostics().sorted().toString());
+    }
+
+    private static Path content() {
+        return SiteFiles.repo().resolve("content");
     }
 
     @Test
-    void committedSiteIsWhatTheContentBuilds() throws IOException {
-        Path out = temp.resolve("site");
-        BuildReport report = shipped().build(out);
-        assertTrue(report.succeeded(), () -> report.diagnostics().sorted().toString());
+    void committedSiteIsWhatTheContentBuilds() {
         SortedMap<String, byte[]> committed = SiteFiles.snapshot(SiteFiles.repo().resolve("site"));
         assertTrue(committed.containsKey("index.html"), STALE);
-        SiteFiles.assertSameFiles(SiteFiles.snapshot(out), committed, STALE);
+        SiteFiles.assertSameFiles(SiteFiles.snapshot(site), committed, STALE);
     }
 
     @Test
     void shippedContentChecksWithoutErrorsOrWarnings() throws IOException {
-        BuildReport report = shipped().check();
+        BuildReport report = SiteFiles.shipped().check();
         List<String> problems = report.diagnostics().sorted().stream().map(Diagnostic::headline).toList();
         assertEquals(List.of(), problems);
         long lessons;
-        try (var files = java.nio.file.Files.walk(SiteFiles.repo().resolve("content"))) {
+        try (var files = java.nio.file.Files.walk(content())) {
             lessons = files.filter(p -> p.toString().endsWith(".md")).count();
         }
         assertEquals(lessons, report.lessons(), "every lesson file is read");
         assertEquals(0, report.pages(), "a check writes no pages");
+    }
+
+    @Test
+    void everyLessonHasItsPage() {
+        for (ContentOutline.Lesson lesson : ContentOutline.lessons(content())) {
+            assertTrue(java.nio.file.Files.isRegularFile(site.resolve(lesson.page())), lesson.source());
+        }
+    }
+
+    @Test
+    void theIndexListsEveryLessonInTheOrderOfItsFrontMatter() {
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        for (Element section : SiteFiles.page(site, "index.html").select("section.index-section")) {
+            List<String> hrefs = new ArrayList<>();
+            section.select("ol.lesson-list a").forEach(a -> hrefs.add(a.attr("href")));
+            listed.put(section.selectFirst("h2").text(), hrefs);
+        }
+        // Sections are compared as a map: which section comes first is the site settings' business.
+        assertEquals(ContentOutline.sections(content()), listed);
+    }
+
+    @Test
+    void everyPageLinksToTheOneBeforeAndAfterInItsSection() {
+        for (List<String> section : ContentOutline.sections(content()).values()) {
+            for (int i = 0; i < section.size(); i++) {
+                String page = section.get(i);
+                Document doc = SiteFiles.page(site, page);
+                Element prev = doc.selectFirst("a[rel=prev]");
+                Element next = doc.selectFirst("a[rel=next]");
+                if (i == 0) {
+                    assertNull(prev, page);
+                } else {
+                    assertNotNull(prev, page);
+                    assertEquals(relative(page, section.get(i - 1)), prev.attr("href"), page);
+                }
+                if (i == section.size() - 1) {
+                    assertNull(next, page);
+                } else {
+                    assertNotNull(next, page);
+                    assertEquals(relative(page, section.get(i + 1)), next.attr("href"), page);
+                }
+            }
+        }
+    }
+
+    /** The link from one page to another, as pages in subfolders write it. */
+    private static String relative(String from, String to) {
+        return PagePaths.rootOf(from) + to;
     }
 }

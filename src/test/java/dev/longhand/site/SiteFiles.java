@@ -64,6 +64,27 @@ public final class SiteFiles {
         }
     }
 
+    /**
+     * Builds the repository's own content with its theme as it is in the source (not the
+     * committed {@code site/}), and longhand.yml beside the content if any: what `mvn site`
+     * would write, into {@code out}.
+     */
+    public static BuildReport buildShipped(Path out) {
+        try {
+            return shipped().build(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The build `mvn site` runs: the repository's content and theme, and longhand.yml beside them if any. */
+    static SiteBuilder shipped() {
+        Path content = repo().resolve("content");
+        SiteBuilder.Options options = new SiteBuilder.Options(content, "content", repoTemplates(), "templates", 2);
+        return new SiteBuilder(SiteConfigFile.besideContent(content)
+                .map(file -> options.withConfig(file, SiteConfigFile.DEFAULT_NAME)).orElse(options));
+    }
+
     /** A built page, parsed. */
     public static Document page(Path out, String name) {
         try {
