@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.longhand.site.BuildReport;
+import dev.longhand.site.FixtureCourse;
+import dev.longhand.site.SiteFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,24 +23,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The frame around the lessons in headless Chromium, on the shipped site: the theme switch,
- * the layout at 390 px (no page scrolls sideways; screenshots for review under
- * target/screenshots/), the search box, and printing.
+ * The frame around the lessons in headless Chromium, on a course the test builds itself
+ * ({@link FixtureCourse}) with the theme and page scripts as they are in the source: the theme
+ * switch, the layout at 390 px (no page scrolls sideways, on the course and on the
+ * repository's own lessons built the same way), the search box, printing and the 404 page.
+ * Screenshots for review are not a test: {@code bench/screenshots.sh} takes them.
  */
 @ExtendWith(BrowserAvailable.class)
 class SiteFrameBrowserTest {
 
-    private static final Path SITE = Path.of(System.getProperty("longhand.repo", ".")).resolve("site");
-    private static final Path SHOTS = Path.of(System.getProperty("longhand.repo", ".")).resolve("target/screenshots");
+    @TempDir
+    static Path temp;
+
+    private static Path course;
+    private static Path shippedSite;
     private static final String LIGHT_PAPER = "rgb(253, 252, 249)";
     private static final String DARK_PAPER = "rgb(20, 23, 28)";
 
@@ -45,6 +52,10 @@ class SiteFrameBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
+        course = TestSite.build(temp.resolve("course"), FixtureCourse.lessons());
+        shippedSite = temp.resolve("shipped");
+        BuildReport report = SiteFiles.buildShipped(shippedSite);
+        assertTrue(report.succeeded(), () -> report.diagnostics().sorted().toString());
         browser = Browser.start();
     }
 
@@ -60,7 +71,7 @@ class SiteFrameBrowserTest {
         ChromeDriver chrome = chrome();
         chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
-        browser.openWithEmptyStorage(SITE.resolve("index.html"));
+        browser.openWithEmptyStorage(course.resolve("index.html"));
     }
 
     private static ChromeDriver chrome() {
@@ -99,7 +110,7 @@ class SiteFrameBrowserTest {
     @Test
     void themeSwitchChangesTheColoursAndIsRememberedAcrossPages() {
         systemScheme("light");
-        browser.open(SITE.resolve("index.html"));
+        browser.open(course.resolve("index.html"));
         assertEquals(null, theme());
         assertEquals(LIGHT_PAPER, background());
         assertEquals("true", find("[data-theme-choice=system]").getAttribute("aria-pressed"));
@@ -112,7 +123,7 @@ class SiteFrameBrowserTest {
         reloadLater();
         assertEquals("dark", theme(), "the choice survives a reload");
         assertEquals(DARK_PAPER, background());
-        browser.open(SITE.resolve("seven-layers.html"));
+        browser.open(course.resolve("seven-layers.html"));
         assertEquals(DARK_PAPER, background(), "and holds on the next page");
         String block = (String) browser.js("return getComputedStyle(document.querySelector('.mlp')).backgroundColor;");
         assertEquals("rgb(26, 30, 36)", block, "blocks follow the theme");
@@ -127,7 +138,7 @@ class SiteFrameBrowserTest {
     @Test
     void systemDarkSettingAppliesUnlessTheReaderChoseLight() {
         systemScheme("dark");
-        browser.open(SITE.resolve("index.html"));
+        browser.open(course.resolve("index.html"));
         assertEquals(DARK_PAPER, background());
         find("[data-theme-choice=light]").click();
         assertEquals(LIGHT_PAPER, background());
@@ -137,7 +148,7 @@ class SiteFrameBrowserTest {
 
     @Test
     void storedChoiceIsAppliedByAScriptBeforeTheStylesheet() {
-        browser.open(SITE.resolve("index.html"));
+        browser.open(course.resolve("index.html"));
         browser.js("localStorage.setItem('longhand-theme', 'dark');");
         // A script at the start of <body> sees what the first paint will use.
         String seen = (String) browser.js("""
@@ -153,7 +164,7 @@ class SiteFrameBrowserTest {
     void focusIsVisibleInBothThemes() {
         for (String scheme : List.of("light", "dark")) {
             systemScheme(scheme);
-            browser.open(SITE.resolve("seven-layers.html"));
+            browser.open(course.resolve("seven-layers.html"));
             new Actions(browser.driver()).sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
             String outline = (String) browser.js("""
                     const s = getComputedStyle(document.activeElement);
@@ -164,10 +175,15 @@ class SiteFrameBrowserTest {
 
     // ---- phones ------------------------------------------------------------------------------
 
+    /** Every page of the course, then every page of the repository's lessons. */
     static List<Path> pages() throws IOException {
-        try (Stream<Path> files = Files.walk(SITE)) {
-            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        List<Path> pages = new ArrayList<>();
+        for (Path site : List.of(course, shippedSite)) {
+            try (Stream<Path> files = Files.walk(site)) {
+                pages.addAll(files.filter(p -> p.toString().endsWith(".html")).sorted().toList());
+            }
         }
+        return pages;
     }
 
     @Test
@@ -188,7 +204,7 @@ class SiteFrameBrowserTest {
                                   .slice(0, 3).map(e => e.tagName + '.' + e.className).join(' ')};""");
                 assertEquals(390L, ((Number) size.get("inner")).longValue(), "the viewport is 390 px wide");
                 if (((Number) size.get("scroll")).longValue() > 390) {
-                    wide.add(SITE.relativize(page) + " (" + scheme + "): " + size.get("scroll") + " px, " + size.get("widest"));
+                    wide.add(temp.relativize(page) + " (" + scheme + "): " + size.get("scroll") + " px, " + size.get("widest"));
                 }
             }
         }
@@ -198,57 +214,13 @@ class SiteFrameBrowserTest {
     @Test
     void sidebarComesAfterTheLessonOnAPhone() {
         viewport(390, 844);
-        browser.open(SITE.resolve("seven-layers.html"));
+        browser.open(course.resolve("seven-layers.html"));
         Number main = (Number) browser.js("return document.querySelector('main').getBoundingClientRect().top;");
         Number sidebar = (Number) browser.js("return document.querySelector('.sidebar').getBoundingClientRect().top;");
         assertTrue(sidebar.doubleValue() > main.doubleValue(), "the sidebar moves below the content");
         assertTrue(find(".breadcrumbs").isDisplayed());
         assertTrue(find(".site-search-input").isDisplayed());
         assertTrue(find(".theme-switch").isDisplayed());
-    }
-
-    @Test
-    void screenshotsForReview() throws IOException {
-        Files.createDirectories(SHOTS);
-        for (int width : new int[] {1280, 390}) {
-            viewport(width, width > 600 ? 900 : 844);
-            for (String scheme : List.of("light", "dark")) {
-                systemScheme(scheme);
-                for (String page : List.of("seven-layers", "index", "writing-lessons")) {
-                    browser.open(SITE.resolve(page + ".html"));
-                    shoot(page + "-" + width + "-" + scheme + ".png");
-                    if (!page.equals("index")) {
-                        browser.js("document.querySelector('.mlp').scrollIntoView();");
-                        shoot(page + "-" + width + "-" + scheme + "-block.png");
-                    }
-                }
-            }
-        }
-        systemScheme("light");
-        viewport(390, 844);
-        browser.open(SITE.resolve("writing-lessons.html"));
-        browser.js("document.querySelector('.lesson-article > pre').scrollIntoView();");
-        shoot("writing-lessons-390-light-code.png");
-        browser.js("document.querySelector('table.prose-table').scrollIntoView();");
-        shoot("writing-lessons-390-light-table.png");
-        viewport(800, 1100);
-        chrome().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-        browser.open(SITE.resolve("backpropagation.html"));
-        browser.js("window.dispatchEvent(new Event('beforeprint'));");
-        shoot("backpropagation-print.png");
-        browser.js("document.querySelectorAll('.mlp')[1].scrollIntoView();");
-        shoot("backpropagation-print-block.png");
-        chrome().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-        viewport(390, 844);
-        browser.open(SITE.resolve("seven-layers.html"));
-        find(".site-search-input").sendKeys("relu");
-        browser.until(d -> find(".site-search-results").isDisplayed());
-        shoot("search-390-light.png");
-        assertTrue(Files.size(SHOTS.resolve("seven-layers-390-light.png")) > 1000);
-    }
-
-    private static void shoot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
     }
 
     // ---- search ------------------------------------------------------------------------------
@@ -266,27 +238,28 @@ class SiteFrameBrowserTest {
 
     @Test
     void searchFindsALessonByAWordOfItsProse() {
-        browser.open(SITE.resolve("seven-layers.html"));
-        assertEquals(List.of("one-node.html"), results("pencil"));
+        browser.open(course.resolve("seven-layers.html"));
+        assertEquals(List.of("one-neuron.html"), results("pencil"));
         assertEquals("1 result", find(".site-search-status").getAttribute("textContent"));
     }
 
     @Test
     void searchFindsAHeadingAndLinksToIt() {
-        browser.open(SITE.resolve("index.html"));
-        assertEquals(List.of("one-node.html#the-dot-product"), results("dot product"));
+        browser.open(course.resolve("index.html"));
+        assertEquals(List.of("one-neuron.html#the-dot-product"), results("dot product"));
     }
 
     @Test
     void titleMatchesComeFirst() {
-        browser.open(SITE.resolve("index.html"));
+        browser.open(course.resolve("index.html"));
+        // "A hidden layer" comes first in the series and says "softmax" in its prose.
         List<String> hrefs = results("softmax");
-        assertEquals("softmax-cross-entropy.html", hrefs.get(0));
+        assertEquals(List.of("softmax.html", "a-hidden-layer.html"), hrefs);
     }
 
     @Test
     void slashFocusesTheBoxAndEnterOpensTheFirstResult() {
-        browser.open(SITE.resolve("seven-layers.html"));
+        browser.open(course.resolve("seven-layers.html"));
         new Actions(browser.driver()).sendKeys("/").perform();
         assertEquals("site-search-input", browser.js("return document.activeElement.id;"));
         new Actions(browser.driver()).sendKeys("pencil").perform();
@@ -294,13 +267,13 @@ class SiteFrameBrowserTest {
         assertEquals("true", find(".site-search-input").getAttribute("aria-expanded"));
         browser.leave();
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
-        browser.until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+        browser.until(d -> d.getCurrentUrl().endsWith("/one-neuron.html"));
         browser.awaitReady();
     }
 
     @Test
     void arrowKeysMoveThroughResultsAndEscapeCloses() {
-        browser.open(SITE.resolve("index.html"));
+        browser.open(course.resolve("index.html"));
         List<String> hrefs = results("gradient");
         assertTrue(hrefs.size() >= 2, hrefs.toString());
         WebElement input = find(".site-search-input");
@@ -315,7 +288,7 @@ class SiteFrameBrowserTest {
 
     @Test
     void slashInAnEditableNumberIsTypedNotASearch() {
-        browser.open(SITE.resolve("one-node.html"));
+        browser.open(course.resolve("one-neuron.html"));
         WebElement number = find("[data-edit]");
         number.click();
         new Actions(browser.driver()).sendKeys("/").perform();
@@ -326,7 +299,7 @@ class SiteFrameBrowserTest {
 
     @Test
     void printingOpensTheWorkedArithmeticAndHidesTheFrame() {
-        browser.open(SITE.resolve("backpropagation.html"));
+        browser.open(course.resolve("gradient-descent.html"));
         find("[data-theme-choice=dark]").click();
         Number closed = (Number) browser.js("return document.querySelectorAll('details:not([open])').length;");
         assertTrue(closed.intValue() > 0, "the lesson has closed arithmetic");
@@ -353,10 +326,10 @@ class SiteFrameBrowserTest {
     void notFoundPageWorksAtAnyDepthWhenServed() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            Path file = SITE.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-            boolean found = file.startsWith(SITE) && Files.isRegularFile(file);
-            byte[] body = Files.readAllBytes(found ? file : SITE.resolve("404.html"));
-            String name = (found ? file : SITE.resolve("404.html")).toString();
+            Path file = course.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            boolean found = file.startsWith(course) && Files.isRegularFile(file);
+            byte[] body = Files.readAllBytes(found ? file : course.resolve("404.html"));
+            String name = (found ? file : course.resolve("404.html")).toString();
             exchange.getResponseHeaders().set("Content-Type", name.endsWith(".css") ? "text/css"
                     : name.endsWith(".js") ? "text/javascript" : name.endsWith(".svg") ? "image/svg+xml" : "text/html");
             exchange.sendResponseHeaders(found ? 200 : 404, body.length);
@@ -370,13 +343,11 @@ class SiteFrameBrowserTest {
             assertEquals("There is no page here", find("h1").getText());
             assertEquals(LIGHT_PAPER, background(), "the stylesheet loaded from the site's root");
             assertTrue(find(".site-search").isDisplayed(), "and the scripts");
-            Files.createDirectories(SHOTS);
-            shoot("404-390-light.png");
             browser.leave();
             find(".lesson-list a").click();
-            browser.until(d -> d.getCurrentUrl().endsWith("/one-node.html"));
+            browser.until(d -> d.getCurrentUrl().endsWith("/one-neuron.html"));
             browser.awaitReady();
-            assertEquals("One node", find("h1").getText());
+            assertEquals("One neuron", find("h1").getText());
         } finally {
             server.stop(0);
         }
@@ -389,7 +360,7 @@ class SiteFrameBrowserTest {
         try (Browser noJs = Browser.start(false)) {
             ((ChromeDriver) noJs.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-            noJs.open(SITE.resolve("seven-layers.html"));
+            noJs.open(course.resolve("seven-layers.html"));
             assertEquals(DARK_PAPER, noJs.js("return getComputedStyle(document.body).backgroundColor;"));
             assertFalse(noJs.driver().findElement(By.cssSelector(".site-search")).isDisplayed());
             assertFalse(noJs.driver().findElement(By.cssSelector(".theme-switch")).isDisplayed());
