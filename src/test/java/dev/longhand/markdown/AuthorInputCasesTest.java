@@ -38,10 +38,14 @@ class AuthorInputCasesTest {
                 "content/x.md:9:1: error: this is not valid YAML: a tab is used for indentation here; indent with spaces");
     }
 
+    /**
+     * A byte order mark at the start of a block's YAML (an editor pasted it in) is allowed
+     * there by YAML 1.2 (5.2, "a BOM may appear at the start of any document") and means
+     * nothing: the block builds as it would without it.
+     */
     @Test
-    void byteOrderMarkInsideABlock() {
-        List<String> problems = AuthorInputs.check(lesson("\uFEFFinput: [1]\nlayers:\n  - weights: [[1]]\n"));
-        assertTrue(problems.isEmpty() || problems.get(0).startsWith("content/x.md:7:"), problems.toString());
+    void byteOrderMarkAtTheStartOfABlockIsIgnored() {
+        assertEquals(List.of(), AuthorInputs.check(lesson("\uFEFFinput: [1]\nlayers:\n  - weights: [[1]]\n")));
     }
 
     @Test
@@ -283,6 +287,23 @@ class AuthorInputCasesTest {
                         "content/x.md:7:14: error: input value 2 should be a number, but it is the quoted text \"3\"; "
                                 + "remove the quotes"),
                 AuthorInputs.check(lesson("input: [two, \"3\"]\nlayers:\n  - weights: [[1, 1]]\n")));
+    }
+
+    /**
+     * Found by {@link AuthorInputFuzzTest}: a message quoting author text that holds a line
+     * break spanned two lines. Quoted text is one line (a break is a space) of at most 40
+     * characters (37 and "...").
+     */
+    @Test
+    void quotedAuthorTextIsOneShortLine() {
+        List<String> problems = AuthorInputs.check(lesson("input: [1]\nlayers:\n  - weights: [[1]]\n\"capt\\nion\": x\n"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("content/x.md:10:1: error: unknown key 'capt ion' in an mlp block"),
+                problems.get(0));
+        String long45 = "a".repeat(45);
+        assertOneError(lesson("input: [1, " + long45 + "]\nlayers:\n  - weights: [[1, 1]]\n"),
+                "content/x.md:7:12: error: input value 2 should be a number, but it is the text '"
+                        + "a".repeat(37) + "...'");
     }
 
     @Test

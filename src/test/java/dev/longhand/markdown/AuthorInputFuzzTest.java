@@ -17,8 +17,20 @@ import net.jqwik.api.constraints.IntRange;
  * into text, indentation changed, the file cut short), and random YAML in an {@code mlp} block
  * and in the front matter. Each case must build or give positioned errors, quickly
  * ({@link AuthorInputs#check}).
+ *
+ * <p>Every run draws the same cases: each property has the fixed {@link #SEED}, so a failure
+ * seen once is seen again by anyone who runs the class, whatever ran before (junit-platform
+ * properties: {@code jqwik.seeds.whenfixed = ALLOW}, nothing replayed from earlier runs).
+ * jqwik prints the seed and the shrunk sample of a failure in the test's output
+ * ({@code target/surefire-reports/dev.longhand.markdown.AuthorInputFuzzTest-output.txt}). To
+ * look further, change {@link #SEED} and run this class; a failure found that way is kept as a
+ * named case in {@link AuthorInputCasesTest} (as {@code quotedAuthorTextIsOneShortLine} was),
+ * not as a seed.
  */
 class AuthorInputFuzzTest {
+
+    /** The seed of every property here; see the class comment before changing it. */
+    static final String SEED = "20261206";
 
     /** Valid lessons to start from: every kind of block the format has, and rich front matter. */
     static final List<String> SEEDS = List.of("""
@@ -149,7 +161,7 @@ class AuthorInputFuzzTest {
         return mutations().list().ofMinSize(1).ofMaxSize(4);
     }
 
-    @Property(tries = 2500)
+    @Property(tries = 2500, seed = SEED)
     void mutatedLessonsBuildOrGivePositionedErrors(@ForAll @IntRange(min = 0, max = 2) int seed,
                                                    @ForAll("mutationLists") List<Mutation> mutations) {
         String text = SEEDS.get(seed);
@@ -175,12 +187,12 @@ class AuthorInputFuzzTest {
         return token.list().ofMaxSize(60).map(tokens -> String.join("", tokens));
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1500, seed = SEED)
     void randomYamlInAnMlpBlockBuildsOrGivesPositionedErrors(@ForAll("yaml") String yaml) {
         AuthorInputs.check("---\ntitle: Random\n---\nProse.\n\n```mlp\n" + yaml + "\n```\n");
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = SEED)
     void randomYamlInTheFrontMatterBuildsOrGivesPositionedErrors(@ForAll("yaml") String yaml) {
         AuthorInputs.check("---\n" + yaml + "\n---\nProse.\n");
     }
@@ -199,7 +211,7 @@ class AuthorInputFuzzTest {
         return numbers().list().ofSize(6);
     }
 
-    @Property(tries = 800)
+    @Property(tries = 800, seed = SEED)
     void extremeNumbersAreComputedOrReportedAtTheBlock(@ForAll("sixNumbers") List<String> n,
                                                       @ForAll @IntRange(min = 0, max = 5) int activation,
                                                       @ForAll boolean train) {
