@@ -51,11 +51,17 @@ class ShippedSiteTest {
         SiteFiles.assertSameFiles(SiteFiles.snapshot(site), committed, STALE);
     }
 
+    /**
+     * Errors only: warnings (a lesson without a summary, one that still has the starter text
+     * `longhand new` wrote) are the teacher's to-do list, printed by every build, and a lesson
+     * in progress must not fail the tests.
+     */
     @Test
-    void shippedContentChecksWithoutErrorsOrWarnings() throws IOException {
+    void shippedContentChecksWithoutErrors() throws IOException {
         BuildReport report = SiteFiles.shipped().check();
-        List<String> problems = report.diagnostics().sorted().stream().map(Diagnostic::headline).toList();
-        assertEquals(List.of(), problems);
+        List<String> errors = report.diagnostics().sorted().stream().filter(Diagnostic::isError)
+                .map(Diagnostic::headline).toList();
+        assertEquals(List.of(), errors);
         long lessons;
         try (var files = java.nio.file.Files.walk(content())) {
             lessons = files.filter(p -> p.toString().endsWith(".md")).count();
