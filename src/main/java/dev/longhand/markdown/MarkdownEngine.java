@@ -77,7 +77,8 @@ public final class MarkdownEngine {
         this.parser = Parser.builder(options).build();
         HtmlRenderer.Builder builder = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> new MlpBlockRenderer(templates))
-                .nodeRendererFactory(o -> new PlainTextRenderer());
+                .nodeRendererFactory(o -> new PlainTextRenderer())
+                .attributeProviderFactory(KeyboardScrolling.factory());
         if (pages != null) {
             builder.linkResolverFactory(LessonLinkResolver.factory(pages));
         }

@@ -50,7 +50,7 @@ final class MlpBlockRenderer implements NodeRenderer {
         } else {
             Block b = block.get();
             answers = b.practice() ? templates.render(TEMPLATE, BlockViews.answerKey(b)) : "";
-            shown = templates.render(TEMPLATE, BlockViews.of(b, context.getDocument().get(ANSWERS_PAGE)));
+            shown = templates.render(TEMPLATE, BlockViews.of(b, ANSWERS_PAGE.get(context.getDocument())));
             blocks.rendered(node, shown, answers);
         }
         html.raw(blocks.placeholder(node, shown, answers));

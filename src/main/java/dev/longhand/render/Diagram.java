@@ -20,13 +20,22 @@ public final class Diagram {
     public static final int MAX_NODES = 10;
     public static final int EDGE_UNITS = 4;
     static final int COLUMN = 118;
-    static final int ROW = 46;
-    static final int RADIUS = 17;
+    static final int ROW = 50;
+    static final int RADIUS = 20;
     static final int MARGIN_X = 60;
     static final int TOP = 26;
     static final int LABELS = 52;
     /** Values in nodes: at most this many decimals, so they fit in a circle. */
     static final int NODE_PRECISION = 2;
+    /**
+     * A node's label of more characters than this ("−12.35", "1.2e+20") is squeezed to
+     * {@link #LABEL_WIDTH} (SVG textLength) rather than spill over its circle; "−0.13" fits as it is.
+     */
+    public static final int FITS = 5;
+    public static final int LABEL_WIDTH = 2 * RADIUS - 6;
+    /** A gap's label ("⋮ 776 more"): this tall, and about this wide a character, for the backing that keeps it readable over the edges. */
+    static final int GAP_HEIGHT = 16;
+    static final double GAP_CHAR = 6.2;
 
     private Diagram() {
     }
@@ -110,8 +119,14 @@ public final class Diagram {
                 int cy = y(i, units.size(), tallest);
                 if (u < 0) {
                     int total = c == 0 ? block.forward().input().rows() : layers.get(c - 1).layer().units();
+                    String more = "⋮ " + (total - 2 * EDGE_UNITS) + " more";
+                    // Drawn over the edges that cross the gap, on a backing of the figure's own colour.
+                    int backing = (int) Math.ceil(more.length() * GAP_CHAR) + 8;
+                    svg.append("<rect class=\"gap-backing\" x=\"").append(x(c) - backing / 2).append("\" y=\"")
+                            .append(cy - GAP_HEIGHT / 2).append("\" width=\"").append(backing).append("\" height=\"")
+                            .append(GAP_HEIGHT).append("\" rx=\"3\"/>");
                     svg.append("<text class=\"gap\" x=\"").append(x(c)).append("\" y=\"").append(cy + 4)
-                            .append("\">⋮ ").append(total - 2 * EDGE_UNITS).append(" more</text>");
+                            .append("\">").append(more).append("</text>");
                     continue;
                 }
                 double value = c == 0 ? block.forward().input().get(u, sample) : layers.get(c - 1).a().get(u, sample);
@@ -124,8 +139,9 @@ public final class Diagram {
                         .append(blank ? "\" data-blank=\"true" : "").append("\">");
                 svg.append("<circle cx=\"").append(x(c)).append("\" cy=\"").append(cy).append("\" r=\"")
                         .append(RADIUS).append("\"/>");
-                svg.append("<text x=\"").append(x(c)).append("\" y=\"").append(cy + 4).append("\">")
-                        .append(blank ? "?" : Figures.display(value, p)).append("</text></g>");
+                String label = blank ? "?" : Figures.display(value, p);
+                svg.append("<text x=\"").append(x(c)).append("\" y=\"").append(cy + 4).append('"')
+                        .append(fitted(label)).append('>').append(label).append("</text></g>");
             }
             int labelY = TOP + tallest * ROW + 8;
             svg.append("<text class=\"label\" x=\"").append(x(c)).append("\" y=\"").append(labelY).append("\">")
@@ -139,6 +155,13 @@ public final class Diagram {
             svg.append("</g>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The attributes that squeeze a long node label into its circle; none for one that fits. */
+    static String fitted(String label) {
+        return label.length() > FITS
+                ? " textLength=\"" + LABEL_WIDTH + "\" lengthAdjust=\"spacingAndGlyphs\""
+                : "";
     }
 
     private static String description(Block block, int sample) {

@@ -20,4 +20,12 @@ public record MatrixView(String symbol, String caption, String role, List<String
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
     }
+
+    /**
+     * Whether the row headers are for screen readers only: a single sample's transposed input
+     * (Xᵀ, A₁ᵀ), whose one row would be headed "value" on screen.
+     */
+    public boolean quietRows() {
+        return rows.size() == 1 && rows.get(0).header().equals(MatrixViews.SINGLE_SAMPLE);
+    }
 }

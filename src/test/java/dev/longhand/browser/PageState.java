@@ -32,7 +32,8 @@ final class PageState {
             document.querySelectorAll('[data-work]').forEach(el => out.lines.push(
                 el.getAttribute('data-work') + '|' + cls(el) + '|' + el.textContent));
             document.querySelectorAll('[data-node]').forEach(el => out.diagrams.push(
-                el.getAttribute('data-node') + '|' + el.getAttribute('class') + '|' + el.textContent));
+                el.getAttribute('data-node') + '|' + el.getAttribute('class') + '|' + el.textContent
+                + '|' + el.querySelector('text').getAttribute('textLength')));
             document.querySelectorAll('[data-edge]').forEach(el => out.diagrams.push(
                 el.getAttribute('data-edge') + '|' + el.getAttribute('class') + '|' + el.getAttribute('stroke-width')));
             document.querySelectorAll('script.mlp-trace').forEach(el => out.traces.push(el.textContent));

@@ -88,4 +88,37 @@ class DiagramTest {
         assertEquals("Network diagram", svg.selectFirst("title").text());
         assertTrue(svg.selectFirst("desc").text().startsWith("A network with 3 inputs, then Hidden (2 units, ReLU)"));
     }
+
+    @Test
+    void aLabelTooLongForItsCircleIsSqueezedIntoIt() {
+        // The input node −0.13 shows "−0.13": 5 characters, which fit in the circle as they are.
+        Network wide = new Network(List.of(new Layer("Big", Matrix.of(new double[][] {{-100, 0}}),
+                Matrix.column(0.0), Activation.LINEAR)));
+        Document svg = diagram(wide, Matrix.column(-0.13, 12.349), 0);
+        assertEquals("−0.13", svg.selectFirst("g[data-node=-1.0] text").text());
+        assertEquals("", svg.selectFirst("g[data-node=-1.0] text").attr("textLength"));
+        // Out = −100 · 12.345 = −1234.5: 7 characters, squeezed.
+        Document big = diagram(wide, Matrix.column(12.345, 0), 0);
+        Element out = big.selectFirst("g[data-node=0.0] text");
+        assertEquals("−1234.5", out.text());
+        assertEquals(Integer.toString(Diagram.LABEL_WIDTH), out.attr("textLength"));
+        assertTrue(Diagram.LABEL_WIDTH < 2 * Diagram.RADIUS, "the squeezed label stays inside the circle");
+    }
+
+    @Test
+    void aGapLabelLiesOnABackingDrawnAfterTheEdges() {
+        Network wide = new Network(List.of(new Layer("Wide", Matrix.filled(30, 3, 0.5), Matrix.filled(30, 1, 0),
+                Activation.LINEAR)));
+        Document svg = diagram(wide, Matrix.column(1, 1, 1), 0);
+        Element backing = svg.selectFirst("rect.gap-backing");
+        Element gap = svg.selectFirst("text.gap");
+        assertTrue(backing.elementSiblingIndex() < gap.elementSiblingIndex(), "the backing is painted under its text");
+        assertTrue(svg.select("g.edges").first().parent() == backing.parent().parent(),
+                "the gap belongs to a column drawn after the edges");
+        assertTrue(svg.select("g.edges").first().elementSiblingIndex() < backing.parent().elementSiblingIndex());
+        double x = Double.parseDouble(backing.attr("x"));
+        double w = Double.parseDouble(backing.attr("width"));
+        double cx = Double.parseDouble(gap.attr("x"));
+        assertEquals(cx, x + w / 2, 1, "centred on its label");
+    }
 }
