@@ -392,6 +392,19 @@
   // ---- diagram: mirror of dev.longhand.render.Diagram -----------------------------------------
 
   var NODE_PRECISION = 2;
+  var NODE_LABEL_FITS = 5;
+  var NODE_LABEL_WIDTH = 34;
+
+  /** Squeezes a long node label into its circle, as Diagram.fitted does; a label that fits is left alone. */
+  function fitNodeLabel(text, label) {
+    if (label.length > NODE_LABEL_FITS) {
+      text.setAttribute("textLength", String(NODE_LABEL_WIDTH));
+      text.setAttribute("lengthAdjust", "spacingAndGlyphs");
+    } else if (text.hasAttribute("textLength")) {
+      text.removeAttribute("textLength");
+      text.removeAttribute("lengthAdjust");
+    }
+  }
 
   function edgeWidth(weight, largest) {
     return largest === 0 ? 0.6 : 0.6 + 3.4 * (Math.abs(weight) / largest);
@@ -431,6 +444,7 @@
       if (text.textContent !== figure) {
         text.textContent = figure;
       }
+      fitNodeLabel(text, figure);
       if (blank) {
         revealNode(node, text, open ? display(value, q) : null);
       }
@@ -476,6 +490,7 @@
     if (value.textContent !== text) {
       value.textContent = text;
     }
+    fitNodeLabel(value, text);
   }
 
   // ---- what the page shows: every keyed value, line and mark --------------------------------
