@@ -3,6 +3,8 @@ package dev.longhand.browser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +58,9 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final boolean javascript;
+    /** The origin and localStorage entries of the last page that had storage (see {@link #carryStorage}). */
+    private String storedOrigin;
+    private String storedEntries;
 
     private Browser(ChromeDriver driver, Path profile, boolean javascript) {
         this.driver = driver;
@@ -115,80 +120,119 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Loads a page and returns when it has rendered (see {@link #awaitReady()}). */
+    /**
+     * Loads a page and returns when it has rendered (see {@link #awaitReady()}), with the
+     * localStorage the pages before it left (see {@link #carryStorage}).
+     */
     public void open(Path page) {
         open(page.toUri().toString());
     }
 
-    /** Loads a page and returns when it has rendered (see {@link #awaitReady()}). */
+    /**
+     * Loads a page and returns when it has rendered (see {@link #awaitReady()}), with the
+     * localStorage the pages before it left (see {@link #carryStorage}).
+     */
     public void open(String url) {
-        leave();
-        driver.get(url);
-        awaitReady();
+        rememberStorage();
+        carryStorage(() -> driver.get(url));
     }
 
-    /** Loads the page in the window again (with its fragment) and returns when it has rendered. */
+    /** Loads the page in the window again (with its fragment), as {@link #open(String)} loads a page. */
     public void refresh() {
-        leave();
-        driver.navigate().refresh();
-        awaitReady();
+        rememberStorage();
+        carryStorage(() -> driver.navigate().refresh());
     }
 
     /**
-     * Opens {@code url} afresh (even when only its fragment differs from the page in the
-     * window) with exactly what the page in the window stored in localStorage, as a reader
-     * coming back finds it (the focused box is blurred first: a worksheet saves on blur).
-     *
-     * <p>Chromium hands a page's storage writes to the browser process asynchronously, and a
-     * page loaded right after a write can start from the storage before it: in a write-reload
-     * loop beside a CPU hog, 9-14 of 60 reloads missed the write, through about:blank or with
-     * refresh alike, even with --single-process, and a page that started from stale storage
-     * could lose its own writes. What the tests check is the page's side: given what it
-     * stored, does it come back right. So the storage the page left is put in place in the new
-     * document before any of its scripts run (a script evaluated on the new document through
-     * the DevTools protocol), instead of trusting the browser to have delivered it by then.
+     * Opens {@code url} afresh, even when only its fragment differs from the page in the
+     * window, with exactly what that page stored, as a reader coming back finds it; fails if
+     * the new page does not start from it.
      */
     public void openKeepingStorage(String url) {
-        js("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }");
-        Object stored = js(STORAGE);
+        rememberStorage();
+        String entries = storedEntries;
         // Through a blank page, so that the same page with another fragment loads afresh too.
-        open("about:blank");
-        if ("".equals(stored)) {
-            // A page without storage of its own (about:blank) has nothing to hand on.
-            open(url);
-            return;
-        }
-        openWithStorage(url, (String) stored);
-    }
-
-    /** Opens {@code url} with its origin's localStorage holding exactly {@code entries} (see {@link #STORAGE}). */
-    private void openWithStorage(String url, String entries) {
-        String restore = "try { localStorage.clear(); for (const [k, v] of " + entries + ") { localStorage.setItem(k, v); } }"
-                + " catch (e) { /* a page without storage, such as about:blank */ }";
-        Object script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", restore))
-                .get("identifier");
-        try {
-            open(url);
-        } finally {
-            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
-        }
+        carryStorage(() -> driver.get("about:blank"));
+        carryStorage(() -> driver.get(url));
         Object seen = js(STORAGE);
-        if (!entries.equals(seen)) {
+        if (entries != null && !entries.equals(seen)) {
             throw new AssertionError("the page's storage is " + seen + ", not " + entries);
         }
     }
 
-    /** Opens {@code url} with nothing in its origin's localStorage. */
+    /** Opens {@code url} afresh with nothing in its origin's localStorage. */
     public void openWithEmptyStorage(String url) {
-        clearStorage();
-        open("about:blank");
-        openWithStorage(url, "[]");
+        URI address = URI.create(url);
+        storedOrigin = address.getScheme() + "://" + (address.getRawAuthority() == null ? "" : address.getRawAuthority());
+        storedEntries = "[]";
+        carryStorage(() -> driver.get("about:blank"));
+        openKeepingStorage(url);
     }
 
-    /** Opens a page with nothing in its origin's localStorage (see {@link #openWithEmptyStorage(String)}). */
+    /** Opens a page afresh with nothing in its origin's localStorage (see {@link #openWithEmptyStorage(String)}). */
     public void openWithEmptyStorage(Path page) {
         openWithEmptyStorage(page.toUri().toString());
     }
+
+    /**
+     * Takes note of what the page in the window keeps in localStorage (after blurring the
+     * focused box: a worksheet saves on blur). A page without storage (about:blank) changes
+     * nothing: what the last page left still holds.
+     */
+    private void rememberStorage() {
+        if (!javascript) {
+            return;
+        }
+        js("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }");
+        @SuppressWarnings("unchecked")
+        Map<String, String> stored = (Map<String, String>) js(STORAGE_WITH_ORIGIN);
+        if (stored != null) {
+            storedOrigin = stored.get("origin");
+            storedEntries = stored.get("entries");
+        }
+    }
+
+    /**
+     * Navigates, waits for the new page, and makes it start from the localStorage the
+     * tests last saw. Chromium hands a page's storage writes to the browser process
+     * asynchronously, and a page loaded right after a write can start from the storage before
+     * it: in a write-reload loop beside a CPU hog, 9-14 of 60 reloads missed the write,
+     * through about:blank or with refresh alike, even with --single-process, and a page that
+     * started from stale storage could lose its own writes. What the tests check is the pages'
+     * side (given what a page stored, does the next one come back right), so the entries are
+     * put in place in the new document before any of its scripts run, by a script the
+     * DevTools protocol evaluates on each new document of the same origin, instead of
+     * trusting the browser to have delivered them by then.
+     */
+    private void carryStorage(Runnable navigation) {
+        Object script = null;
+        if (javascript && storedEntries != null) {
+            String restore = "if (location.origin === \"" + new String(JsonStringEncoder.getInstance().quoteAsString(storedOrigin)) + "\") { try { localStorage.clear();"
+                    + " for (const [k, v] of " + storedEntries + ") { localStorage.setItem(k, v); } }"
+                    + " catch (e) { /* storage refused */ } }";
+            script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", restore))
+                    .get("identifier");
+        }
+        try {
+            leave();
+            navigation.run();
+            awaitReady();
+        } finally {
+            if (script != null) {
+                driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+            }
+        }
+    }
+
+    /** The page's origin and localStorage entries (see {@link #STORAGE}), or null where it has none. */
+    private static final String STORAGE_WITH_ORIGIN = """
+            try {
+              return {origin: location.origin,
+                      entries: JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))};
+            } catch (e) {
+              return null;
+            }
+            """;
 
     /** The page's localStorage as one comparable string (empty where the page has none). */
     private static final String STORAGE = """
@@ -261,6 +305,7 @@ public final class Browser implements AutoCloseable {
     public void clearStorage() {
         js("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
                 + " try { localStorage.clear(); } catch (e) { /* no storage on this page */ }");
+        rememberStorage();
     }
 
     public Object js(String script, Object... args) {
