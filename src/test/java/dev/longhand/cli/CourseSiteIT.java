@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,16 @@ class CourseSiteIT {
 
     @TempDir
     Path temp;
+
+    /** The links into the user's repository, removed before JUnit cleans the folder (it warns of each). */
+    private final List<Path> links = new ArrayList<>();
+
+    @AfterEach
+    void removeLinks() throws IOException {
+        for (Path link : links) {
+            Files.delete(link);
+        }
+    }
 
     @Test
     void mvnSiteBuildsANewCourseWithThisBuildsJar() throws IOException, InterruptedException {
@@ -107,12 +118,12 @@ class CourseSiteIT {
         return local;
     }
 
-    private static void linkChildrenExcept(Path from, Path to, String except) throws IOException {
+    private void linkChildrenExcept(Path from, Path to, String except) throws IOException {
         try (Stream<Path> children = Files.list(from)) {
             for (Path child : children.toList()) {
                 String name = child.getFileName().toString();
                 if (!name.equals(except)) {
-                    Files.createSymbolicLink(to.resolve(name), child.toAbsolutePath());
+                    links.add(Files.createSymbolicLink(to.resolve(name), child.toAbsolutePath()));
                 }
             }
         }
