@@ -1,7 +1,7 @@
 /*
- * Longhand: exp and log exactly as Java's StrictMath computes them. Loaded by pages whose
- * blocks use sigmoid, softmax or cross-entropy, so that the browser's recompute matches the
- * build to the last bit. Sets window.LonghandMath = { exp, log }.
+ * Longhand: exp, log and tanh exactly as Java's StrictMath computes them. Loaded by pages
+ * whose blocks use sigmoid, tanh, softmax or cross-entropy, so that the browser's recompute
+ * matches the build to the last bit. Sets window.LonghandMath = { exp, log, tanh }.
  */
 (function () {
   "use strict";
@@ -11,7 +11,9 @@
   // ECMAScript lets Math.exp and Math.log be off by an ulp, and Chromium's are (about one
   // argument in ten), so the trace would differ from the build's in its last digit. These are
   // fdlibm's __ieee754_exp and __ieee754_log (e_exp.c, e_log.c), which StrictMath specifies,
-  // step for step on the two 32-bit words of a double. Math.tanh is still V8's fdlibm port.
+  // step for step on the two 32-bit words of a double; tanh and the expm1 it stands on
+  // likewise (s_tanh.c, s_expm1.c). V8's own Math.tanh differs from StrictMath.tanh in the
+  // last bit for some arguments below 1 in magnitude.
 
   var WORDS = new Float64Array(1);
   var WORD = new Int32Array(WORDS.buffer);
@@ -142,5 +144,116 @@
     return dk * LN2_HI[0] - ((s * (f - R) - dk * LN2_LO[0]) - f);
   }
 
-  window.LonghandMath = { exp: exp, log: log };
+  // expm1's polynomial for e^r − 1 on |r| ≤ ln2/2, its coefficients scaled as fdlibm scales them.
+  var EXPM1_Q = [-3.33333333333331316428e-02, 1.58730158725481460165e-03, -7.93650757867487942473e-05,
+    4.00821782732936239552e-06, -2.01099218183624371326e-07];
+  var INV_LN2 = 1.44269504088896338700e+00;
+  var HUGE = 1.0e+300;
+  var TINY = 1.0e-300;
+
+  /** e^x − 1 (fdlibm's expm1): reduce x to r + k·ln2, then rebuild from the polynomial. */
+  function expm1(x) {
+    var hx = highWord(x);
+    var negative = (hx & 0x80000000) !== 0;
+    hx &= 0x7fffffff;
+    if (hx >= 0x4043687A) {                       // |x| ≥ 56·ln2
+      if (hx >= 0x40862E42) {                     // |x| ≥ 709.78...
+        if (hx >= 0x7ff00000) {
+          if (((hx & 0xfffff) | lowWord(x)) !== 0) {
+            return x + x;                         // NaN
+          }
+          return negative ? -1.0 : x;             // e^±∞ − 1
+        }
+        if (x > 7.09782712893383973096e+02) {
+          return HUGE * HUGE;                     // overflows to +∞
+        }
+      }
+      if (negative && x + TINY < 0.0) {
+        return TINY - 1.0;                        // −1 to the last bit
+      }
+    }
+    var k = 0;
+    var c = 0;
+    var hi;
+    var lo;
+    var t;
+    if (hx > 0x3fd62e42) {                        // |x| > ln2/2: reduce
+      if (hx < 0x3FF0A2B2) {                      // and |x| < 1.5·ln2: k is ±1
+        if (!negative) {
+          hi = x - LN2_HI[0]; lo = LN2_LO[0]; k = 1;
+        } else {
+          hi = x + LN2_HI[0]; lo = -LN2_LO[0]; k = -1;
+        }
+      } else {
+        k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;   // C's conversion: toward zero
+        t = k;
+        hi = x - t * LN2_HI[0];                   // exact
+        lo = t * LN2_LO[0];
+      }
+      x = hi - lo;
+      c = (hi - x) - lo;
+    } else if (hx < 0x3c900000) {                 // |x| < 2^−54: x itself
+      t = HUGE + x;
+      return x - (t - (HUGE + x));
+    }
+    var hfx = 0.5 * x;
+    var hxs = x * hfx;
+    var r1 = 1.0 + hxs * (EXPM1_Q[0] + hxs * (EXPM1_Q[1] + hxs * (EXPM1_Q[2] + hxs * (EXPM1_Q[3] + hxs * EXPM1_Q[4]))));
+    t = 3.0 - r1 * hfx;
+    var e = hxs * ((r1 - t) / (6.0 - x * t));
+    if (k === 0) {
+      return x - (x * e - hxs);
+    }
+    e = (x * (e - c) - c);
+    e -= hxs;
+    if (k === -1) {
+      return 0.5 * (x - e) - 0.5;
+    }
+    if (k === 1) {
+      return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1.0 + 2.0 * (x - e);
+    }
+    var y;
+    if (k <= -2 || k > 56) {                      // e^x alone is enough
+      y = 1.0 - (e - x);
+      y = withHighWord(y, highWord(y) + (k << 20));
+      return y - 1.0;
+    }
+    if (k < 20) {
+      t = withHighWord(1.0, 0x3ff00000 - (0x200000 >> k));   // 1 − 2^−k
+      y = t - (e - x);
+    } else {
+      t = withHighWord(1.0, (0x3ff - k) << 20);   // 2^−k
+      y = x - (e + t);
+      y += 1.0;
+    }
+    return withHighWord(y, highWord(y) + (k << 20));
+  }
+
+  /** tanh (fdlibm's): through expm1 of 2|x|, the sign put back at the end. */
+  function tanh(x) {
+    var jx = highWord(x);
+    var ix = jx & 0x7fffffff;
+    if (ix >= 0x7ff00000) {                       // ±∞ or NaN
+      return jx >= 0 ? 1.0 / x + 1.0 : 1.0 / x - 1.0;
+    }
+    var z;
+    if (ix < 0x40360000) {                        // |x| < 22
+      if (ix < 0x3c800000) {                      // |x| < 2^−55
+        return x * (1.0 + x);
+      }
+      var t;
+      if (ix >= 0x3ff00000) {                     // |x| ≥ 1
+        t = expm1(2.0 * Math.abs(x));
+        z = 1.0 - 2.0 / (t + 2.0);
+      } else {
+        t = expm1(-2.0 * Math.abs(x));
+        z = -t / (t + 2.0);
+      }
+    } else {
+      z = 1.0 - TINY;                             // 1, rounded
+    }
+    return jx >= 0 ? z : -z;
+  }
+
+  window.LonghandMath = { exp: exp, log: log, tanh: tanh };
 })();

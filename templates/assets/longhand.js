@@ -106,8 +106,9 @@
     return shown.charAt(0) === MINUS ? "(" + shown + ")" : shown;
   }
 
-  // exp and log as Java's StrictMath computes them, from longhand-math.js where the page loads
-  // it (pages whose blocks use sigmoid, softmax or cross-entropy); elsewhere they are not used.
+  // exp, log and tanh as Java's StrictMath computes them, from longhand-math.js where the page
+  // loads it (pages whose blocks use sigmoid, tanh, softmax or cross-entropy); elsewhere they
+  // are not used.
   function exp(x) {
     var exact = window.LonghandMath;
     return exact ? exact.exp(x) : Math.exp(x);
@@ -116,6 +117,11 @@
   function log(x) {
     var exact = window.LonghandMath;
     return exact ? exact.log(x) : Math.log(x);
+  }
+
+  function tanh(x) {
+    var exact = window.LonghandMath;
+    return exact ? exact.tanh(x) : Math.tanh(x);
   }
 
   // ---- nn --------------------------------------------------------------------------------
@@ -167,7 +173,7 @@
     relu: { apply: function (z) { return z > 0 ? z : 0.0; }, derivative: function (z) { return z > 0 ? 1.0 : 0.0; } },
     linear: { apply: function (z) { return z; }, derivative: function () { return 1.0; } },
     sigmoid: { apply: function (z) { return 1.0 / (1.0 + exp(-z)); }, derivative: function (z, a) { return a * (1.0 - a); } },
-    tanh: { apply: function (z) { return Math.tanh(z); }, derivative: function (z, a) { return 1.0 - a * a; } },
+    tanh: { apply: function (z) { return tanh(z); }, derivative: function (z, a) { return 1.0 - a * a; } },
     leaky_relu: { apply: function (z) { return z > 0 ? z : LEAK * z; }, derivative: function (z) { return z > 0 ? 1.0 : LEAK; } },
     softmax: null
   };
@@ -1165,7 +1171,7 @@
   };
 
   var api = {
-    math: { exp: exp, log: log },
+    math: { exp: exp, log: log, tanh: tanh },
     training: null,
     figures: { display: display, plain: function (x, p) { return format(x, p, true); }, exact: exact, factor: factor,
       subscript: subscript },

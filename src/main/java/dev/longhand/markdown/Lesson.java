@@ -15,7 +15,7 @@ import java.util.Set;
  * @param blocks      how many mlp blocks it holds (their ids are mlp-1, mlp-2, ...)
  * @param prose       the text of its paragraphs, without headings, code or mlp blocks (for search)
  * @param trains      whether any block trains (the page then needs the training script)
- * @param exactMath   whether any block uses exp or log (sigmoid, softmax, cross-entropy), which the
+ * @param exactMath   whether any block uses exp, log or tanh (sigmoid, tanh, softmax, cross-entropy), which the
  *                    page's script must compute as the build did
  * @param math        whether its prose has TeX between dollar signs (the page then loads KaTeX)
  * @param links       links to other lessons and to headings, for the site to check
