@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The first pass over a lesson: reads and computes one {@code mlp} fence. */
+/** The first pass over a lesson: reads and computes one {@code mlp} (or {@code network}) fence. */
 final class BlockComputer {
 
-    static final String INFO = "mlp";
+    /** The fences that hold a network block: the same format and the same page either way. */
+    static final List<String> INFOS = List.of("mlp", "network");
 
     private BlockComputer() {
     }
@@ -33,7 +34,7 @@ final class BlockComputer {
     static boolean isMlp(FencedCodeBlock fence) {
         String info = fence.getInfo().toString().trim();
         int space = info.indexOf(' ');
-        return (space < 0 ? info : info.substring(0, space)).equals(INFO);
+        return INFOS.contains(space < 0 ? info : info.substring(0, space));
     }
 
     /** The block's YAML as the spec reader sees it: its lines without the fence's indentation. */

@@ -18,7 +18,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class LayerReader {
 
-    static final List<String> KEYS = List.of("name", "weights", "bias", "activation", "units");
+    static final List<String> KEYS = List.of("name", "weights", "bias", "activation", "units", "type");
+
+    /** Every layer type of the lesson contract; this version computes the first. */
+    static final List<String> TYPES = List.of("dense", "activation", "batch_norm", "layer_norm", "dropout",
+            "residual", "attention", "conv2d", "conv1d", "max_pool", "avg_pool", "flatten", "rnn", "lstm", "gru");
     static final List<String> RANDOM_KEYS = List.of("random", "min", "max", "integers", "decimals");
 
     /** The block's own keys, which an author may indent into a layer by mistake. */
@@ -67,6 +71,9 @@ final class LayerReader {
         }
         Fields fields = maybe.get();
         int errorsBefore = reading.errorCount();
+        if (fields.get("type").isPresent() && !dense(fields.get("type").get(), what)) {
+            return Result.failed(OptionalInt.empty());
+        }
 
         String name = fields.get("name").flatMap(n -> reading.text(n, what + " name")).orElse("Layer " + number);
         Activation activation = fields.get("activation")
@@ -118,6 +125,25 @@ final class LayerReader {
             return Result.failed(units);
         }
         return new Result(Optional.of(new Layer(name, weights.get(), bias.get(), activation)), units);
+    }
+
+    /**
+     * Whether the layer's {@code type} is {@code dense}; otherwise says why not at the value:
+     * a type of the contract that this version does not compute yet, or an unknown one.
+     */
+    private boolean dense(Node node, String what) {
+        Optional<String> type = reading.text(node, what + " type");
+        if (type.isEmpty() || type.get().equals("dense")) {
+            return type.isPresent();
+        }
+        if (TYPES.contains(type.get())) {
+            reading.error(node, what + " has type '" + type.get() + "', which this version of Longhand does not "
+                    + "compute yet; it computes dense layers (type: dense, the default)");
+        } else {
+            reading.error(node, "unknown layer type '" + Reading.shown(type.get()) + "'"
+                    + NearestName.hintOrList(type.get(), TYPES, "the layer types are"));
+        }
+        return false;
     }
 
     private Optional<Activation> activation(Node node, String what) {

@@ -255,7 +255,7 @@ class SpecReaderErrorsTest {
                 ```
                 """,
                 "content/x.md:5:5: error: unknown key 'dropout' in layer 1; "
-                        + "known keys: name, weights, bias, activation, units");
+                        + "known keys: name, weights, bias, activation, units, type");
     }
 
     @Test
