@@ -57,10 +57,11 @@ final class EventStream implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         Client client = new Client(exchange);
-        // Reconnect quickly after a restart of the server; then the current state.
-        if (write(client, "retry: 500\n\n" + current)) {
-            clients.add(client);
-        }
+        // Counted before its first event, so that whoever reads that event finds it counted;
+        // a write that fails takes it off again. Then: reconnect quickly after a restart of
+        // the server, and the current state.
+        clients.add(client);
+        write(client, "retry: 500\n\n" + current);
     }
 
     /** The newest build is ready: pages of older builds reload. */

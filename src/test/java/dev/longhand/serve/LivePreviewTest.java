@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -250,16 +249,6 @@ class LivePreviewTest {
 
     // ---- rebuild and reload --------------------------------------------------------------------
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void savingALessonReloadsOpenPagesWithTheNewPage() throws Exception {
         try (EventClient page = new EventClient(preview.address())) {
@@ -412,7 +401,7 @@ class LivePreviewTest {
     void aPageThatGoesAwayIsDropped() throws Exception {
         EventClient page = new EventClient(preview.address());
         page.next("reload", WAIT);
-        eventually(() -> preview.openPages() == 1, "the page to be counted");
+        assertEquals(1, preview.openPages(), "a page that has its first event is counted");
         page.close();
         // The server notices at its next write: a rebuild (or the heartbeat).
         for (int i = 0; i < 50 && preview.openPages() > 0; i++) {
