@@ -1,7 +1,8 @@
 /*
- * Longhand: exp, log and tanh exactly as Java's StrictMath computes them. Loaded by pages
- * whose blocks use sigmoid, tanh, softmax or cross-entropy, so that the browser's recompute
- * matches the build to the last bit. Sets window.LonghandMath = { exp, log, tanh }.
+ * Longhand: exp, log and tanh exactly as Java's StrictMath computes them, and erf as Java's
+ * nn.Erf does. Loaded by pages whose blocks use sigmoid, tanh, GELU, softmax or cross-entropy,
+ * so that the browser's recompute matches the build to the last bit. Sets
+ * window.LonghandMath = { exp, log, tanh, erf }.
  */
 (function () {
   "use strict";
@@ -255,5 +256,81 @@
     return jx >= 0 ? z : -z;
   }
 
-  window.LonghandMath = { exp: exp, log: log, tanh: tanh };
+  // erf's rational approximations, fdlibm's coefficients (s_erf.c), as Java's nn.Erf has them.
+  var ERF = {
+    erx: 8.45062911510467529297e-01, efx: 1.28379167095512586316e-01, efx8: 1.02703333676410069053e+00,
+    pp: [1.28379167095512558561e-01, -3.25042107247001499370e-01, -2.84817495755985104766e-02,
+      -5.77027029648944159157e-03, -2.37630166566501626084e-05],
+    qq: [3.97917223959155352819e-01, 6.50222499887672944485e-02, 5.08130628187576562776e-03,
+      1.32494738004321644526e-04, -3.96022827877536812320e-06],
+    pa: [-2.36211856075265944077e-03, 4.14856118683748331666e-01, -3.72207876035701323847e-01,
+      3.18346619901161753674e-01, -1.10894694282396677476e-01, 3.54783043256182359371e-02,
+      -2.16637559486879084300e-03],
+    qa: [1.06420880400844228286e-01, 5.40397917702171048937e-01, 7.18286544141962662868e-02,
+      1.26171219808761642112e-01, 1.36370839120290507362e-02, 1.19844998467991074170e-02],
+    ra: [-9.86494403484714822705e-03, -6.93858572707181764372e-01, -1.05586262253232909814e+01,
+      -6.23753324503260060396e+01, -1.62396669462573470355e+02, -1.84605092906711035994e+02,
+      -8.12874355063065934246e+01, -9.81432934416914548592e+00],
+    sa: [1.96512716674392571292e+01, 1.37657754143519042600e+02, 4.34565877475229228821e+02,
+      6.45387271733267880336e+02, 4.29008140027567833386e+02, 1.08635005541779435134e+02,
+      6.57024977031928170135e+00, -6.04244152148580987438e-02],
+    rb: [-9.86494292470009928597e-03, -7.99283237680523006574e-01, -1.77579549177547519889e+01,
+      -1.60636384855821916062e+02, -6.37566443368389627722e+02, -1.02509513161107724954e+03,
+      -4.83519191608651397019e+02],
+    sb: [3.03380607434824582924e+01, 3.25792512996573918826e+02, 1.53672958608443695994e+03,
+      3.19985821950859553908e+03, 2.55305040643316442583e+03, 4.74528541206955367215e+02,
+      -2.24409524465858183362e+01]
+  };
+
+  /** The error function, step for step as Java's nn.Erf (fdlibm's s_erf.c) computes it. */
+  function erf(x) {
+    var hx = highWord(x);
+    var ix = hx & 0x7fffffff;
+    var c = ERF;
+    if (ix >= 0x7ff00000) {                       // NaN stays NaN, ±∞ gives ±1
+      return (1 - ((hx >>> 31) << 1)) + 1.0 / x;
+    }
+    var s;
+    if (ix < 0x3feb0000) {                        // |x| < 0.84375
+      if (ix < 0x3e300000) {                      // |x| < 2^−28
+        if (ix < 0x00800000) {
+          return 0.125 * (8.0 * x + c.efx8 * x);
+        }
+        return x + c.efx * x;
+      }
+      var z2 = x * x;
+      var r0 = c.pp[0] + z2 * (c.pp[1] + z2 * (c.pp[2] + z2 * (c.pp[3] + z2 * c.pp[4])));
+      s = 1.0 + z2 * (c.qq[0] + z2 * (c.qq[1] + z2 * (c.qq[2] + z2 * (c.qq[3] + z2 * c.qq[4]))));
+      return x + x * (r0 / s);
+    }
+    if (ix < 0x3ff40000) {                        // 0.84375 ≤ |x| < 1.25
+      s = Math.abs(x) - 1.0;
+      var p = c.pa[0] + s * (c.pa[1] + s * (c.pa[2] + s * (c.pa[3] + s * (c.pa[4] + s * (c.pa[5] + s * c.pa[6])))));
+      var q0 = 1.0 + s * (c.qa[0] + s * (c.qa[1] + s * (c.qa[2] + s * (c.qa[3] + s * (c.qa[4] + s * c.qa[5])))));
+      return hx >= 0 ? c.erx + p / q0 : -c.erx - p / q0;
+    }
+    if (ix >= 0x40180000) {                       // |x| ≥ 6
+      return hx >= 0 ? 1.0 - TINY : TINY - 1.0;
+    }
+    var ax = Math.abs(x);
+    s = 1.0 / (ax * ax);
+    var r;
+    var q;
+    if (ix < 0x4006DB6E) {                        // |x| < 1/0.35
+      r = c.ra[0] + s * (c.ra[1] + s * (c.ra[2] + s * (c.ra[3] + s * (c.ra[4] + s * (c.ra[5] + s * (c.ra[6] + s * c.ra[7]))))));
+      q = 1.0 + s * (c.sa[0] + s * (c.sa[1] + s * (c.sa[2] + s * (c.sa[3] + s * (c.sa[4] + s * (c.sa[5] + s * (c.sa[6]
+        + s * c.sa[7])))))));
+    } else {                                      // 1/0.35 ≤ |x| < 6
+      r = c.rb[0] + s * (c.rb[1] + s * (c.rb[2] + s * (c.rb[3] + s * (c.rb[4] + s * (c.rb[5] + s * c.rb[6])))));
+      q = 1.0 + s * (c.sb[0] + s * (c.sb[1] + s * (c.sb[2] + s * (c.sb[3] + s * (c.sb[4] + s * (c.sb[5] + s * c.sb[6]))))));
+    }
+    // exp(−x² − 0.5625 + r/q) in two factors: z, |x| with its low word cleared, makes z·z exact.
+    WORDS[0] = ax;
+    WORD[LO] = 0;
+    var z = WORDS[0];
+    var e = exp(-z * z - 0.5625) * exp((z - ax) * (z + ax) + r / q);
+    return hx >= 0 ? 1.0 - e / ax : e / ax - 1.0;
+  }
+
+  window.LonghandMath = { exp: exp, log: log, tanh: tanh, erf: erf };
 })();

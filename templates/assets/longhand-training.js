@@ -180,7 +180,8 @@
     return activation === "relu" && !(z > 0);
   }
 
-  var DERIVATIVE_NAMES = { relu: "ReLU′", linear: "linear′", sigmoid: "σ′", tanh: "tanh′", leaky_relu: "LeakyReLU′", softmax: "softmax′" };
+  var DERIVATIVE_NAMES = { relu: "ReLU′", linear: "linear′", sigmoid: "σ′", tanh: "tanh′", leaky_relu: "LeakyReLU′", gelu: "GELU′",
+    softmax: "softmax′" };
 
   function lossLine(loss, output, target, value, p) {
     var line = new Line(p).text("L = ");

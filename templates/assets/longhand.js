@@ -124,6 +124,14 @@
     return exact ? exact.tanh(x) : Math.tanh(x);
   }
 
+  // erf has no Math counterpart: pages with a GELU block always load longhand-math.js.
+  function erf(x) {
+    return window.LonghandMath.erf(x);
+  }
+
+  var SQRT_2 = 1.4142135623730951;
+  var INV_SQRT_2PI = 0.3989422804014327;
+
   // ---- nn --------------------------------------------------------------------------------
 
   var LEAK = 0.01;
@@ -175,6 +183,8 @@
     sigmoid: { apply: function (z) { return 1.0 / (1.0 + exp(-z)); }, derivative: function (z, a) { return a * (1.0 - a); } },
     tanh: { apply: function (z) { return tanh(z); }, derivative: function (z, a) { return 1.0 - a * a; } },
     leaky_relu: { apply: function (z) { return z > 0 ? z : LEAK * z; }, derivative: function (z) { return z > 0 ? 1.0 : LEAK; } },
+    gelu: { apply: function (z) { return 0.5 * z * (1.0 + erf(z / SQRT_2)); },
+      derivative: function (z) { return 0.5 * (1.0 + erf(z / SQRT_2)) + z * exp(-0.5 * z * z) * INV_SQRT_2PI; } },
     softmax: null
   };
 
@@ -310,6 +320,7 @@
       case "sigmoid": result.text("σ(").figure(z).text(")"); break;
       case "tanh": result.text("tanh(").figure(z).text(")"); break;
       case "leaky_relu": result.text("LeakyReLU(").figure(z).text(")"); break;
+      case "gelu": result.text("GELU(").figure(z).text(")"); break;
       default:
         result.text("exp(").figure(z).text(") / (");
         result.terms(t.z.length, function (j) {
@@ -1171,7 +1182,7 @@
   };
 
   var api = {
-    math: { exp: exp, log: log, tanh: tanh },
+    math: { exp: exp, log: log, tanh: tanh, erf: erf },
     training: null,
     figures: { display: display, plain: function (x, p) { return format(x, p, true); }, exact: exact, factor: factor,
       subscript: subscript },

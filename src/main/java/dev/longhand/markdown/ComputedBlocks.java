@@ -85,11 +85,12 @@ final class ComputedBlocks {
         return byNode.values().stream().anyMatch(b -> b.trained().isPresent());
     }
 
-    /** Whether any block's numbers go through exp, log or tanh: sigmoid, tanh, softmax or cross-entropy. */
+    /** Whether any block's numbers go through exp, log, tanh or erf: sigmoid, tanh, GELU, softmax or cross-entropy. */
     boolean anyExactMath() {
         return byNode.values().stream().anyMatch(b -> b.forward().layers().stream()
                 .anyMatch(l -> l.layer().activation() == Activation.SIGMOID
                         || l.layer().activation() == Activation.TANH
+                        || l.layer().activation() == Activation.GELU
                         || l.layer().activation() == Activation.SOFTMAX)
                 || b.training().map(t -> t.loss() == Loss.CROSS_ENTROPY).orElse(false));
     }

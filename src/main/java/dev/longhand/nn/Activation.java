@@ -8,9 +8,10 @@ import java.util.Optional;
  * The activation functions a lesson may name, with the derivatives backpropagation needs.
  *
  * <p>Formulas are fixed down to the operation so that the page's script gets the same bits:
- * {@code StrictMath} (fdlibm) for exp and tanh, and the literal expressions in each constant's
- * comment. The script carries its own fdlibm exp and log, since a browser's {@code Math.exp}
- * and {@code Math.log} may be an ulp off (Chromium's are); its tanh is V8's fdlibm port.
+ * {@code StrictMath} (fdlibm) for exp and tanh, {@link Erf} for erf, and the literal
+ * expressions in each constant's comment. The script carries its own fdlibm exp, log, tanh and
+ * erf, since a browser's {@code Math.exp}, {@code Math.log} and {@code Math.tanh} may be an ulp
+ * off (Chromium's are).
  */
 public enum Activation {
 
@@ -85,6 +86,23 @@ public enum Activation {
     },
 
     /**
+     * The exact GELU, PyTorch's default: {@code 0.5 * z * (1.0 + erf(z / √2))}, with
+     * {@link Erf}. Derivative {@code 0.5 * (1.0 + erf(z / √2)) + z * exp(−0.5 * z * z) / √(2π)}:
+     * Φ(z) + z·φ(z).
+     */
+    GELU("gelu") {
+        @Override
+        public double apply(double z) {
+            return 0.5 * z * (1.0 + Erf.erf(z / SQRT_2));
+        }
+
+        @Override
+        public double derivative(double z, double a) {
+            return 0.5 * (1.0 + Erf.erf(z / SQRT_2)) + z * StrictMath.exp(-0.5 * z * z) * INV_SQRT_2PI;
+        }
+    },
+
+    /**
      * Per column (one sample): {@code m} = the largest entry; {@code e_i = exp(z_i − m)};
      * {@code s = 0.0; for i in order: s += e_i}; {@code a_i = e_i / s}. Subtracting the
      * maximum changes nothing mathematically and keeps exp from overflowing.
@@ -141,6 +159,9 @@ public enum Activation {
 
     /** The slope of leaky ReLU for z ≤ 0. */
     static final double LEAK = 0.01;
+    /** √2 and 1/√(2π), each the double nearest it (Math.sqrt(2.0), 1 / Math.sqrt(2 * Math.PI)). */
+    static final double SQRT_2 = 1.4142135623730951;
+    static final double INV_SQRT_2PI = 0.3989422804014327;
 
     private final String key;
 

@@ -59,6 +59,7 @@ public final class BlockViews {
             case SIGMOID -> "sigmoid";
             case TANH -> "tanh";
             case LEAKY_RELU -> "leaky ReLU";
+            case GELU -> "GELU";
             case SOFTMAX -> "softmax";
         };
     }

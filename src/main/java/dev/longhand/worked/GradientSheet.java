@@ -150,6 +150,7 @@ public final class GradientSheet {
             case SIGMOID -> "σ′";
             case TANH -> "tanh′";
             case LEAKY_RELU -> "LeakyReLU′";
+            case GELU -> "GELU′";
             case SOFTMAX -> "softmax′";
         };
     }

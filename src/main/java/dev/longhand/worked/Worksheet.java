@@ -76,6 +76,7 @@ public final class Worksheet {
             case SIGMOID -> line.text("σ(").figure(zi).text(")");
             case TANH -> line.text("tanh(").figure(zi).text(")");
             case LEAKY_RELU -> line.text("LeakyReLU(").figure(zi).text(")");
+            case GELU -> line.text("GELU(").figure(zi).text(")");
             case SOFTMAX -> softmax(line, z, unit, sample, unknown);
         }
     }

@@ -34,8 +34,9 @@ class RandomNetworksParityTest {
     private static final long SEED = 20240611L;
     private static final int LESSONS = 6;
     private static final int BLOCKS_PER_LESSON = 8;
-    private static final List<String> HIDDEN = List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu");
-    private static final List<String> OUTPUT = List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "softmax");
+    private static final List<String> HIDDEN = List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "gelu");
+    private static final List<String> OUTPUT = List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "gelu",
+            "softmax");
 
     /** What one generated block covers, so that the test can say it covers every case. */
     record RandomBlock(String yaml, Set<String> activations, int samples, int precision, String loss,

@@ -133,6 +133,12 @@ class StrictMathParityTest {
         }
     }
 
+    /** erf has no StrictMath counterpart: the page's is Java's own port, nn.Erf, bit for bit. */
+    @Test
+    void erfIsTheBuildsErf() {
+        assertSameBits("Longhand.math.erf", dev.longhand.nn.Erf::erf);
+    }
+
     @Test
     void theArgumentsReachTheBrowserIntact() {
         List<Double> xs = arguments(7);

@@ -33,7 +33,7 @@ class WorksheetParityTest {
     private static final long SEED = 20251129L;
     private static final int LESSONS = 3;
     private static final int BLOCKS_PER_LESSON = 6;
-    private static final List<String> ACTIVATIONS = List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "softmax");
+    private static final List<String> ACTIVATIONS = List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "gelu", "softmax");
     private static final List<String> PRACTICE = List.of("true", "{layers: [1]}", "{blank: [z]}", "{blank: [a]}",
             "{blank: [z], layers: [2]}", "{layers: [2]}", "{blank: [a], layers: [1]}");
 

@@ -215,7 +215,7 @@ class AuthorInputFuzzTest {
     void extremeNumbersAreComputedOrReportedAtTheBlock(@ForAll("sixNumbers") List<String> n,
                                                       @ForAll @IntRange(min = 0, max = 5) int activation,
                                                       @ForAll boolean train) {
-        String[] activations = {"relu", "linear", "sigmoid", "tanh", "leaky_relu", "softmax"};
+        String[] activations = {"relu", "linear", "sigmoid", "tanh", "leaky_relu", "gelu", "softmax"};
         String text = """
                 ---
                 title: Extremes

@@ -15,7 +15,7 @@ class ActivationTest {
 
     @Test
     void byKeyFindsEveryYamlName() {
-        assertEquals(List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "softmax"), Activation.keys());
+        assertEquals(List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "gelu", "softmax"), Activation.keys());
         assertEquals(Optional.of(Activation.LEAKY_RELU), Activation.byKey("leaky_relu"));
         assertEquals(Optional.empty(), Activation.byKey("ReLU"));
     }

@@ -52,6 +52,7 @@ final class NaiveReference {
                     case SIGMOID -> 1.0 / (1.0 + StrictMath.exp(-v));
                     case TANH -> StrictMath.tanh(v);
                     case LEAKY_RELU -> v > 0 ? v : 0.01 * v;
+                    case GELU -> 0.5 * v * (1.0 + Erf.erf(v / Math.sqrt(2.0)));
                     case SOFTMAX -> throw new AssertionError("handled above");
                 };
             }

@@ -299,7 +299,7 @@ class SpecReaderErrorsTest {
                 ```
                 """,
                 "content/x.md:5:17: error: unknown activation 'swish'; "
-                        + "the activations are relu, linear, sigmoid, tanh, leaky_relu, softmax");
+                        + "the activations are relu, linear, sigmoid, tanh, leaky_relu, gelu, softmax");
     }
 
     @Test
