@@ -95,8 +95,10 @@ class CrashSafeBuildTest {
                     content.toString(), "--templates", SiteFiles.repoTemplates().toString(), "--out", out.toString(),
                     "--threads", "2");
             try {
-                while (build.isAlive() && !kills.get(k).now()) {
-                    Thread.sleep(1);
+                // Waits for the build to end, looking at its progress every millisecond meanwhile.
+                boolean ended = false;
+                while (!ended && !kills.get(k).now()) {
+                    ended = build.waitFor(1, TimeUnit.MILLISECONDS);
                 }
             } finally {
                 build.destroyForcibly();
