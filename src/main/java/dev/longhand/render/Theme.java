@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -69,15 +70,23 @@ public final class Theme {
      */
     public SortedSet<String> assets() throws IOException {
         SortedSet<String> names = new TreeSet<>(builtInAssets());
-        Path folder = overrides.resolve(ASSETS);
-        if (Files.isDirectory(folder)) {
-            // Files.walk does not follow links to folders, so no file outside the theme is copied.
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.filter(Files::isRegularFile)
-                        .forEach(file -> names.add(folder.relativize(file).toString().replace('\\', '/')));
-            }
-        }
+        names.addAll(filesUnder(overrides.resolve(ASSETS)));
         return names;
+    }
+
+    /**
+     * The files under a folder, relative to it with "/" between names; none when it is not a
+     * folder. Files.walk does not follow links to folders, so no file outside the theme is copied.
+     */
+    private static List<String> filesUnder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+                    .toList();
+        }
     }
 
     /** Copies each asset into {@code target}/assets, the author's version of a file over the built-in one. */
@@ -111,7 +120,7 @@ public final class Theme {
             JarURLConnection connection = (JarURLConnection) marker.openConnection();
             // The cached JarFile is the one the class loader reads: listing it costs no second open.
             JarFile jar = connection.getJarFile();
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
@@ -121,19 +130,10 @@ public final class Theme {
             }
             return names;
         }
-        Path folder;
         try {
-            folder = Path.of(marker.toURI()).getParent().resolve(ASSETS);
+            return filesUnder(Path.of(marker.toURI()).getParent().resolve(ASSETS));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new UncheckedIOException(new IOException("cannot read the built-in theme at " + marker, e));
-        }
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(file -> folder.relativize(file).toString().replace('\\', '/'))
-                    .toList();
         }
     }
 }
