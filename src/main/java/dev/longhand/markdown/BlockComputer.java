@@ -9,6 +9,8 @@ import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Network;
+import dev.longhand.nn.Parameters;
+import dev.longhand.nn.StageTrace;
 import dev.longhand.nn.Trainer;
 import dev.longhand.nn.TrainingTrace;
 import dev.longhand.render.Block;
@@ -95,10 +97,12 @@ final class BlockComputer {
 
     /** Where a value first overflowed to infinity or became NaN, in words, if anywhere. */
     private static Optional<String> firstNonFinite(ForwardTrace forward, Optional<TrainingTrace> trained) {
-        List<LayerTrace> layers = forward.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            for (String part : List.of("z", "a")) {
-                Matrix m = part.equals("z") ? layers.get(i).z() : layers.get(i).a();
+        List<StageTrace> stages = forward.stages();
+        for (int i = 0; i < stages.size(); i++) {
+            StageTrace stage = stages.get(i);
+            List<String> parts = stage instanceof LayerTrace ? List.of("z", "a") : List.of("a");
+            for (String part : parts) {
+                Matrix m = part.equals("z") ? ((LayerTrace) stage).z() : stage.a();
                 Optional<String> at = nonFinite(m);
                 if (at.isPresent()) {
                     return Optional.of("layer " + (i + 1) + " " + part + " " + at.get());
@@ -113,9 +117,11 @@ final class BlockComputer {
             }
             var after = trained.get().after().layers();
             for (int i = 0; i < after.size(); i++) {
-                Optional<String> at = nonFinite(after.get(i).weights());
-                if (at.isPresent()) {
-                    return Optional.of("layer " + (i + 1) + " weights after training " + at.get());
+                for (Parameters.Entry p : after.get(i).parameters().entries()) {
+                    Optional<String> at = nonFinite(p.value());
+                    if (at.isPresent()) {
+                        return Optional.of("layer " + (i + 1) + " " + p.path() + " after training " + at.get());
+                    }
                 }
             }
         }

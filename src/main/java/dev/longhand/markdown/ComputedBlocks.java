@@ -87,7 +87,7 @@ final class ComputedBlocks {
 
     /** Whether any block's numbers go through exp, log, tanh or erf: sigmoid, tanh, GELU, softmax or cross-entropy. */
     boolean anyExactMath() {
-        return byNode.values().stream().anyMatch(b -> b.forward().layers().stream()
+        return byNode.values().stream().anyMatch(b -> b.forward().denseLayers().stream()
                 .anyMatch(l -> l.layer().activation() == Activation.SIGMOID
                         || l.layer().activation() == Activation.TANH
                         || l.layer().activation() == Activation.GELU

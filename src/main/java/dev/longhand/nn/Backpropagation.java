@@ -5,10 +5,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Backpropagation through a recorded forward pass, from the output layer back to the first:
- * dA of the output is the loss gradient; then per layer {@code dZ = dA ⊙ f'(Z)} (or the
- * softmax rules), {@code dW = dZ · Aprevᵀ}, {@code db} = row sums of dZ and
- * {@code dA_prev = Wᵀ · dZ}, every product as in {@link Matrix#multiply}.
+ * Backpropagation through a recorded forward pass, from the output stage back to the first:
+ * dL/d(output) is the loss gradient; each stage then gives its parameters' gradients and
+ * dL/d(its input), which is the stage before's dL/d(output). For dense layers that is
+ * {@code dZ = dA ⊙ f'(Z)} (or the softmax rules), {@code dW = dZ · Aprevᵀ}, {@code db} = row
+ * sums of dZ and {@code dA_prev = Wᵀ · dZ}, every product as in {@link Matrix#multiply}.
  */
 final class Backpropagation {
 
@@ -21,25 +22,20 @@ final class Backpropagation {
             throw new IllegalArgumentException("the output is " + output.shape()
                     + " but the target is " + target.shape());
         }
-        List<LayerTrace> traces = forward.layers();
-        List<LayerGradients> gradients = new ArrayList<>(traces.size());
+        List<StageTrace> traces = forward.stages();
+        List<StageGradients> gradients = new ArrayList<>(traces.size());
         Matrix dA = loss.gradient(output, target);
         for (int i = traces.size() - 1; i >= 0; i--) {
-            LayerTrace trace = traces.get(i);
-            Matrix dZ = isOutputSoftmaxWithCrossEntropy(trace, i == traces.size() - 1, loss)
-                    ? Loss.softmaxCrossEntropyGradient(trace.a(), target)
-                    : trace.layer().activation().backward(trace.z(), trace.a(), dA);
-            Matrix dW = dZ.multiply(trace.input().transpose());
-            Matrix db = dZ.sumColumns();
-            gradients.add(new LayerGradients(dA, dZ, dW, db));
-            dA = trace.layer().weights().transpose().multiply(dZ);
+            StageTrace trace = traces.get(i);
+            Stage stage = trace.stage();
+            StageGradients g = i == traces.size() - 1 && loss == Loss.CROSS_ENTROPY && stage.endsInSoftmax()
+                    // Softmax followed by cross entropy has the simple, exact dZ = (a·Σt − t) / m.
+                    ? stage.backwardFromLogits(trace, dA, Loss.softmaxCrossEntropyGradient(trace.a(), target))
+                    : stage.backward(trace, dA);
+            gradients.add(g);
+            dA = g.dInput();
         }
         Collections.reverse(gradients);
         return new BackwardTrace(loss.value(forward, target), gradients);
-    }
-
-    /** Softmax followed by cross entropy has the simple, exact dZ = (a·Σt − t) / m. */
-    private static boolean isOutputSoftmaxWithCrossEntropy(LayerTrace trace, boolean isOutput, Loss loss) {
-        return isOutput && loss == Loss.CROSS_ENTROPY && trace.layer().activation() == Activation.SOFTMAX;
     }
 }

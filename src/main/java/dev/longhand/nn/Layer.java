@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param bias       units × 1
  * @param activation applied to every weighted sum
  */
-public record Layer(String name, Matrix weights, Matrix bias, Activation activation) {
+public record Layer(String name, Matrix weights, Matrix bias, Activation activation) implements Stage {
 
     public Layer {
         Objects.requireNonNull(name, "name");
@@ -49,6 +49,61 @@ public record Layer(String name, Matrix weights, Matrix bias, Activation activat
                     + " values per sample, not " + input.rows());
         }
         return weights.multiply(input).addColumnToEach(bias);
+    }
+
+    @Override
+    public String type() {
+        return "dense";
+    }
+
+    @Override
+    public int inputRows() {
+        return inputs();
+    }
+
+    @Override
+    public int outputRows(int inputRows) {
+        return inputRows == inputs() ? units() : -1;
+    }
+
+    @Override
+    public LayerTrace forward(Matrix input) {
+        Matrix z = weightedSums(input);
+        return new LayerTrace(this, input, z, activation.apply(z));
+    }
+
+    /** {@code dZ = dA ⊙ f'(Z)} (or the softmax rule), then {@link #backwardFromLogits}. */
+    @Override
+    public LayerGradients backward(StageTrace trace, Matrix dOutput) {
+        LayerTrace t = (LayerTrace) trace;
+        return gradients(dOutput, activation.backward(t.z(), t.a(), dOutput), t);
+    }
+
+    @Override
+    public boolean endsInSoftmax() {
+        return activation == Activation.SOFTMAX;
+    }
+
+    /** {@code dW = dZ · Aprevᵀ}, {@code db} = row sums of dZ, {@code dA_prev = Wᵀ · dZ}. */
+    @Override
+    public LayerGradients backwardFromLogits(StageTrace trace, Matrix dOutput, Matrix dZ) {
+        return gradients(dOutput, dZ, (LayerTrace) trace);
+    }
+
+    private LayerGradients gradients(Matrix dA, Matrix dZ, LayerTrace t) {
+        Matrix dW = dZ.multiply(t.input().transpose());
+        Matrix db = dZ.sumColumns();
+        return new LayerGradients(dA, dZ, dW, db, weights.transpose().multiply(dZ));
+    }
+
+    @Override
+    public Parameters parameters() {
+        return Parameters.builder().matrix("weights", weights).vector("bias", bias).build();
+    }
+
+    @Override
+    public Layer withParameters(Parameters parameters) {
+        return withParameters(parameters.get("weights"), parameters.get("bias"));
     }
 
     /** This layer with other weights and bias, e.g. after a gradient-descent step. */

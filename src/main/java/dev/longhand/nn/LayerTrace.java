@@ -8,5 +8,15 @@ package dev.longhand.nn;
  * @param z     the weighted sums {@code weights · input + bias}
  * @param a     the activations {@code activation(z)}
  */
-public record LayerTrace(Layer layer, Matrix input, Matrix z, Matrix a) {
+public record LayerTrace(Layer layer, Matrix input, Matrix z, Matrix a) implements StageTrace {
+
+    @Override
+    public Layer stage() {
+        return layer;
+    }
+
+    @Override
+    public Matrix logits() {
+        return z;
+    }
 }

@@ -58,11 +58,11 @@ public enum Loss {
          */
         @Override
         public double value(ForwardTrace forward, Matrix target) {
-            LayerTrace last = forward.last();
-            if (last.layer().activation() != Activation.SOFTMAX) {
+            StageTrace last = forward.last();
+            if (!last.stage().endsInSoftmax()) {
                 return value(last.a(), target);
             }
-            Matrix z = last.z();
+            Matrix z = last.logits();
             requireSameShape(z, target);
             double[] max = new double[z.cols()];
             double[] logSum = new double[z.cols()];

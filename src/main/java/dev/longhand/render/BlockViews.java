@@ -30,7 +30,7 @@ public final class BlockViews {
     private static BlockView of(Block block, String answersHref, boolean keyOfDraw) {
         Worksheet worksheet = new Worksheet(block.precision(), block.augmented());
         MatrixViews matrices = new MatrixViews(block.precision());
-        List<LayerTrace> traces = block.forward().layers();
+        List<LayerTrace> traces = block.forward().denseLayers();
         List<LayerView> layers = new ArrayList<>();
         boolean anyRelu = false;
         for (int i = 0; i < traces.size(); i++) {
@@ -84,12 +84,12 @@ public final class BlockViews {
     /** Column headers of a layer's input: the input's names for layer 1, unit numbers after. */
     static List<String> layerInputNames(Block block, int index) {
         return index == 0 ? inputNames(block)
-                : MatrixViews.numbered(block.forward().layers().get(index - 1).layer().units());
+                : MatrixViews.numbered(block.forward().denseLayers().get(index - 1).layer().units());
     }
 
     private static String shape(Block block) {
         StringBuilder text = new StringBuilder().append(block.forward().input().rows());
-        for (LayerTrace layer : block.forward().layers()) {
+        for (LayerTrace layer : block.forward().denseLayers()) {
             text.append(" → ").append(layer.layer().units()).append(' ')
                     .append(activationName(layer.layer().activation()));
         }

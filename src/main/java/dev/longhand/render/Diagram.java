@@ -65,7 +65,7 @@ public final class Diagram {
     }
 
     public static String svg(Block block, int sample, int precision) {
-        List<LayerTrace> layers = block.forward().layers();
+        List<LayerTrace> layers = block.forward().denseLayers();
         int columns = layers.size() + 1;
         List<List<Integer>> shown = new ArrayList<>();
         shown.add(shownUnits(block.forward().input().rows()));
@@ -167,7 +167,7 @@ public final class Diagram {
     private static String description(Block block, int sample) {
         StringBuilder text = new StringBuilder("A network with ")
                 .append(count(block.forward().input().rows()).replace("units", "inputs").replace("unit", "input"));
-        for (LayerTrace layer : block.forward().layers()) {
+        for (LayerTrace layer : block.forward().denseLayers()) {
             text.append(", then ").append(layer.layer().name()).append(" (")
                     .append(count(layer.layer().units())).append(", ")
                     .append(BlockViews.activationName(layer.layer().activation())).append(')');

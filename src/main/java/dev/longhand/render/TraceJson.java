@@ -26,7 +26,7 @@ public final class TraceJson {
         JsonWriter json = new JsonWriter().beginObject();
         json.name("input").value(forward.input());
         json.name("layers").beginArray();
-        List<LayerTrace> layers = forward.layers();
+        List<LayerTrace> layers = forward.denseLayers();
         for (int i = 0; i < layers.size(); i++) {
             LayerTrace layer = layers.get(i);
             json.beginObject();
@@ -37,11 +37,11 @@ public final class TraceJson {
             json.name("z").value(layer.z());
             json.name("a").value(layer.a());
             if (trained.isPresent()) {
-                LayerGradients gradients = trained.get().firstStep().layers().get(i);
+                LayerGradients gradients = trained.get().firstStep().dense(i);
                 json.name("dW").value(gradients.dW());
                 json.name("db").flat(gradients.db());
-                json.name("weights_after").value(trained.get().after().layers().get(i).weights());
-                json.name("bias_after").flat(trained.get().after().layers().get(i).bias());
+                json.name("weights_after").value(trained.get().after().dense(i).weights());
+                json.name("bias_after").flat(trained.get().after().dense(i).bias());
             }
             json.endObject();
         }

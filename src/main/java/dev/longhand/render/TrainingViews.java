@@ -25,11 +25,11 @@ final class TrainingViews {
         TrainingTrace trained = block.trained().orElseThrow();
         int p = block.precision();
         GradientSheet sheet = new GradientSheet(p);
-        List<LayerTrace> traces = block.forward().layers();
+        List<LayerTrace> traces = block.forward().denseLayers();
         Matrix output = block.forward().output();
         List<String> sampleNames = MatrixViews.samples(output.cols(), block.batch());
 
-        int last = block.forward().layers().size() - 1;
+        int last = block.forward().denseLayers().size() - 1;
         MatrixView outputView = matrices.shown("A" + Figures.subscript(last + 1), "the output", "output", output,
                 MatrixViews.numbered(output.rows()), sampleNames, (r, c) -> "layers." + last + ".a." + r + "." + c,
                 MatrixViews.NO_MARKS);
@@ -74,9 +74,9 @@ final class TrainingViews {
     private static BackwardLayerView backwardLayer(Block block, Training training, TrainingTrace trained, int i,
                                                    GradientSheet sheet, MatrixViews matrices,
                                                    List<String> sampleNames) {
-        List<LayerTrace> traces = block.forward().layers();
+        List<LayerTrace> traces = block.forward().denseLayers();
         LayerTrace trace = traces.get(i);
-        LayerGradients g = trained.firstStep().layers().get(i);
+        LayerGradients g = trained.firstStep().dense(i);
         Activation activation = trace.layer().activation();
         boolean last = i == traces.size() - 1;
         boolean straight = last && training.loss() == Loss.CROSS_ENTROPY && activation == Activation.SOFTMAX;
@@ -116,7 +116,7 @@ final class TrainingViews {
                 String dALine = last
                         ? sheet.outputGradient(training.loss(), output, training.target(), g.dA(), u, s)
                         : sheet.hiddenGradient(traces.get(i + 1).layer().weights(),
-                                trained.firstStep().layers().get(i + 1).dZ(), g.dA(), u, s);
+                                trained.firstStep().dense(i + 1).dZ(), g.dA(), u, s);
                 dALines.add(new GradientLineView(prefix + ".dA" + at, dALine, false));
                 boolean blocked = GradientSheet.blocked(activation, trace.z().get(u, s));
                 dZLines.add(new GradientLineView(prefix + ".dZ" + at,
@@ -142,9 +142,9 @@ final class TrainingViews {
 
     private static UpdateLayerView updateLayer(Block block, Training training, TrainingTrace trained,
                                                Network firstStep, int i, GradientSheet sheet, MatrixViews matrices) {
-        Layer before = block.forward().layers().get(i).layer();
-        Layer after = firstStep.layers().get(i);
-        LayerGradients g = trained.firstStep().layers().get(i);
+        Layer before = block.forward().denseLayers().get(i).layer();
+        Layer after = firstStep.dense(i);
+        LayerGradients g = trained.firstStep().dense(i);
         String sub = Figures.subscript(i + 1);
         String prefix = "layers." + i + ".step.";
         List<String> units = MatrixViews.numbered(before.units());
@@ -176,7 +176,7 @@ final class TrainingViews {
     }
 
     private static UpdateLayerView afterLayer(Block block, Network after, int i, MatrixViews matrices) {
-        Layer layer = after.layers().get(i);
+        Layer layer = after.dense(i);
         String sub = Figures.subscript(i + 1);
         List<String> units = MatrixViews.numbered(layer.units());
         MatrixView weights = matrices.shown("W" + sub, "weights of layer " + (i + 1) + " after every step",

@@ -112,7 +112,7 @@ public final class SpecReader {
         if (reading.errorCount() > before || input.isEmpty()) {
             return Optional.empty();
         }
-        Network network = new Network(layers);
+        Network network = Network.dense(layers);
         if (!withinWork(network, input.get(), training, fields)) {
             return Optional.empty();
         }
@@ -223,7 +223,7 @@ public final class SpecReader {
     /** Refuses a block whose page would be too large, or whose computation would take more than about a second. */
     private boolean withinWork(Network network, InputReader.Input input, Optional<Training> training, Fields fields) {
         long weights = 0;
-        for (Layer layer : network.layers()) {
+        for (Layer layer : network.denseLayers()) {
             weights += (long) layer.units() * layer.inputs();
         }
         if (weights > SpecLimits.MAX_WEIGHTS) {
@@ -232,7 +232,7 @@ public final class SpecReader {
             return false;
         }
         long units = 0;
-        for (Layer layer : network.layers()) {
+        for (Layer layer : network.denseLayers()) {
             units += layer.units();
         }
         long written = units * input.samples() * (training.isPresent() ? 3 : 1);

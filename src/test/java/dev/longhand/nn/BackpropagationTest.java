@@ -41,12 +41,12 @@ class BackpropagationTest {
         BackwardTrace backward = forward.backward(Matrix.column(5.0), Loss.MSE);
 
         assertEquals(4.0, backward.loss());
-        LayerGradients output = backward.layers().get(1);
+        LayerGradients output = backward.dense(1);
         assertEquals(Matrix.column(4.0), output.dA());
         assertEquals(Matrix.column(4.0), output.dZ());
         assertEquals(m(row(12, 0)), output.dW());
         assertEquals(Matrix.column(4.0), output.db());
-        LayerGradients hidden = backward.layers().get(0);
+        LayerGradients hidden = backward.dense(0);
         assertEquals(Matrix.column(8, 4), hidden.dA());
         assertEquals(Matrix.column(8, 0), hidden.dZ());
         assertEquals(m(row(8, 16), row(0, 0)), hidden.dW());
@@ -60,10 +60,10 @@ class BackpropagationTest {
         Network network = smallIntegerNetwork();
         BackwardTrace backward = network.forward(Matrix.column(1, 2)).backward(Matrix.column(5.0), Loss.MSE);
         Network after = network.step(backward, 0.25);
-        assertEquals(m(row(-1, -3), row(1, -1)), after.layers().get(0).weights());
-        assertEquals(Matrix.column(-2, 0), after.layers().get(0).bias());
-        assertEquals(m(row(-1, 1)), after.layers().get(1).weights());
-        assertEquals(Matrix.column(0.0), after.layers().get(1).bias());
+        assertEquals(m(row(-1, -3), row(1, -1)), after.dense(0).weights());
+        assertEquals(Matrix.column(-2, 0), after.dense(0).bias());
+        assertEquals(m(row(-1, 1)), after.dense(1).weights());
+        assertEquals(Matrix.column(0.0), after.dense(1).bias());
     }
 
     @Test
@@ -74,9 +74,9 @@ class BackpropagationTest {
         Network network = new Network(List.of(Layer.withoutBias("u", m(row(1, 1)), Activation.LINEAR)));
         BackwardTrace backward = network.forward(m(row(1, 0), row(0, 2))).backward(m(row(3, 2)), Loss.MSE);
         assertEquals(2.0, backward.loss());
-        assertEquals(m(row(-2, 0)), backward.layers().get(0).dZ());
-        assertEquals(m(row(-2, 0)), backward.layers().get(0).dW());
-        assertEquals(Matrix.column(-2.0), backward.layers().get(0).db());
+        assertEquals(m(row(-2, 0)), backward.dense(0).dZ());
+        assertEquals(m(row(-2, 0)), backward.dense(0).dW());
+        assertEquals(Matrix.column(-2.0), backward.dense(0).db());
     }
 
     @Test
@@ -89,7 +89,7 @@ class BackpropagationTest {
                 Layer.withoutBias("Output", m(row(1, 0), row(0, 0.5)), Activation.SOFTMAX)));
         BackwardTrace backward = network.forward(Matrix.column(1, 2)).backward(Matrix.column(1, 0), Loss.CROSS_ENTROPY);
         assertEquals(0.6931471805599453, backward.loss(), 1e-16);
-        LayerGradients g = backward.layers().get(0);
+        LayerGradients g = backward.dense(0);
         assertEquals(Matrix.column(-2, 0), g.dA());   // -t/(a·m) = (-1/½, 0)
         assertEquals(Matrix.column(-0.5, 0.5), g.dZ());
         assertEquals(m(row(-0.5, -1), row(0.5, 1)), g.dW());
@@ -101,8 +101,8 @@ class BackpropagationTest {
         Network network = new RandomNetworks(7).network(new int[] {3, 4, 2}, Activation.TANH, Activation.LINEAR);
         BackwardTrace backward = network.forward(Matrix.column(1, 2, 3)).backward(Matrix.column(0, 1), Loss.MSE);
         assertEquals(2, backward.layers().size());
-        assertEquals(network.layers().get(0).weights().shape(), backward.layers().get(0).dW().shape());
-        assertEquals(network.layers().get(1).weights().shape(), backward.layers().get(1).dW().shape());
+        assertEquals(network.dense(0).weights().shape(), backward.dense(0).dW().shape());
+        assertEquals(network.dense(1).weights().shape(), backward.dense(1).dW().shape());
     }
 
     @Test
@@ -145,7 +145,7 @@ class BackpropagationTest {
             assertEquals(loss.value(forward, target), backward.loss());
             Function<Network, Double> lossOf = n -> loss.value(n.forward(input), target);
             for (int l = 0; l < network.layers().size(); l++) {
-                LayerGradients g = backward.layers().get(l);
+                LayerGradients g = backward.dense(l);
                 assertNumericallyEqual(g.dW(), numericWeightGradient(network, l, lossOf), "dW of layer " + l);
                 assertNumericallyEqual(g.db(), numericBiasGradient(network, l, lossOf), "db of layer " + l);
             }
@@ -156,7 +156,7 @@ class BackpropagationTest {
     private static final double H = 1e-5;
 
     private static boolean nearAKink(ForwardTrace forward) {
-        return forward.layers().stream().anyMatch(trace -> {
+        return forward.denseLayers().stream().anyMatch(trace -> {
             double[][] z = trace.z().toArrays();
             for (double[] zRow : z) {
                 for (double v : zRow) {
@@ -170,7 +170,7 @@ class BackpropagationTest {
     }
 
     private static Matrix numericWeightGradient(Network network, int l, Function<Network, Double> lossOf) {
-        Layer layer = network.layers().get(l);
+        Layer layer = network.dense(l);
         double[][] w = layer.weights().toArrays();
         double[][] grad = new double[w.length][w[0].length];
         for (int r = 0; r < w.length; r++) {
@@ -188,7 +188,7 @@ class BackpropagationTest {
     }
 
     private static Matrix numericBiasGradient(Network network, int l, Function<Network, Double> lossOf) {
-        Layer layer = network.layers().get(l);
+        Layer layer = network.dense(l);
         double[] b = layer.bias().column(0);
         double[] grad = new double[b.length];
         for (int r = 0; r < b.length; r++) {
@@ -204,7 +204,7 @@ class BackpropagationTest {
     }
 
     private static Network replace(Network network, int index, Layer layer) {
-        List<Layer> layers = new ArrayList<>(network.layers());
+        List<Stage> layers = new ArrayList<>(network.layers());
         layers.set(index, layer);
         return network.withLayers(layers);
     }

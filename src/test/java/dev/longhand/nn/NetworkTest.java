@@ -33,8 +33,8 @@ class NetworkTest {
                 layer(m(row(1, -1, 0), row(0, 1, 1)), Activation.RELU),
                 layer(m(row(1, 1)), Activation.LINEAR)));
         ForwardTrace trace = network.forward(Matrix.column(2, 1, 3));
-        assertEquals(Matrix.column(1, 4), trace.layers().get(0).z());
-        assertEquals(Matrix.column(1, 4), trace.layers().get(0).a());
+        assertEquals(Matrix.column(1, 4), trace.dense(0).z());
+        assertEquals(Matrix.column(1, 4), trace.dense(0).a());
         assertEquals(Matrix.column(5.0), trace.output());
     }
 
@@ -49,12 +49,12 @@ class NetworkTest {
                 layer(m(row(1, 1)), Activation.LINEAR)));
         Matrix x = m(row(2, 1, 0), row(1, 0, 2), row(3, 1, 1));
         ForwardTrace trace = network.forward(x);
-        assertEquals(m(row(2, 2, -1), row(3, 0, 2)), trace.layers().get(0).z());
-        assertEquals(m(row(2, 2, 0), row(3, 0, 2)), trace.layers().get(0).a());
+        assertEquals(m(row(2, 2, -1), row(3, 0, 2)), trace.dense(0).z());
+        assertEquals(m(row(2, 2, 0), row(3, 0, 2)), trace.dense(0).a());
         assertEquals(m(row(5, 2, 2)), trace.output());
         assertEquals(x, trace.input());
-        assertEquals(x, trace.layers().get(0).input());
-        assertEquals(trace.layers().get(0).a(), trace.layers().get(1).input());
+        assertEquals(x, trace.dense(0).input());
+        assertEquals(trace.dense(0).a(), trace.dense(1).input());
     }
 
     @Test
@@ -95,14 +95,14 @@ class NetworkTest {
         assertLayer(trace, 6, m(row(-4, -18)), m(row(-4, -18)));
         assertEquals(m(row(-4, -18)), trace.output());
 
-        Activation relu = trace.layers().get(2).layer().activation();
-        assertTrue(relu.clamps(trace.layers().get(2).z().get(1, 1)));
-        assertFalse(relu.clamps(trace.layers().get(2).z().get(1, 0)));
+        Activation relu = trace.dense(2).layer().activation();
+        assertTrue(relu.clamps(trace.dense(2).z().get(1, 1)));
+        assertFalse(relu.clamps(trace.dense(2).z().get(1, 0)));
     }
 
     private static void assertLayer(ForwardTrace trace, int index, Matrix z, Matrix a) {
-        assertEquals(z, trace.layers().get(index).z(), "z of layer " + (index + 1));
-        assertEquals(a, trace.layers().get(index).a(), "a of layer " + (index + 1));
+        assertEquals(z, trace.dense(index).z(), "z of layer " + (index + 1));
+        assertEquals(a, trace.dense(index).a(), "a of layer " + (index + 1));
     }
 
     @ParameterizedTest
@@ -115,11 +115,11 @@ class NetworkTest {
             ForwardTrace trace = network.forward(input);
             double[][] a = input.toArrays();
             for (int i = 0; i < network.layers().size(); i++) {
-                Layer layer = network.layers().get(i);
+                Layer layer = network.dense(i);
                 double[][] z = NaiveReference.weightedSums(layer.weights().toArrays(), layer.bias().column(0), a);
                 a = NaiveReference.activate(activation, z);
-                assertEquals(Matrix.of(z), trace.layers().get(i).z(), "z, seed " + seed + ", layer " + i);
-                assertEquals(Matrix.of(a), trace.layers().get(i).a(), "a, seed " + seed + ", layer " + i);
+                assertEquals(Matrix.of(z), trace.dense(i).z(), "z, seed " + seed + ", layer " + i);
+                assertEquals(Matrix.of(a), trace.dense(i).a(), "a, seed " + seed + ", layer " + i);
             }
         }
     }
@@ -140,7 +140,7 @@ class NetworkTest {
     @Test
     void keepsItsOwnCopyOfTheLayers() {
         List<Layer> layers = new ArrayList<>(List.of(layer(Matrix.filled(2, 3, 1), Activation.RELU)));
-        Network network = new Network(layers);
+        Network network = Network.dense(layers);
         layers.add(layer(Matrix.filled(1, 2, 1), Activation.LINEAR));
         assertEquals(1, network.layers().size());
         assertThrows(UnsupportedOperationException.class, () -> network.layers().clear());

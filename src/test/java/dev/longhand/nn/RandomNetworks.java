@@ -47,6 +47,6 @@ final class RandomNetworks {
             layers.add(new Layer("Layer " + i, matrix(sizes[i], sizes[i - 1]), matrix(sizes[i], 1),
                     i == sizes.length - 1 ? output : hidden));
         }
-        return new Network(layers);
+        return Network.dense(layers);
     }
 }

@@ -32,7 +32,7 @@ class TrainerTest {
         // dW = db = -2 (see above): w = 0 - 0.1·(-2) = 0.2, b = 0.2
         TrainingTrace trace = Trainer.train(oneZeroUnit(), Matrix.column(1.0),
                 new Training(Matrix.column(1.0), Loss.MSE, 0.1, 1));
-        Layer after = trace.after().layers().get(0);
+        Layer after = trace.after().dense(0);
         assertEquals(Matrix.of(new double[][] {{0.2}}), after.weights());
         assertEquals(Matrix.column(0.2), after.bias());
         assertEquals(List.of(1.0, (0.4 - 1) * (0.4 - 1)), trace.losses());

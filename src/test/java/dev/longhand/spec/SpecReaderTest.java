@@ -46,7 +46,7 @@ class SpecReaderTest {
                 """);
         assertEquals(Matrix.column(2, 1, 3), spec.input());
         assertFalse(spec.batch());
-        List<Layer> layers = spec.network().layers();
+        List<Layer> layers = spec.network().denseLayers();
         assertEquals(2, layers.size());
         assertEquals(rows(new double[] {1, -1, 0}, new double[] {0, 1, 1}), layers.get(0).weights());
         assertEquals(rows(new double[] {1, 1}), layers.get(1).weights());
@@ -64,7 +64,7 @@ class SpecReaderTest {
                   - weights: [[1, 1]]
                 ```
                 """);
-        List<Layer> layers = spec.network().layers();
+        List<Layer> layers = spec.network().denseLayers();
         assertEquals(List.of(Activation.RELU, Activation.RELU, Activation.LINEAR),
                 layers.stream().map(Layer::activation).toList());
         assertEquals(List.of("Layer 1", "Layer 2", "Layer 3"), layers.stream().map(Layer::name).toList());
@@ -96,11 +96,11 @@ class SpecReaderTest {
                     activation: sigmoid
                 ```
                 """);
-        Layer hidden = spec.network().layers().get(0);
+        Layer hidden = spec.network().dense(0);
         assertEquals("Hidden", hidden.name());
         assertEquals(Matrix.column(0.5, -1), hidden.bias());
         assertEquals(Activation.TANH, hidden.activation());
-        assertEquals(Activation.SIGMOID, spec.network().layers().get(1).activation());
+        assertEquals(Activation.SIGMOID, spec.network().dense(1).activation());
         assertEquals("Sigmoid out", spec.caption());
         assertEquals(List.of("x", "y"), spec.inputLabels());
         assertEquals(2, spec.precision());
@@ -137,7 +137,7 @@ class SpecReaderTest {
                     weights: {random: 42, min: -2, max: 2, integers: true}
                 ```
                 """);
-        Matrix w = spec.network().layers().get(0).weights();
+        Matrix w = spec.network().dense(0).weights();
         assertEquals(5, w.rows());
         assertEquals(3, w.cols());
         for (double v : w.toArrays()[0]) {
@@ -155,9 +155,9 @@ class SpecReaderTest {
                     weights: {random: %d}
                 ```
                 """;
-        Matrix first = valid(block.formatted(7)).network().layers().get(0).weights();
-        Matrix again = valid(block.formatted(7)).network().layers().get(0).weights();
-        Matrix otherSeed = valid(block.formatted(8)).network().layers().get(0).weights();
+        Matrix first = valid(block.formatted(7)).network().dense(0).weights();
+        Matrix again = valid(block.formatted(7)).network().dense(0).weights();
+        Matrix otherSeed = valid(block.formatted(8)).network().dense(0).weights();
         assertEquals(first, again);
         assertNotEquals(first, otherSeed);
         for (double[] row : first.toArrays()) {
@@ -181,7 +181,7 @@ class SpecReaderTest {
                     weights: {random: 9, min: -3, max: 3, integers: true}
                 ```
                 """);
-        Matrix bias = spec.network().layers().get(0).bias();
+        Matrix bias = spec.network().dense(0).bias();
         assertEquals(3, bias.rows());
         assertEquals(1, bias.cols());
         MlpSpec oneInput = valid("""
@@ -192,7 +192,7 @@ class SpecReaderTest {
                     weights: {random: 9, min: -3, max: 3, integers: true}
                 ```
                 """);
-        assertEquals(oneInput.network().layers().get(0).weights(), bias);
+        assertEquals(oneInput.network().dense(0).weights(), bias);
         for (double v : bias.toArrays()[0]) {
             assertTrue(v >= -3 && v <= 3 && v == Math.rint(v), "whole number in [-3, 3]: " + v);
         }
@@ -209,7 +209,7 @@ class SpecReaderTest {
                     bias: {random: 1, min: 0.5, max: 0.5}
                 ```
                 """);
-        assertEquals(Matrix.column(0.5, 0.5), spec.network().layers().get(0).bias());
+        assertEquals(Matrix.column(0.5, 0.5), spec.network().dense(0).bias());
     }
 
     @Test

@@ -14,7 +14,7 @@ class WorksheetTest {
 
     private static LayerTrace single(double[][] w, double[] b, Activation f, double[][] x) {
         Layer layer = new Layer("L", Matrix.of(w), Matrix.column(b), f);
-        return new Network(List.of(layer)).forward(Matrix.of(x)).layers().get(0);
+        return new Network(List.of(layer)).forward(Matrix.of(x)).dense(0);
     }
 
     @Test
