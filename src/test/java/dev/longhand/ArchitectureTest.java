@@ -33,7 +33,8 @@ class ArchitectureTest {
             "spec", Set.of("nn", "diag"),
             "worked", Set.of("nn"),
             "render", Set.of("nn", "worked", "diag"),
-            "markdown", Set.of("spec", "nn", "render", "diag"),
+            "kinds", Set.of("nn", "spec", "worked", "render", "diag"),
+            "markdown", Set.of("kinds", "spec", "nn", "render", "diag"),
             "site", Set.of("markdown", "render", "diag", "spec"),
             "serve", Set.of("site", "render", "diag"),
             "cli", Set.of("site", "serve", "diag"));
