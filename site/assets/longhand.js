@@ -208,17 +208,42 @@
     return z.map(function (row) { return row.map(f); });
   }
 
+  /** Whether a layer of a spec is a dense layer: no type, or type "dense". */
+  function isDense(layer) {
+    return !layer.type || layer.type === "dense";
+  }
+
+  /** The unit of a layer kind beyond dense layers (longhand-KIND.js), as Java's kinds.Kinds lists them. */
+  function kindOf(layer) {
+    var kind = api.kinds[layer.type];
+    if (!kind) {
+      throw new Error("no script for layer type " + layer.type);
+    }
+    return kind;
+  }
+
   function forward(network, input) {
     var traces = [];
     var current = input;
     network.forEach(function (layer) {
-      var product = multiply(layer.weights, current);
-      var z = matrix(product.length, product[0].length, function (r, c) { return product[r][c] + layer.bias[r]; });
-      var a = activate(layer.activation, z);
-      traces.push({ layer: layer, input: current, z: z, a: a });
-      current = a;
+      var t = stageForward(layer, current);
+      traces.push(t);
+      current = t.a;
     });
     return traces;
+  }
+
+  /** One layer of any kind: dense here, the others by their kind's unit; every trace holds layer, input and a. */
+  function stageForward(layer, x) {
+    if (!isDense(layer)) {
+      var t = kindOf(layer).forward(layer, x, api.internals);
+      t.layer = layer;
+      t.input = x;
+      return t;
+    }
+    var product = multiply(layer.weights, x);
+    var z = matrix(product.length, product[0].length, function (r, c) { return product[r][c] + layer.bias[r]; });
+    return { layer: layer, input: x, z: z, a: activate(layer.activation, z) };
   }
 
   /** The whole computation of a block: forward pass and, with a target, training (longhand-training.js). */
@@ -382,8 +407,41 @@
     return "[" + values.map(jsonNumber).join(",") + "]";
   }
 
+  /**
+   * One layer of a network with kinds beyond dense layers, as TraceJson.stage writes it: type and
+   * name first; a dense layer's fields, or its kind's; then, trained, gradients and after.
+   * trained (optional): { dense: [dW, db, weightsAfter, biasAfter], gradients: json, after: json }.
+   */
+  function stageJson(t, trained) {
+    var fields = ["\"type\":" + jsonString(t.layer.type || "dense"), "\"name\":" + jsonString(t.layer.name)];
+    if (isDense(t.layer)) {
+      fields.push("\"activation\":" + jsonString(t.layer.activation), "\"weights\":" + jsonMatrix(t.layer.weights),
+        "\"bias\":" + jsonFlat(t.layer.bias), "\"z\":" + jsonMatrix(t.z), "\"a\":" + jsonMatrix(t.a));
+      if (trained && trained.dense) {
+        fields.push.apply(fields, trained.dense);
+      }
+    } else {
+      fields.push.apply(fields, kindOf(t.layer).traceFields(t, api.internals));
+    }
+    if (trained && trained.gradients) {
+      fields.push("\"gradients\":" + trained.gradients, "\"after\":" + trained.after);
+    }
+    return "{" + fields.join(",") + "}";
+  }
+
   function traceJson(spec, result) {
     var parts = ["\"input\":" + jsonMatrix(spec.input)];
+    if (spec.typed) {
+      var typed = result.traces.map(function (t, i) {
+        return stageJson(t, spec.training && result.first ? api.training.stageFields(result, i) : null);
+      });
+      parts.push("\"layers\":[" + typed.join(",") + "]");
+      parts.push("\"output\":" + jsonMatrix(result.traces[result.traces.length - 1].a));
+      if (spec.training && result.first) {
+        api.training.traceFields(spec, result, parts);
+      }
+      return "{" + parts.join(",") + "}";
+    }
     var layers = result.traces.map(function (t, i) {
       var fields = [
         "\"name\":" + jsonString(t.layer.name),
@@ -552,22 +610,34 @@
       }) || Object.keys(lists).some(function (k) { return lists[k].some(bad); });
     }
     put("input.", spec.input);
-    traces.forEach(function (t, i) {
-      var prefix = "layers." + i + ".";
-      put(prefix + "weights.", t.layer.weights);
-      putFlat(prefix + "bias.", t.layer.bias);
-      put(prefix + "z.", t.z);
-      put(prefix + "a.", t.a);
-      t.z.forEach(function (row, u) {
-        row.forEach(function (zv, s) {
-          var mark = reluMark(t.layer.activation, zv);
-          marks[prefix + "z." + u + "." + s] = { css: mark };
-          marks[prefix + "a." + u + "." + s] = { css: mark, from: mark === "clamped" ? display(zv, p) : "" };
-          var line = forwardLine(t, u, s, p, augmented, unknowns ? unknowns(i, s) : null);
-          lines[i + "." + u + "." + s] = { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
+    /** Every layer's numbers and lines; prefix "layers.2." or "layers.2.layers.0." inside a residual. */
+    function layers(list, path, top) {
+      list.forEach(function (t, i) {
+        var prefix = path + i + ".";
+        var lineKey = prefix.substring("layers.".length, prefix.length - 1);
+        if (!isDense(t.layer)) {
+          kindOf(t.layer).view(t, prefix, lineKey, p, shelf);
+          return;
+        }
+        put(prefix + "weights.", t.layer.weights);
+        putFlat(prefix + "bias.", t.layer.bias);
+        put(prefix + "z.", t.z);
+        put(prefix + "a.", t.a);
+        t.z.forEach(function (row, u) {
+          row.forEach(function (zv, s) {
+            var mark = reluMark(t.layer.activation, zv);
+            marks[prefix + "z." + u + "." + s] = { css: mark };
+            marks[prefix + "a." + u + "." + s] = { css: mark, from: mark === "clamped" ? display(zv, p) : "" };
+            var line = forwardLine(t, u, s, p, augmented, top && unknowns ? unknowns(i, s) : null);
+            lines[lineKey + "." + u + "." + s] = { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
+          });
         });
       });
-    });
+    }
+    /** What a kind's view fills: numbers by key prefix, lines and marks; layers() for a residual's own. */
+    var shelf = { put: put, putFlat: putFlat, lines: lines, marks: marks, Line: Line, display: display,
+      subscript: subscript, layers: function (list, path) { layers(list, path, false); } };
+    layers(traces, "layers.", true);
     if (spec.training && result.first) {
       api.training.view(spec, result, p, put, putFlat, lines, marks);
     }
@@ -589,12 +659,37 @@
     return isFinite(v) ? v : null;
   }
 
+  /** A layer of a spec from its trace: what it computes with, nothing it computed. */
+  function layerSpec(l) {
+    if (!isDense(l)) {
+      return kindOf(l).spec(l, layerSpec, api.internals);
+    }
+    var layer = { name: l.name, activation: l.activation, weights: copy(l.weights), bias: l.bias.slice() };
+    if (l.type) {
+      layer.type = l.type;
+    }
+    return layer;
+  }
+
+  /** A copy of plain data: numbers, text, lists and objects. */
+  function deepCopy(x) {
+    if (Array.isArray(x)) {
+      return x.map(deepCopy);
+    }
+    if (x !== null && typeof x === "object") {
+      var c = {};
+      Object.keys(x).forEach(function (k) { c[k] = deepCopy(x[k]); });
+      return c;
+    }
+    return x;
+  }
+
   function specOf(trace) {
     var spec = {
       input: copy(trace.input),
-      layers: trace.layers.map(function (l) {
-        return { name: l.name, activation: l.activation, weights: copy(l.weights), bias: l.bias.slice() };
-      })
+      layers: trace.layers.map(layerSpec),
+      // A network with kinds beyond dense layers writes "type" on every layer (TraceJson).
+      typed: trace.layers[0].type !== undefined
     };
     if (trace.target) {
       spec.training = { target: copy(trace.target), loss: trace.loss_function || "mse",
@@ -607,8 +702,11 @@
     var c = {
       input: copy(spec.input),
       layers: spec.layers.map(function (l) {
-        return { name: l.name, activation: l.activation, weights: copy(l.weights), bias: l.bias.slice() };
-      })
+        return isDense(l) && !l.type
+          ? { name: l.name, activation: l.activation, weights: copy(l.weights), bias: l.bias.slice() }
+          : deepCopy(l);
+      }),
+      typed: spec.typed
     };
     if (spec.training) {
       c.training = { target: copy(spec.training.target), loss: spec.training.loss,
@@ -640,6 +738,9 @@
         return layer.bias[idx[3]];
       }
     }
+    if (!holder && idx[0] === "layers" && idx.length > 3) {
+      return accessPath(spec, idx, value);
+    }
     if (!holder || typeof r !== "number" || typeof c !== "number" || !holder[r] || c >= holder[r].length) {
       return undefined;
     }
@@ -647,6 +748,30 @@
       holder[r][c] = value;
     }
     return holder[r][c];
+  }
+
+  /**
+   * Any other number of a layer by its path ("layers.1.heads.0.query.1.0", "layers.0.layers.1.bias.0",
+   * "layers.2.gamma.1"): only a number inside a list of the layer's parameters or input, never a
+   * setting such as epsilon.
+   */
+  function accessPath(spec, idx, value) {
+    var node = spec;
+    for (var i = 0; i < idx.length - 1; i++) {
+      node = node !== null && typeof node === "object" && Object.prototype.hasOwnProperty.call(node, idx[i])
+        ? node[idx[i]] : undefined;
+      if (node === undefined) {
+        return undefined;
+      }
+    }
+    var last = idx[idx.length - 1];
+    if (!Array.isArray(node) || typeof last !== "number" || typeof node[last] !== "number") {
+      return undefined;
+    }
+    if (value !== undefined) {
+      node[last] = value;
+    }
+    return node[last];
   }
 
   function Block(figure, page) {
@@ -738,6 +863,9 @@
   /** What a screen reader calls an editable number: "layer 2 weight row 1 column 3". */
   function spokenName(key) {
     var at = key.split(".");
+    if (at[0] === "layers" && (at.length > 5 || (at[2] !== "weights" && at[2] !== "bias"))) {
+      return spokenPath(at);
+    }
     if (at[0] === "input") {
       return "input unit " + (Number(at[1]) + 1) + " sample " + (Number(at[2]) + 1);
     }
@@ -746,6 +874,28 @@
       return layer + " bias row " + (Number(at[3]) + 1);
     }
     return layer + " weight row " + (Number(at[3]) + 1) + " column " + (Number(at[4]) + 1);
+  }
+
+  /** "layers.1.heads.0.query.2.1" → "layer 2 head 1 query row 3 column 2"; "layers.0.gamma.1" → "layer 1 gamma row 2". */
+  function spokenPath(at) {
+    var words = [];
+    var i = 0;
+    while (i < at.length) {
+      var name = at[i];
+      var n = at[i + 1];
+      if ((name === "layers" || name === "heads") && /^\d+$/.test(n || "")) {
+        words.push((name === "layers" ? "layer " : "head ") + (Number(n) + 1));
+        i += 2;
+      } else if (/^\d+$/.test(name)) {
+        var numbers = at.slice(i);
+        words.push("row " + (Number(numbers[0]) + 1) + (numbers.length > 1 ? " column " + (Number(numbers[1]) + 1) : ""));
+        break;
+      } else {
+        words.push(name.replace(/_/g, " "));
+        i += 1;
+      }
+    }
+    return words.join(" ");
   }
 
   Block.prototype.makeEditable = function (cell) {
@@ -888,6 +1038,9 @@
 
   /** Redraws the diagram for the sample shown; revealed, on a worksheet, as this.revealed() gives it. */
   Block.prototype.drawDiagram = function (revealed) {
+    if (!this.diagram) {
+      return; // a network with kinds beyond dense layers has a layer strip, which edits do not change
+    }
     if (revealed === undefined) {
       revealed = this.revealed ? this.revealed() : null;
     }
@@ -1206,7 +1359,8 @@
     kinds: {},
     /** What longhand-training.js and longhand-practice.js build on. */
     internals: { matrix: matrix, copy: copy, multiply: multiply, transpose: transpose, columnMax: columnMax,
-      activations: ACTIVATIONS, forward: forward, exp: exp, log: log, Line: Line, display: display,
+      activations: ACTIVATIONS, activate: activate, forward: forward, stageJson: stageJson, isDense: isDense,
+      kindOf: kindOf, deepCopy: deepCopy, exp: exp, log: log, Line: Line, display: display,
       forwardLine: forwardLine, figuresOf: figuresOf,
       subscript: subscript, jsonMatrix: jsonMatrix, jsonFlat: jsonFlat, jsonNumber: jsonNumber,
       jsonString: jsonString },

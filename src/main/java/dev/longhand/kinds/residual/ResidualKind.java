@@ -91,7 +91,7 @@ public final class ResidualKind implements LayerKind {
         List<String> cols = context.sampleNames();
         String last = context.prefix() + ".layers." + (t.inner().size() - 1) + ".a";
         String sub = context.sub();
-        MatrixView branch = matrices.shown("F" + sub, "what the branch gave, f(x)", "z", t.branch(), rows, cols,
+        MatrixView branch = matrices.shown("F" + sub, "what the branch gave, f(x)", "input", t.branch(), rows, cols,
                 (r, c) -> last + "." + r + "." + c, MatrixViews.NO_MARKS);
         MatrixView a = matrices.shown("A" + sub, "the input plus the branch, x + f(x)", "a", t.a(), rows, cols,
                 (r, c) -> context.key("a", r, c), MatrixViews.NO_MARKS);

@@ -1,0 +1,203 @@
+package dev.longhand.kinds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+/**
+ * Random network blocks with layers of every kind, for tests that compare the build with the
+ * page or with finite differences. A block is plain data (maps and lists) written as JSON, which
+ * YAML reads as it is; every parameter sits at the path the trace gives it, so an edit of the
+ * number at {@code layers.1.heads.0.query.1.0} is a change of the same path in the data. A new
+ * kind adds its generator to {@link #KINDS}.
+ */
+public final class RandomKindNetworks {
+
+    /** One random layer taking {@code rows} rows: the layer's data and the rows it gives. */
+    public record Layer(Map<String, Object> data, int rows) {
+    }
+
+    /** A layer generator: (random, rows in) → layer. */
+    public interface Kind extends BiFunction<Random, Integer, Layer> {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The kinds drawn from, by type; dense is drawn as often as any other. */
+    public static final Map<String, Kind> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put("dense", RandomKindNetworks::dense);
+        KINDS.put("residual", RandomKindNetworks::residual);
+    }
+
+    private RandomKindNetworks() {
+    }
+
+    /** A number with at most two decimals from −2 to 2, as an author would write. */
+    public static double number(Random random) {
+        return (random.nextInt(401) - 200) / 100.0;
+    }
+
+    public static List<List<Double>> matrix(Random random, int rows, int cols) {
+        List<List<Double>> m = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            List<Double> row = new ArrayList<>();
+            for (int c = 0; c < cols; c++) {
+                row.add(number(random));
+            }
+            m.add(row);
+        }
+        return m;
+    }
+
+    public static List<Double> vector(Random random, int n) {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            v.add(number(random));
+        }
+        return v;
+    }
+
+    static final List<String> ACTIVATIONS = List.of("relu", "linear", "sigmoid", "tanh", "leaky_relu", "gelu");
+
+    static Layer dense(Random random, int rows) {
+        int units = 1 + random.nextInt(3);
+        return dense(random, rows, units);
+    }
+
+    static Layer dense(Random random, int rows, int units) {
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("type", "dense");
+        layer.put("weights", matrix(random, units, rows));
+        layer.put("bias", vector(random, units));
+        layer.put("activation", ACTIVATIONS.get(random.nextInt(ACTIVATIONS.size())));
+        return new Layer(layer, units);
+    }
+
+    /** A residual around one or two layers of any kind that give back the rows they take. */
+    static Layer residual(Random random, int rows) {
+        List<Map<String, Object>> inner = new ArrayList<>();
+        if (random.nextBoolean()) {
+            inner.add(dense(random, rows, rows).data());
+        } else {
+            Layer first = any(random, rows, false);
+            inner.add(first.data());
+            inner.add(dense(random, first.rows(), rows).data());
+        }
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("type", "residual");
+        layer.put("layers", inner);
+        return new Layer(layer, rows);
+    }
+
+    /** A layer of a random kind; {@code nested} false keeps residuals out (no residual in a residual). */
+    public static Layer any(Random random, int rows, boolean nested) {
+        List<String> types = new ArrayList<>(KINDS.keySet());
+        if (!nested) {
+            types.remove("residual");
+        }
+        return KINDS.get(types.get(random.nextInt(types.size()))).apply(random, rows);
+    }
+
+    /**
+     * A block: {@code features} rows of input, {@code tokens} samples (written one list per
+     * sample), then {@code layers} random layers.
+     */
+    public static Map<String, Object> network(Random random, int features, int tokens, int layers) {
+        List<List<Double>> samples = matrix(random, tokens, features);
+        List<Map<String, Object>> list = new ArrayList<>();
+        int rows = features;
+        for (int i = 0; i < layers; i++) {
+            Layer layer = any(random, rows, true);
+            list.add(layer.data());
+            rows = layer.rows();
+        }
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("input", samples);
+        block.put("layers", list);
+        return block;
+    }
+
+    /** Keys whose numbers are not parameters a reader edits. */
+    static final java.util.Set<String> NOT_EDITABLE = java.util.Set.of("mask", "epsilon", "p", "scale", "seed");
+
+    /** The trace path of every number a reader may edit: input, then every layer's parameters. */
+    public static List<String> editable(Map<String, Object> block) {
+        List<String> paths = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<List<Double>> input = (List<List<Double>>) block.get("input");
+        for (int r = 0; r < input.get(0).size(); r++) {
+            for (int c = 0; c < input.size(); c++) {
+                paths.add("input." + r + "." + c);
+            }
+        }
+        collect(block.get("layers"), "layers", paths);
+        return paths;
+    }
+
+    private static void collect(Object node, String path, List<String> out) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (!NOT_EDITABLE.contains((String) k)) {
+                    collect(v, path + "." + k, out);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                collect(list.get(i), path + "." + i, out);
+            }
+        } else if (node instanceof Number && path.matches(".*\\.\\d+$")) {
+            out.add(path);
+        }
+    }
+
+    /** The block as Markdown, fenced {@code network}. */
+    public static String markdown(Map<String, Object> block) {
+        try {
+            return "```network\n" + JSON.writeValueAsString(block) + "\n```\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The number at a trace path ("layers.1.weights.0.2", "input.2.0") in the block's data;
+     * {@code input} is written one list per sample, so its path is read the other way round.
+     */
+    @SuppressWarnings("unchecked")
+    public static double get(Map<String, Object> block, String path) {
+        Object node = block;
+        String[] parts = path.split("\\.");
+        if (parts[0].equals("input")) {
+            return ((List<List<Double>>) block.get("input")).get(Integer.parseInt(parts[2])).get(Integer.parseInt(parts[1]));
+        }
+        for (String part : parts) {
+            node = node instanceof List<?> list ? list.get(Integer.parseInt(part)) : ((Map<String, Object>) node).get(part);
+        }
+        return ((Number) node).doubleValue();
+    }
+
+    /** A deep copy of the block with the number at {@code path} replaced. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> with(Map<String, Object> block, String path, double value) {
+        Map<String, Object> copy = JSON.convertValue(block, Map.class);
+        String[] parts = path.split("\\.");
+        if (parts[0].equals("input")) {
+            ((List<List<Object>>) copy.get("input")).get(Integer.parseInt(parts[2])).set(Integer.parseInt(parts[1]), value);
+            return copy;
+        }
+        Object node = copy;
+        for (int i = 0; i < parts.length - 1; i++) {
+            String part = parts[i];
+            node = node instanceof List<?> list ? list.get(Integer.parseInt(part)) : ((Map<String, Object>) node).get(part);
+        }
+        ((List<Object>) node).set(Integer.parseInt(parts[parts.length - 1]), value);
+        return copy;
+    }
+}

@@ -1,0 +1,45 @@
+/*
+ * Longhand: the residual layer on the page, x + f(x), mirroring dev.longhand.kinds.residual
+ * (Residual for the numbers, ResidualKind for the trace and the worked lines). Loaded after
+ * longhand.js by pages whose blocks have a residual layer.
+ */
+(function (api) {
+  "use strict";
+
+  if (!api) {
+    return;
+  }
+
+  api.kinds.residual = {
+    /** The layer as the page recomputes it: its inner layers' specs. */
+    spec: function (l, layerSpec) {
+      return { type: "residual", name: l.name, layers: l.layers.map(layerSpec) };
+    },
+
+    /** Residual.forward: the inner layers in order, then each entry x + f(x). */
+    forward: function (layer, x, I) {
+      var inner = I.forward(layer.layers, x);
+      var f = inner[inner.length - 1].a;
+      return { inner: inner, branch: f,
+        a: I.matrix(x.length, x[0].length, function (r, c) { return x[r][c] + f[r][c]; }) };
+    },
+
+    /** ResidualKind.traceFields: the inner layers' traces, then a. */
+    traceFields: function (t, I) {
+      return ["\"layers\":[" + t.inner.map(function (u) { return I.stageJson(u, null); }).join(",") + "]",
+        "\"a\":" + I.jsonMatrix(t.a)];
+    },
+
+    /** ResidualKind.section: the inner layers' numbers and lines, A, and one line x + f = a per entry. */
+    view: function (t, prefix, lineKey, p, shelf) {
+      shelf.layers(t.inner, prefix + "layers.");
+      shelf.put(prefix + "a.", t.a);
+      t.a.forEach(function (row, r) {
+        row.forEach(function (v, c) {
+          var sum = new shelf.Line(p).figure(t.input[r][c]).text(" + ").factor(t.branch[r][c]).result(v);
+          shelf.lines[lineKey + ".sum." + r + "." + c] = { kind: "forward", sum: sum, result: "", css: "" };
+        });
+      });
+    }
+  };
+})(window.Longhand);
