@@ -1199,6 +1199,11 @@
      * shown(hidden, revealed) → (key) → may it show; show(block, result, revealed) rewrites the page.
      */
     hiding: null,
+    /**
+     * The layer kinds beyond dense layers, by their trace "type": each kind's file
+     * (longhand-attention.js, ...) registers itself here; a page loads the files its blocks use.
+     */
+    kinds: {},
     /** What longhand-training.js and longhand-practice.js build on. */
     internals: { matrix: matrix, copy: copy, multiply: multiply, transpose: transpose, columnMax: columnMax,
       activations: ACTIVATIONS, forward: forward, exp: exp, log: log, Line: Line, display: display,

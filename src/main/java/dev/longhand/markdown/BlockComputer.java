@@ -5,6 +5,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.diag.Position;
 import dev.longhand.diag.SourceText;
+import dev.longhand.kinds.Kinds;
 import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.nn.Matrix;
@@ -67,7 +68,7 @@ final class BlockComputer {
             offsets[i] = bodyStart + lines.get(i).getStartOffset();
         }
         BlockSource source = new BlockSource(file, text(fence), offsets, opening);
-        Optional<MlpSpec> spec = SpecReader.read(source, sitePractice, diagnostics);
+        Optional<MlpSpec> spec = SpecReader.read(source, sitePractice, Kinds.readers(), diagnostics);
         if (spec.isEmpty()) {
             return Optional.empty();
         }
@@ -85,7 +86,7 @@ final class BlockComputer {
         String id = BlockIds.of(number);
         return Optional.of(new Block(id, s.caption(), s.inputLabels(), s.batch(), s.precision(),
                 s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep,
-                blanks(s, page + "#" + id)));
+                blanks(s, page + "#" + id), Kinds.sheets()));
     }
 
     private static Blanks blanks(MlpSpec spec, String seedText) {

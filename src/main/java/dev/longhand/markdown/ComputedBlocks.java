@@ -3,6 +3,10 @@ package dev.longhand.markdown;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import dev.longhand.nn.Activation;
+import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.NestedTrace;
+import dev.longhand.nn.StageTrace;
+import dev.longhand.render.KindSheets;
 import dev.longhand.nn.Loss;
 import dev.longhand.diag.Position;
 import dev.longhand.render.Block;
@@ -12,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 
 /**
@@ -87,12 +93,36 @@ final class ComputedBlocks {
 
     /** Whether any block's numbers go through exp, log, tanh or erf: sigmoid, tanh, GELU, softmax or cross-entropy. */
     boolean anyExactMath() {
-        return byNode.values().stream().anyMatch(b -> b.forward().denseLayers().stream()
-                .anyMatch(l -> l.layer().activation() == Activation.SIGMOID
-                        || l.layer().activation() == Activation.TANH
-                        || l.layer().activation() == Activation.GELU
-                        || l.layer().activation() == Activation.SOFTMAX)
-                || b.training().map(t -> t.loss() == Loss.CROSS_ENTROPY).orElse(false));
+        return byNode.values().stream().anyMatch(b -> b.training().map(t -> t.loss() == Loss.CROSS_ENTROPY).orElse(false))
+                || scripts().contains(EXACT_MATH);
+    }
+
+    /** The page script with exp, log, tanh and erf as the build computes them. */
+    static final String EXACT_MATH = "longhand-math.js";
+
+    /** The scripts of the layer kinds the blocks use beyond dense layers, in the order they are first used. */
+    List<String> kindScripts() {
+        return scripts().stream().filter(s -> !s.equals(EXACT_MATH)).toList();
+    }
+
+    private Set<String> scripts() {
+        Set<String> scripts = new LinkedHashSet<>();
+        byNode.values().forEach(b -> b.forward().stages().forEach(t -> collect(t, b.sheets(), scripts)));
+        return scripts;
+    }
+
+    private static void collect(StageTrace trace, KindSheets sheets, Set<String> scripts) {
+        if (trace instanceof LayerTrace dense) {
+            Activation f = dense.layer().activation();
+            if (f == Activation.SIGMOID || f == Activation.TANH || f == Activation.GELU || f == Activation.SOFTMAX) {
+                scripts.add(EXACT_MATH);
+            }
+        } else {
+            scripts.addAll(sheets.get(trace.stage().type()).scripts(trace.stage()));
+        }
+        if (trace instanceof NestedTrace nested) {
+            nested.inner().forEach(t -> collect(t, sheets, scripts));
+        }
     }
 
     boolean anyPractice() {

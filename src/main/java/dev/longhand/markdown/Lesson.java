@@ -17,17 +17,19 @@ import java.util.Set;
  * @param trains      whether any block trains (the page then needs the training script)
  * @param exactMath   whether any block uses exp, log or tanh (sigmoid, tanh, softmax, cross-entropy), which the
  *                    page's script must compute as the build did
+ * @param kindScripts the page scripts of the layer kinds its blocks use beyond dense layers, in load order
  * @param math        whether its prose has TeX between dollar signs (the page then loads KaTeX)
  * @param links       links to other lessons and to headings, for the site to check
  * @param answerKeys  the HTML of each practice block with every value shown, in page order (its answer key);
  *                    empty when the lesson has no practice block
  */
 public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks,
-                     String prose, boolean trains, boolean exactMath, boolean math, List<LessonLink> links,
+                     String prose, boolean trains, boolean exactMath, List<String> kindScripts, boolean math, List<LessonLink> links,
                      List<String> answerKeys) {
 
     public Lesson {
         headings = List.copyOf(headings);
+        kindScripts = List.copyOf(kindScripts);
         links = List.copyOf(links);
         answerKeys = List.copyOf(answerKeys);
     }

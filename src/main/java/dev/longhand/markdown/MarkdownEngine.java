@@ -183,7 +183,7 @@ public final class MarkdownEngine {
             return new Outcome(Optional.empty(), links);
         }
         return new Outcome(Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
-                prose(document), blocks.anyTrains(), blocks.anyExactMath(), math, links, blocks.answerKeys())), links);
+                prose(document), blocks.anyTrains(), blocks.anyExactMath(), blocks.kindScripts(), math, links, blocks.answerKeys())), links);
     }
 
     /** A paragraph still as {@code longhand new} wrote it would be published as the author's own words. */

@@ -49,8 +49,8 @@ final class MlpBlockRenderer implements NodeRenderer {
             answers = cached.get().answerHtml();
         } else {
             Block b = block.get();
-            answers = b.practice() ? templates.render(TEMPLATE, BlockViews.answerKey(b)) : "";
-            shown = templates.render(TEMPLATE, BlockViews.of(b, ANSWERS_PAGE.get(context.getDocument())));
+            answers = b.practice() ? templates.render(TEMPLATE, BlockViews.answerKey(b, templates::render)) : "";
+            shown = templates.render(TEMPLATE, BlockViews.of(b, ANSWERS_PAGE.get(context.getDocument()), templates::render));
             blocks.rendered(node, shown, answers);
         }
         html.raw(blocks.placeholder(node, shown, answers));

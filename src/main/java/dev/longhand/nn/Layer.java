@@ -80,6 +80,11 @@ public record Layer(String name, Matrix weights, Matrix bias, Activation activat
     }
 
     @Override
+    public Activation finalActivation() {
+        return activation;
+    }
+
+    @Override
     public boolean endsInSoftmax() {
         return activation == Activation.SOFTMAX;
     }

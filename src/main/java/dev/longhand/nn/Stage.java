@@ -45,6 +45,11 @@ public interface Stage {
     /** This stage with other parameters of the same paths and shapes (after a training step). */
     Stage withParameters(Parameters parameters);
 
+    /** The function this stage applies last, which the loss checks (cross entropy needs a softmax). */
+    default Activation finalActivation() {
+        return Activation.LINEAR;
+    }
+
     /**
      * Whether this stage's output is a softmax of its last step, so that with cross entropy the
      * output gradient may start from the exact {@code dZ = (a·Σt − t) / m} ({@link #backwardFromLogits}).

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param trained     what training gave
  * @param firstStep   the network after one step, the step written out on the page
  * @param blanks      the values left for the reader to work out, {@link Blanks#NONE} unless a worksheet
+ * @param sheets      how the page draws the block's layer kinds beyond dense layers
  */
 public record Block(
         String id,
@@ -34,10 +35,19 @@ public record Block(
         Optional<Training> training,
         Optional<TrainingTrace> trained,
         Optional<Network> firstStep,
-        Blanks blanks) {
+        Blanks blanks,
+        KindSheets sheets) {
 
     public Block {
         inputLabels = List.copyOf(inputLabels);
+    }
+
+    /** A block of dense layers only. */
+    public Block(String id, String caption, List<String> inputLabels, boolean batch, int precision, boolean augmented,
+                 ForwardTrace forward, Optional<Training> training, Optional<TrainingTrace> trained,
+                 Optional<Network> firstStep, Blanks blanks) {
+        this(id, caption, inputLabels, batch, precision, augmented, forward, training, trained, firstStep, blanks,
+                KindSheets.NONE);
     }
 
     /** Whether the page leaves values blank for the reader. */
@@ -48,6 +58,6 @@ public record Block(
     /** The same block with every value shown: its answer key. */
     public Block answered() {
         return new Block(id, caption, inputLabels, batch, precision, augmented, forward, training, trained, firstStep,
-                Blanks.NONE);
+                Blanks.NONE, sheets);
     }
 }

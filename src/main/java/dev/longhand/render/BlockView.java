@@ -12,7 +12,7 @@ import java.util.List;
  * @param diagram   the network as an inline SVG (raw markup, every author string escaped)
  * @param precision decimals shown, for the page's script
  * @param augmented whether biases are drawn as the last column of W
- * @param layers    every layer
+ * @param layers    every layer's section, drawn by its kind
  * @param training  the loss, backward pass and updates, or null when the block does not train
  * @param trace     the trace JSON, already safe inside a script element
  * @param relu      whether any layer uses ReLU (then the legend is shown)
@@ -32,7 +32,7 @@ public record BlockView(
         String diagram,
         int precision,
         boolean augmented,
-        List<LayerView> layers,
+        List<SectionView> layers,
         TrainingView training,
         String trace,
         boolean relu,

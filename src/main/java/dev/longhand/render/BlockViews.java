@@ -2,6 +2,8 @@ package dev.longhand.render;
 
 import dev.longhand.nn.Activation;
 import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.NestedTrace;
+import dev.longhand.nn.StageTrace;
 import dev.longhand.worked.Figures;
 import dev.longhand.worked.ReluMark;
 import dev.longhand.worked.Unknowns;
@@ -17,39 +19,65 @@ public final class BlockViews {
     private BlockViews() {
     }
 
-    /** @param answersHref where a worksheet's answer key is, relative to its page */
-    public static BlockView of(Block block, String answersHref) {
-        return of(block, answersHref, false);
+    /** The theme's partial that draws one dense layer. */
+    static final String DENSE_TEMPLATE = "layer-dense";
+
+    /**
+     * @param answersHref where a worksheet's answer key is, relative to its page
+     * @param renderer    the theme, which draws each layer's section with its kind's partial
+     */
+    public static BlockView of(Block block, String answersHref, SheetContext.Renderer renderer) {
+        return of(block, answersHref, false, renderer);
     }
 
     /** A worksheet's answer key: the block with every value shown. */
-    public static BlockView answerKey(Block block) {
-        return of(block.answered(), "", block.blanks().newNumbers().isPresent());
+    public static BlockView answerKey(Block block, SheetContext.Renderer renderer) {
+        return of(block.answered(), "", block.blanks().newNumbers().isPresent(), renderer);
     }
 
-    private static BlockView of(Block block, String answersHref, boolean keyOfDraw) {
-        Worksheet worksheet = new Worksheet(block.precision(), block.augmented());
-        MatrixViews matrices = new MatrixViews(block.precision());
-        List<LayerTrace> traces = block.forward().denseLayers();
-        List<LayerView> layers = new ArrayList<>();
+    private static BlockView of(Block block, String answersHref, boolean keyOfDraw, SheetContext.Renderer renderer) {
+        List<StageTrace> traces = block.forward().stages();
+        List<SectionView> layers = new ArrayList<>();
         boolean anyRelu = false;
         for (int i = 0; i < traces.size(); i++) {
-            layers.add(layer(block, traces, i, worksheet, matrices));
-            anyRelu |= traces.get(i).layer().activation() == Activation.RELU;
+            final int index = i;
+            MatrixViews.Keys inputKeys = i == 0 ? (r, c) -> "input." + r + "." + c
+                    : (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c;
+            SheetContext context = new SheetContext(block, traces.get(i), "layers." + i, String.valueOf(i + 1),
+                    inputKeys, i == 0 ? "X" : "A" + Figures.subscript(i), layerInputNames(block, i), renderer,
+                    block.sheets());
+            layers.add(new SectionView(withoutLastNewline(section(context, block.sheets()))));
+            anyRelu |= usesRelu(traces.get(i));
         }
         int samples = block.forward().input().cols();
-        TrainingView training = block.trained().isPresent() ? TrainingViews.of(block, matrices) : null;
+        TrainingView training = block.trained().isPresent() ? TrainingViews.of(block, new MatrixViews(block.precision())) : null;
         return new BlockView(block.id(), block.caption(), shape(block), samplesText(samples, block.batch()),
-                Diagram.svg(block, 0, block.precision()), block.precision(), block.augmented(), layers, training,
+                block.forward().allDense() ? Diagram.svg(block, 0, block.precision()) : LayerStrip.svg(block), block.precision(), block.augmented(), layers, training,
                 TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "",
                 block.practice() ? block.blanks().newNumbers().stream()
                         .mapToObj(seed -> HexFormat.of().toHexDigits(seed)).findFirst().orElse("") : "",
                 keyOfDraw, block.practice() ? block.blanks().hiddenUntil() : "");
     }
 
-    /** A block that is not a worksheet (or one whose answer key is not linked). */
-    public static BlockView of(Block block) {
-        return of(block, "");
+    /** Whether a stage, or a layer inside it, clamps with ReLU (then the legend is shown). */
+    private static boolean usesRelu(StageTrace trace) {
+        if (trace instanceof LayerTrace dense) {
+            return dense.layer().activation() == Activation.RELU;
+        }
+        return trace.stage().finalActivation() == Activation.RELU
+                || trace instanceof NestedTrace nested && nested.inner().stream().anyMatch(BlockViews::usesRelu);
+    }
+
+    private static String withoutLastNewline(String html) {
+        return html.endsWith("\n") ? html.substring(0, html.length() - 1) : html;
+    }
+
+    /** One layer's section: a dense layer by the dense partial, any other kind by its sheet. */
+    static String section(SheetContext context, KindSheets sheets) {
+        if (context.trace() instanceof LayerTrace) {
+            return context.render(DENSE_TEMPLATE, denseLayer(context));
+        }
+        return sheets.get(context.trace().stage().type()).section(context);
     }
 
     public static String activationName(Activation activation) {
@@ -84,14 +112,19 @@ public final class BlockViews {
     /** Column headers of a layer's input: the input's names for layer 1, unit numbers after. */
     static List<String> layerInputNames(Block block, int index) {
         return index == 0 ? inputNames(block)
-                : MatrixViews.numbered(block.forward().denseLayers().get(index - 1).layer().units());
+                : MatrixViews.numbered(block.forward().stages().get(index - 1).a().rows());
     }
 
     private static String shape(Block block) {
         StringBuilder text = new StringBuilder().append(block.forward().input().rows());
-        for (LayerTrace layer : block.forward().denseLayers()) {
-            text.append(" → ").append(layer.layer().units()).append(' ')
-                    .append(activationName(layer.layer().activation()));
+        for (StageTrace stage : block.forward().stages()) {
+            text.append(" → ");
+            if (stage instanceof LayerTrace layer) {
+                text.append(layer.layer().units()).append(' ').append(activationName(layer.layer().activation()));
+            } else {
+                text.append(block.sheets().get(stage.stage().type()).label(stage.stage())).append(' ')
+                        .append(stage.a().rows());
+            }
         }
         return text.toString();
     }
@@ -103,18 +136,29 @@ public final class BlockViews {
         return "a batch of " + samples + (samples == 1 ? " sample" : " samples") + ", one column each";
     }
 
-    private static LayerView layer(Block block, List<LayerTrace> traces, int index, Worksheet worksheet,
-                                   MatrixViews matrices) {
-        LayerTrace trace = traces.get(index);
-        int number = index + 1;
+    /**
+     * A dense layer's view. At the top level its keys are "layers.I..." and its lines "I.u.s";
+     * inside a residual "layers.I.layers.J..." and "I.layers.J.u.s". Worksheet blanks apply to
+     * top-level layers.
+     */
+    private static LayerView denseLayer(SheetContext context) {
+        Block block = context.block();
+        LayerTrace trace = (LayerTrace) context.trace();
+        Worksheet worksheet = new Worksheet(block.precision(), block.augmented());
+        MatrixViews matrices = context.matrices();
+        boolean top = !context.number().contains(".");
+        int index = top ? Integer.parseInt(context.number()) - 1 : -1;
+        String number = context.number();
         Activation activation = trace.layer().activation();
         String name = trace.layer().name();
-        String sub = Figures.subscript(number);
-        String prefix = "layers." + index;
+        String sub = context.sub();
+        String prefix = context.prefix();
+        String lineKey = prefix.substring("layers.".length());
         int samples = trace.z().cols();
-        Blanks blanks = block.blanks();
+        // Worksheet blanks are set for the block's own layers; layers inside a residual show every value.
+        Blanks blanks = top ? block.blanks() : Blanks.NONE;
 
-        List<String> inputNames = layerInputNames(block, index);
+        List<String> inputNames = context.inputNames();
         List<String> unitNames = MatrixViews.numbered(trace.layer().units());
         List<String> sampleNames = MatrixViews.samples(samples, block.batch());
 
@@ -123,10 +167,12 @@ public final class BlockViews {
         MatrixView input = index == 0
                 ? matrices.editable("X", "input, one column per sample", "input", block.forward().input(),
                         inputNames, sampleNames, (r, c) -> "input." + r + "." + c)
-                : MatrixViews.blanked(matrices.shown("A" + Figures.subscript(index), "output of layer " + index, "input",
-                        trace.input(), inputNames, sampleNames, (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c,
+                : top ? MatrixViews.blanked(matrices.shown("A" + Figures.subscript(index), "output of layer " + index,
+                        "input", trace.input(), inputNames, sampleNames,
+                        (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c,
                         MatrixViews.NO_MARKS), blanks.hidden(index - 1, "a"), true,
-                        (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c, (r, c) -> "");
+                        (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c, (r, c) -> "")
+                : context.input(context.inputSymbol(), "input of layer " + number);
         MatrixView bias = matrices.editable("b" + sub, "biases of " + name, "bias", trace.layer().bias(), unitNames,
                 List.of("b"), (r, c) -> prefix + ".bias." + r);
         if (block.augmented()) {
@@ -169,13 +215,13 @@ public final class BlockViews {
                 WorkedLine line = worksheet.line(trace, u, s, unknown);
                 String hiddenFor = blanks.z(index) ? prefix + ".z." + u + "." + s
                         : blanks.a(index) ? prefix + ".a." + u + "." + s : "";
-                group.add(new WorkLineView(index + "." + u + "." + s, line.sum(), line.result(),
+                group.add(new WorkLineView(lineKey + "." + u + "." + s, line.sum(), line.result(),
                         line.mark().cssClass(), line.mark() == ReluMark.CLAMPED, hiddenFor,
                         "Show how: unit " + (u + 1) + (block.batch() ? ", sample " + (s + 1) : "")));
             }
             work.add(WorkGroupView.of(block.batch() ? "Sample " + (s + 1) : "", group));
         }
-        return new LayerView(index, title(name, number), activationName(activation),
-                activation == Activation.RELU, weights, input, bias, z, a, work);
+        return new LayerView(lineKey, context.title(), activationName(activation),
+                activation == Activation.RELU, block.augmented(), weights, input, bias, z, a, work);
     }
 }

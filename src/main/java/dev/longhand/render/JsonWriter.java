@@ -8,38 +8,38 @@ import dev.longhand.nn.Matrix;
  * safe inside a {@code <script>} element: {@code <}, {@code >} and {@code &} are escaped, so
  * no author-written name can close the element.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
     private boolean needsComma;
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         separate();
         out.append('{');
         needsComma = false;
         return this;
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         out.append('}');
         needsComma = true;
         return this;
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         separate();
         out.append('[');
         needsComma = false;
         return this;
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         out.append(']');
         needsComma = true;
         return this;
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         separate();
         string(name);
         out.append(':');
@@ -47,21 +47,21 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String text) {
+    public JsonWriter value(String text) {
         separate();
         string(text);
         needsComma = true;
         return this;
     }
 
-    JsonWriter value(double number) {
+    public JsonWriter value(double number) {
         separate();
         out.append(JsonNumber.format(number));
         needsComma = true;
         return this;
     }
 
-    JsonWriter value(long number) {
+    public JsonWriter value(long number) {
         separate();
         out.append(number);
         needsComma = true;
@@ -69,7 +69,7 @@ final class JsonWriter {
     }
 
     /** A matrix as a list of rows. */
-    JsonWriter value(Matrix matrix) {
+    public JsonWriter value(Matrix matrix) {
         beginArray();
         for (int r = 0; r < matrix.rows(); r++) {
             beginArray();
@@ -82,12 +82,27 @@ final class JsonWriter {
     }
 
     /** A one-column matrix (a bias) as a flat list, as the contract writes biases. */
-    JsonWriter flat(Matrix column) {
+    public JsonWriter flat(Matrix column) {
         beginArray();
         for (int r = 0; r < column.rows(); r++) {
             value(column.get(r, 0));
         }
         return endArray();
+    }
+
+    public JsonWriter value(boolean flag) {
+        separate();
+        out.append(flag);
+        needsComma = true;
+        return this;
+    }
+
+    /** JSON's null: a score a causal mask hides. */
+    public JsonWriter nullValue() {
+        separate();
+        out.append("null");
+        needsComma = true;
+        return this;
     }
 
     private void separate() {

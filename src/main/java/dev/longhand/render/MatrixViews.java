@@ -11,7 +11,7 @@ import java.util.List;
  * is the page script's to say, since only the script makes it editable ({@code spokenName} in
  * {@code longhand.js}).
  */
-final class MatrixViews {
+public final class MatrixViews {
 
     static final String SINGLE_SAMPLE = "value";
     /** Matrices with more rows (or columns) than this show the first and last {@link #EDGE} only. */
@@ -21,12 +21,12 @@ final class MatrixViews {
     static final String COLUMN_GAP = "⋯";
 
     /** The trace key of a cell, e.g. "layers.0.z.1.0"; empty for a cell that holds no trace value. */
-    interface Keys {
+    public interface Keys {
         String at(int row, int col);
     }
 
     /** A cell's CSS class and, for a clamped value, the z it came from. */
-    interface Marks {
+    public interface Marks {
         String cssClass(int row, int col);
 
         default String clampedFrom(int row, int col) {
@@ -34,16 +34,16 @@ final class MatrixViews {
         }
     }
 
-    static final Marks NO_MARKS = (r, c) -> "";
+    public static final Marks NO_MARKS = (r, c) -> "";
 
     private final int precision;
 
-    MatrixViews(int precision) {
+    public MatrixViews(int precision) {
         this.precision = precision;
     }
 
     /** A matrix whose cells are looked at, not edited. */
-    MatrixView shown(String symbol, String what, String role, Matrix m, List<String> rowNames,
+    public MatrixView shown(String symbol, String what, String role, Matrix m, List<String> rowNames,
                      List<String> colNames, Keys keys, Marks marks) {
         return build(symbol, what, role, m, rowNames, colNames, keys, false, marks);
     }
@@ -53,7 +53,7 @@ final class MatrixViews {
      * ({@code copy}: a blank value repeated in a later layer's input, or an A that waits for its
      * blank Z); otherwise {@code matrix} as it is. No figure of a hidden value is kept in the view.
      */
-    static MatrixView blanked(MatrixView matrix, boolean blank, boolean copy, Keys keys, Keys labels) {
+    public static MatrixView blanked(MatrixView matrix, boolean blank, boolean copy, Keys keys, Keys labels) {
         if (!blank) {
             return matrix;
         }
@@ -76,7 +76,7 @@ final class MatrixViews {
     }
 
     /** A matrix of numbers the reader may change, each named by its trace key. */
-    MatrixView editable(String symbol, String what, String role, Matrix m, List<String> rowNames,
+    public MatrixView editable(String symbol, String what, String role, Matrix m, List<String> rowNames,
                         List<String> colNames, Keys keys) {
         return build(symbol, what, role, m, rowNames, colNames, keys, true, NO_MARKS);
     }
@@ -149,7 +149,7 @@ final class MatrixViews {
                 matrix.role() + " augmented", matrix.columns(), rows, matrix.quiet());
     }
 
-    static List<String> numbered(int count) {
+    public static List<String> numbered(int count) {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             names.add(Integer.toString(i));
@@ -157,7 +157,7 @@ final class MatrixViews {
         return names;
     }
 
-    static List<String> samples(int samples, boolean batch) {
+    public static List<String> samples(int samples, boolean batch) {
         List<String> names = new ArrayList<>();
         for (int s = 1; s <= samples; s++) {
             names.add(batch ? "sample " + s : SINGLE_SAMPLE);

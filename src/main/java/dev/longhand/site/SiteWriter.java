@@ -262,6 +262,7 @@ final class SiteWriter {
             if (lesson.exactMath()) {
                 scripts.add("longhand-math.js");
             }
+            scripts.addAll(lesson.kindScripts());
             if (lesson.trains()) {
                 scripts.add("longhand-training.js");
             }

@@ -62,16 +62,15 @@ final class LayerReader {
      * @param shapeAdvice for a weight row of this length that does not match {@code inputs}, what
      *                   the side before may have meant (the input's other orientation), or ""
      */
-    Result read(Node node, int number, int inputs, String previous, boolean last, long weightsBefore,
+    Result read(Node node, int number, String what, int inputs, String previous, boolean last, long weightsBefore,
                 IntFunction<String> shapeAdvice) {
-        String what = "layer " + number;
         Optional<Fields> maybe = reading.mapping(node, what, KEYS, BLOCK_KEYS);
         if (maybe.isEmpty()) {
             return Result.failed(OptionalInt.empty());
         }
         Fields fields = maybe.get();
         int errorsBefore = reading.errorCount();
-        if (fields.get("type").isPresent() && !dense(fields.get("type").get(), what)) {
+        if (fields.get("type").isPresent() && reading.text(fields.get("type").get(), what + " type").isEmpty()) {
             return Result.failed(OptionalInt.empty());
         }
 
@@ -125,25 +124,6 @@ final class LayerReader {
             return Result.failed(units);
         }
         return new Result(Optional.of(new Layer(name, weights.get(), bias.get(), activation)), units);
-    }
-
-    /**
-     * Whether the layer's {@code type} is {@code dense}; otherwise says why not at the value:
-     * a type of the contract that this version does not compute yet, or an unknown one.
-     */
-    private boolean dense(Node node, String what) {
-        Optional<String> type = reading.text(node, what + " type");
-        if (type.isEmpty() || type.get().equals("dense")) {
-            return type.isPresent();
-        }
-        if (TYPES.contains(type.get())) {
-            reading.error(node, what + " has type '" + type.get() + "', which this version of Longhand does not "
-                    + "compute yet; it computes dense layers (type: dense, the default)");
-        } else {
-            reading.error(node, "unknown layer type '" + Reading.shown(type.get()) + "'"
-                    + NearestName.hintOrList(type.get(), TYPES, "the layer types are"));
-        }
-        return false;
     }
 
     private Optional<Activation> activation(Node node, String what) {

@@ -3,15 +3,21 @@ package dev.longhand.spec;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.nn.Activation;
 import dev.longhand.nn.Layer;
+import dev.longhand.nn.Parameters;
+import dev.longhand.nn.Stage;
 import dev.longhand.nn.Network;
 import dev.longhand.nn.Training;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Turns one {@code mlp} block into a validated {@link MlpSpec}. Reading goes on after a
@@ -35,9 +41,12 @@ public final class SpecReader {
     private final BlockSource source;
     private final Reading reading;
     private final Optional<PracticeDefault> sitePractice;
+    private final KindReaders kinds;
 
-    private SpecReader(BlockSource source, Optional<PracticeDefault> sitePractice, Diagnostics diagnostics) {
+    private SpecReader(BlockSource source, Optional<PracticeDefault> sitePractice, KindReaders kinds,
+                       Diagnostics diagnostics) {
         this.source = source;
+        this.kinds = kinds;
         this.reading = new Reading(source, diagnostics);
         this.sitePractice = sitePractice;
     }
@@ -56,7 +65,13 @@ public final class SpecReader {
      */
     public static Optional<MlpSpec> read(BlockSource source, Optional<PracticeDefault> sitePractice,
                                          Diagnostics diagnostics) {
-        return new SpecReader(source, sitePractice, diagnostics).read();
+        return read(source, sitePractice, KindReaders.NONE, diagnostics);
+    }
+
+    /** As above, with the layer kinds beyond dense layers that this build computes. */
+    public static Optional<MlpSpec> read(BlockSource source, Optional<PracticeDefault> sitePractice,
+                                         KindReaders kinds, Diagnostics diagnostics) {
+        return new SpecReader(source, sitePractice, kinds, diagnostics).read();
     }
 
     private Optional<MlpSpec> read() {
@@ -88,7 +103,7 @@ public final class SpecReader {
                 .orElse(MlpSpec.DEFAULT_PRECISION);
         Layout layout = fields.get("layout").flatMap(this::layout).orElse(Layout.STANDARD);
 
-        List<Layer> layers = new ArrayList<>();
+        List<Stage> layers = new ArrayList<>();
         OptionalInt outputUnits = OptionalInt.empty();
         if (fields.get("layers").isEmpty()) {
             if (!fields.missingByTypo("layers")) {
@@ -99,7 +114,7 @@ public final class SpecReader {
         }
         Optional<Activation> outputActivation = layers.isEmpty()
                 ? Optional.empty()
-                : Optional.of(layers.get(layers.size() - 1).activation());
+                : Optional.of(layers.get(layers.size() - 1).finalActivation());
 
         Optional<Training> training = new TrainingReader(reading)
                 .read(fields, input.map(InputReader.Input::samples).orElse(-1), outputUnits, outputActivation);
@@ -112,7 +127,7 @@ public final class SpecReader {
         if (reading.errorCount() > before || input.isEmpty()) {
             return Optional.empty();
         }
-        Network network = Network.dense(layers);
+        Network network = new Network(layers);
         if (!withinWork(network, input.get(), training, fields)) {
             return Optional.empty();
         }
@@ -120,8 +135,8 @@ public final class SpecReader {
                 precision, training, layout, practice, source.opening()));
     }
 
-    /** Reads every layer into {@code out}; returns the output layer's unit count when known. */
-    private OptionalInt layers(Node node, Optional<InputReader.Input> input, List<Layer> out) {
+    /** Reads every layer into {@code out}; returns the output layer's rows when known. */
+    private OptionalInt layers(Node node, Optional<InputReader.Input> input, List<Stage> out) {
         OptionalInt inputUnits = input.map(i -> OptionalInt.of(i.units())).orElse(OptionalInt.empty());
         Optional<List<Node>> items = reading.list(node, "layers");
         if (items.isEmpty()) {
@@ -135,32 +150,165 @@ public final class SpecReader {
             reading.error(node, "this block has " + items.get().size() + " layers; the limit is " + SpecLimits.MAX_LAYERS);
             return OptionalInt.empty();
         }
-        OptionalInt units = inputUnits;
-        String previous = "the input";
-        boolean complete = true;
-        long weights = 0;
-        for (int i = 0; i < items.get().size(); i++) {
-            boolean last = i == items.get().size() - 1;
-            IntFunction<String> advice = i == 0 && input.isPresent() ? input.get()::shapeAdvice : length -> "";
-            LayerReader.Result result = new LayerReader(reading)
-                    .read(items.get().get(i), i + 1, units.orElse(-1), previous, last, weights, advice);
-            result.layer().ifPresent(out::add);
-            complete &= result.layer().isPresent();
-            if (units.isPresent() && result.units().isPresent()) {
-                weights += (long) units.getAsInt() * result.units().getAsInt();
+        IntFunction<String> advice = input.isPresent() ? input.get()::shapeAdvice : length -> "";
+        int samples = input.map(InputReader.Input::samples).orElse(-1);
+        return new LayerList(samples).read(items.get(), "", inputUnits, "the input", true, 0, advice, out);
+    }
+
+    /** Reads a list of layers, the block's or a residual's, checking each against the one before. */
+    private final class LayerList {
+        private final int samples;
+
+        LayerList(int samples) {
+            this.samples = samples;
+        }
+
+        /**
+         * @param within      "" for the block's layers, "layer 3 (residual) " for nested ones
+         * @param lastIsLinear whether the list's last layer defaults to linear (the block's output,
+         *                    or what a residual adds to its input)
+         * @return the rows of the list's output, when known
+         */
+        OptionalInt read(List<Node> items, String within, OptionalInt rows, String previous, boolean lastIsLinear,
+                         long parametersBefore, IntFunction<String> advice, List<Stage> out) {
+            boolean complete = true;
+            long parameters = parametersBefore;
+            for (int i = 0; i < items.size(); i++) {
+                boolean last = i == items.size() - 1 && lastIsLinear;
+                Node item = items.get(i);
+                Optional<String> type = typeOf(item);
+                String what = within + "layer " + (i + 1);
+                KindResult result;
+                if (type.isEmpty() || type.get().equals("dense")) {
+                    LayerReader.Result dense = new LayerReader(reading)
+                            .read(item, i + 1, what, rows.orElse(-1), previous, last, parameters,
+                                    i == 0 && within.isEmpty() ? advice : length -> "");
+                    result = new KindResult(dense.layer().map(l -> l), dense.units());
+                } else {
+                    result = kind(item, type.get(), what, i + 1, rows, previous, last, parameters);
+                }
+                result.stage().ifPresent(out::add);
+                complete &= result.stage().isPresent();
+                long count = result.stage().map(SpecReader::size)
+                        .orElse(type.isEmpty() && rows.isPresent() && result.rows().isPresent()
+                                ? (long) rows.getAsInt() * result.rows().getAsInt() : 0L);
+                parameters += count;
+                rows = result.rows();
+                previous = what;
+                if (parameters > SpecLimits.MAX_WEIGHTS) {
+                    // Reported by this layer; the layers after it would only repeat it.
+                    complete = false;
+                    break;
+                }
             }
-            units = result.units();
-            previous = "layer " + (i + 1);
-            if (weights > SpecLimits.MAX_WEIGHTS) {
-                // Reported by this layer; the layers after it would only repeat it.
-                complete = false;
-                break;
+            if (!complete) {
+                out.clear();
+            }
+            return rows;
+        }
+
+        private KindResult kind(Node item, String type, String number, int index, OptionalInt rows, String previous,
+                                boolean last, long parametersBefore) {
+            Optional<KindReader> reader = kinds.find(type);
+            Node typeNode = typeNode(item).orElseThrow();
+            if (reader.isEmpty()) {
+                if (LayerReader.TYPES.contains(type)) {
+                    reading.error(typeNode, number + " has type '" + type + "', which this version of Longhand does "
+                            + "not compute yet; it computes " + String.join(", ", computed()));
+                } else {
+                    reading.error(typeNode, "unknown layer type '" + Reading.shown(type) + "'"
+                            + NearestName.hintOrList(type, LayerReader.TYPES, "the layer types are"));
+                }
+                return KindResult.failed();
+            }
+            String what = number + " (" + type + ")";
+            List<String> keys = new ArrayList<>(List.of("name", "type"));
+            keys.addAll(reader.get().keys());
+            Optional<Fields> fields = reading.mapping(item, what, keys, elsewhere(reader.get()));
+            if (fields.isEmpty()) {
+                return KindResult.failed();
+            }
+            LayerFields layer = new LayerFields(reading, fields.get(), what, "Layer " + index, rows, samples, previous,
+                    last, parametersBefore, (list, inside, inputRows, before) -> nested(list, inside, inputRows, before));
+            int errorsBefore = reading.errorCount();
+            KindResult result = reader.get().read(layer);
+            return reading.errorCount() > errorsBefore ? KindResult.failed(result.rows()) : result;
+        }
+
+        private Optional<List<Stage>> nested(Node list, String inside, int inputRows, long parametersBefore) {
+            Optional<List<Node>> items = reading.list(list, inside + " layers");
+            if (items.isEmpty()) {
+                return Optional.empty();
+            }
+            if (items.get().isEmpty()) {
+                reading.error(list, inside + " layers is empty; give at least one layer");
+                return Optional.empty();
+            }
+            List<Stage> inner = new ArrayList<>();
+            read(items.get(), inside + " ", OptionalInt.of(inputRows), "its input", true, parametersBefore,
+                    length -> "", inner);
+            return inner.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(inner));
+        }
+    }
+
+    /** Every type this build computes, dense first. */
+    private List<String> computed() {
+        List<String> types = new ArrayList<>(List.of("dense"));
+        types.addAll(kinds.types());
+        return types;
+    }
+
+    /** For a kind, the keys of the other kinds, each with advice to use the right kind. */
+    private Map<String, String> elsewhere(KindReader reader) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String key : SpecReader.KEYS) {
+            keys.put(key, "'" + key + "' belongs to the whole block: write it at the top level, not inside a layer");
+        }
+        for (String key : LayerReader.KEYS) {
+            if (!reader.keys().contains(key) && !key.equals("name") && !key.equals("type")) {
+                keys.put(key, "'" + key + "' is a key of dense layers; a " + reader.type() + " layer takes "
+                        + String.join(", ", reader.keys()));
             }
         }
-        if (!complete) {
-            out.clear();
+        for (String type : kinds.types()) {
+            kinds.find(type).ifPresent(other -> {
+                for (String key : other.keys()) {
+                    if (!reader.keys().contains(key)) {
+                        keys.putIfAbsent(key, "'" + key + "' is a key of " + type + " layers; a " + reader.type()
+                                + " layer takes " + String.join(", ", reader.keys()));
+                    }
+                }
+            });
         }
-        return units;
+        return keys;
+    }
+
+    private static Optional<Node> typeNode(Node item) {
+        if (item instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("type")) {
+                    return Optional.of(tuple.getValueNode());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The layer's {@code type} when it is plain text; dense layers leave it out. */
+    private static Optional<String> typeOf(Node item) {
+        return typeNode(item).filter(n -> n instanceof ScalarNode).map(n -> ((ScalarNode) n).getValue());
+    }
+
+    /** How many numbers a stage's parameters hold, towards the network's limit. */
+    static long size(Stage stage) {
+        if (stage instanceof Layer dense) {
+            return (long) dense.units() * dense.inputs(); // the limit has always counted a dense layer's weights
+        }
+        long n = 0;
+        for (Parameters.Entry e : stage.parameters().entries()) {
+            n += (long) e.value().rows() * e.value().cols();
+        }
+        return n;
     }
 
     private Optional<Practice> practice(Node node, int layerCount, boolean trains) {
@@ -223,8 +371,8 @@ public final class SpecReader {
     /** Refuses a block whose page would be too large, or whose computation would take more than about a second. */
     private boolean withinWork(Network network, InputReader.Input input, Optional<Training> training, Fields fields) {
         long weights = 0;
-        for (Layer layer : network.denseLayers()) {
-            weights += (long) layer.units() * layer.inputs();
+        for (Stage stage : network.layers()) {
+            weights += size(stage);
         }
         if (weights > SpecLimits.MAX_WEIGHTS) {
             reading.error(fields.get("layers").get(), "this network has " + weights + " weights; the limit is "
@@ -232,8 +380,10 @@ public final class SpecReader {
             return false;
         }
         long units = 0;
-        for (Layer layer : network.denseLayers()) {
-            units += layer.units();
+        int rows = input.units();
+        for (Stage stage : network.layers()) {
+            rows = stage.outputRows(rows);
+            units += rows;
         }
         long written = units * input.samples() * (training.isPresent() ? 3 : 1);
         if (written > SpecLimits.MAX_WRITTEN) {

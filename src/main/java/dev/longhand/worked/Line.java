@@ -5,7 +5,7 @@ package dev.longhand.worked;
  * remembers whether all of them were shown exactly, so that it ends in "=" when a reader
  * can redo it with the figures on the page, and in "≈" when any figure was rounded.
  */
-final class Line {
+public final class Line {
 
     /** Sums of more terms than this show their first and last {@link #EDGE_TERMS}, as NumPy prints arrays. */
     public static final int MAX_TERMS = 10;
@@ -18,12 +18,12 @@ final class Line {
     private boolean exact = true;
     private boolean hidden;
 
-    Line(int precision) {
+    public Line(int precision) {
         this.precision = precision;
     }
 
     /** Literal text: names, operators, brackets. */
-    Line text(String s) {
+    public Line text(String s) {
         if (!hidden) {
             text.append(s);
         }
@@ -34,7 +34,7 @@ final class Line {
      * Writes {@code count} terms joined by " + ". A long sum shows its first and last
      * {@link #EDGE_TERMS} terms around "⋯"; the hidden terms still decide "=" or "≈".
      */
-    Line terms(int count, java.util.function.IntConsumer term) {
+    public Line terms(int count, java.util.function.IntConsumer term) {
         boolean elide = count > MAX_TERMS;
         for (int i = 0; i < count; i++) {
             boolean shown = !elide || i < EDGE_TERMS || i >= count - EDGE_TERMS;
@@ -52,32 +52,32 @@ final class Line {
     }
 
     /** A figure inside the arithmetic: negative numbers in parentheses. */
-    Line factor(double x) {
+    public Line factor(double x) {
         uses(x);
         return hidden ? this : text(Figures.factor(x, precision));
     }
 
     /** A figure that stands alone (first term, or in a function's brackets): no parentheses. */
-    Line figure(double x) {
+    public Line figure(double x) {
         uses(x);
         return hidden ? this : text(Figures.display(x, precision));
     }
 
     /** A figure the reader has not been shown yet, written "?"; it still decides "=" or "≈". */
-    Line unknown(double x) {
+    public Line unknown(double x) {
         uses(x);
         return text(UNKNOWN);
     }
 
     /** A value the line stands for by name (z₁), whose figure elsewhere may be rounded. */
-    Line uses(double x) {
+    public Line uses(double x) {
         // Once one figure is rounded the line ends in "≈" whatever follows: skip the check.
         exact = exact && Figures.exact(x, precision);
         return this;
     }
 
     /** Ends the line with "= value" or "≈ value". */
-    String result(double value) {
+    public String result(double value) {
         boolean all = exact && Figures.exact(value, precision);
         return text.append(all ? " = " : " ≈ ").append(Figures.display(value, precision)).toString();
     }

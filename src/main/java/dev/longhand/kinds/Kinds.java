@@ -1,0 +1,29 @@
+package dev.longhand.kinds;
+
+import dev.longhand.kinds.residual.ResidualKind;
+import dev.longhand.render.KindSheet;
+import dev.longhand.render.KindSheets;
+import dev.longhand.spec.KindReader;
+import dev.longhand.spec.KindReaders;
+import java.util.List;
+
+/** Every layer kind this build computes besides dense layers: the one list a new kind joins. */
+public final class Kinds {
+
+    public static final List<LayerKind> ALL = List.of(
+            new ResidualKind());
+
+    private static final KindReaders READERS = KindReaders.of(ALL.stream().map(k -> (KindReader) k).toList());
+    private static final KindSheets SHEETS = KindSheets.of(ALL.stream().map(k -> (KindSheet) k).toList());
+
+    private Kinds() {
+    }
+
+    public static KindReaders readers() {
+        return READERS;
+    }
+
+    public static KindSheets sheets() {
+        return SHEETS;
+    }
+}

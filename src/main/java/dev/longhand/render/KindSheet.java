@@ -1,0 +1,33 @@
+package dev.longhand.render;
+
+import dev.longhand.nn.Stage;
+import dev.longhand.nn.StageTrace;
+import java.util.List;
+
+/**
+ * How a page shows one layer kind: its part of the trace JSON, its section of the worksheet
+ * (through its own partial of the theme, {@code layer-KIND.mustache}), its label in the layer
+ * strip and the page scripts it needs. A kind's unit under {@code dev.longhand.kinds} implements
+ * it; dense layers are drawn by {@link BlockViews} itself.
+ */
+public interface KindSheet {
+
+    /** The value of {@code type} this sheet draws. */
+    String type();
+
+    /**
+     * The layer's trace fields after {@code type} and {@code name}: its parameters in canonical
+     * form (matrices as lists of rows, vectors flat), its settings, what a learner checks by hand,
+     * and {@code a}. The page script's unit of the kind writes the same fields in the same order.
+     */
+    void traceFields(StageTrace trace, JsonWriter json);
+
+    /** The layer's section of the worksheet, as HTML. */
+    String section(SheetContext context);
+
+    /** How the network's shape line and layer strip name the layer: "layer norm", "attention · 2 heads". */
+    String label(Stage stage);
+
+    /** The theme's scripts the page needs for this layer besides longhand.js, in load order. */
+    List<String> scripts(Stage stage);
+}
