@@ -9,6 +9,14 @@
  *    scale: true | false | number, causal: bool}
  * or {type: "attention", name, weights, value (optional)}; matrices are lists of rows.
  * A score that the causal mask hides is null, as in the trace; the softmax reads it as −∞.
+ *
+ * Longhand.kinds.attention.forward(layer, x) → {input, heads: [{query, key, value, q, k, v, scores,
+ * weights, z}] (given weights: [{value (when given), v, weights, z}]), stacked, a};
+ * backward(layer, trace, dA) → {dA, dInput, dStacked, heads: [{dZ, dWeights, dV, and for scored
+ * heads dScores, dQ, dK}], gradients: {heads: [{query, key, value}], output} or {weights, value}}.
+ * `trace` may be the result of forward or the trace JSON's layer (which has no `stacked`).
+ * Uses longhand.js's internals only: matrix, multiply, transpose, columnMax, exp; entrywise sums
+ * and products are written here (longhand.js exports none), as Matrix.plus and Matrix.times do.
  */
 (function (api) {
   "use strict";
@@ -102,7 +110,11 @@
   function forwardGiven(layer, x) {
     var v = layer.value ? multiply(layer.value, x) : x;
     var z = multiply(v, layer.weights);
-    return { input: x, heads: [{ v: v, weights: layer.weights, z: z }], stacked: z, a: z };
+    var head = { v: v, weights: layer.weights, z: z };
+    if (layer.value) {
+      head = { value: layer.value, v: v, weights: layer.weights, z: z };
+    }
+    return { input: x, heads: [head], stacked: z, a: z };
   }
 
   function forward(layer, x) {
@@ -115,7 +127,8 @@
       var v = multiply(head.value, x);
       var scores = scoresOf(layer, k, q);
       var weights = softmax(scores);
-      return { q: q, k: k, v: v, scores: withNulls(scores), weights: weights, z: multiply(v, weights) };
+      return { query: head.query, key: head.key, value: head.value, q: q, k: k, v: v, scores: withNulls(scores),
+        weights: weights, z: multiply(v, weights) };
     });
     var stacked = heads.length === 1 ? heads[0].z : [].concat.apply([], heads.map(function (h) { return h.z; }));
     var a = layer.output ? multiply(layer.output, stacked) : stacked;

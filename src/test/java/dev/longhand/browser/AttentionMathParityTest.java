@@ -121,9 +121,16 @@ class AttentionMathParityTest {
                 HeadTrace head = trace.heads().get(h);
                 JsonNode js = forward.get("heads").get(h);
                 if (head instanceof HeadTrace.Scored s) {
+                    check.matrix("heads." + h + ".query", s.head().query(), js.get("query"));
+                    check.matrix("heads." + h + ".key", s.head().key(), js.get("key"));
+                    check.matrix("heads." + h + ".value", s.head().value(), js.get("value"));
                     check.matrix("heads." + h + ".q", s.q(), js.get("q"));
                     check.matrix("heads." + h + ".k", s.k(), js.get("k"));
                     check.matrix("heads." + h + ".scores", s.scores(), js.get("scores"));
+                }
+                if (head instanceof HeadTrace.Given given) {
+                    assertEquals(given.value().isPresent(), js.has("value"), "given weights' head has value when given");
+                    given.value().ifPresent(value -> check.matrix("heads.0.value", value, js.get("value")));
                 }
                 check.matrix("heads." + h + ".v", head.v(), js.get("v"));
                 check.matrix("heads." + h + ".weights", head.weights(), js.get("weights"));

@@ -98,6 +98,14 @@ public record SelfAttention(String name, List<AttentionHead> heads, Optional<Mat
         return heads.stream().mapToInt(AttentionHead::valueSize).sum();
     }
 
+    /**
+     * The number each of {@code head}'s scores is multiplied by, for the worksheet's
+     * "· 1/√d_k": {@code scale.factor(d_k)}; with {@code scale: false} (1.0) nothing is multiplied.
+     */
+    public double factor(AttentionHead head) {
+        return scale.factor(head.keySize());
+    }
+
     @Override
     public int inputRows() {
         return features();
@@ -139,7 +147,7 @@ public record SelfAttention(String name, List<AttentionHead> heads, Optional<Mat
     }
 
     private Matrix scores(Matrix k, Matrix q) {
-        double factor = scale.factor(q.rows());
+        double factor = scale.factor(q.rows()); // d_k = the rows of q
         double[][] s = k.transpose().multiply(q).toArrays();
         for (int i = 0; i < s.length; i++) {
             for (int j = 0; j < s[i].length; j++) {
