@@ -1,0 +1,210 @@
+/*
+ * Longhand: the attention layer kind in the page, mirroring the Java unit
+ * dev.longhand.kinds.attention (SelfAttention, GivenWeightsAttention) operation for operation,
+ * so that a recomputed trace has the build's bits. Read the Javadoc of those classes for the
+ * order of every floating-point operation; this file follows it line by line.
+ *
+ * `layer` is the layer's entry of the trace JSON in canonical form:
+ *   {type: "attention", name, heads: [{query, key, value}], output (optional),
+ *    scale: true | false | number, causal: bool}
+ * or {type: "attention", name, weights, value (optional)}; matrices are lists of rows.
+ * A score that the causal mask hides is null, as in the trace; the softmax reads it as −∞.
+ *
+ * Longhand.kinds.attention.forward(layer, x) → {input, heads: [{query, key, value, q, k, v, scores,
+ * weights, z}] (given weights: [{value (when given), v, weights, z}]), stacked, a};
+ * backward(layer, trace, dA) → {dA, dInput, dStacked, heads: [{dZ, dWeights, dV, and for scored
+ * heads dScores, dQ, dK}], gradients: {heads: [{query, key, value}], output} or {weights, value}}.
+ * `trace` may be the result of forward or the trace JSON's layer (which has no `stacked`).
+ * Uses longhand.js's internals only: matrix, multiply, transpose, columnMax, exp; entrywise sums
+ * and products are written here (longhand.js exports none), as Matrix.plus and Matrix.times do.
+ */
+(function (api) {
+  "use strict";
+  if (!api) {
+    return;
+  }
+  var I = api.internals;
+  var matrix = I.matrix;
+  var multiply = I.multiply;
+  var transpose = I.transpose;
+
+  function plus(a, b) {
+    return matrix(a.length, a[0].length, function (r, c) { return a[r][c] + b[r][c]; });
+  }
+
+  function times(m, factor) {
+    return matrix(m.length, m[0].length, function (r, c) { return m[r][c] * factor; });
+  }
+
+  function masked(causal, key, query) {
+    return causal && key > query;
+  }
+
+  /** Scale.factor: 1 / √d_k for true, the number itself, 1.0 for false (never multiplied by). */
+  function factorOf(scale, keySize) {
+    if (scale === true || scale === undefined) {
+      return 1.0 / Math.sqrt(keySize);
+    }
+    return scale === false ? 1.0 : scale;
+  }
+
+  /** kᵀ · q, each product times the factor (not for scale: false), −∞ where masked. */
+  function scoresOf(layer, k, q) {
+    var scaled = layer.scale !== false;
+    var factor = factorOf(layer.scale, q.length);
+    var p = multiply(transpose(k), q);
+    return matrix(p.length, p[0].length, function (i, j) {
+      if (masked(layer.causal, i, j)) {
+        return -Infinity;
+      }
+      return scaled ? p[i][j] * factor : p[i][j];
+    });
+  }
+
+  /**
+   * Activation.SOFTMAX of each column, as longhand.js's own softmax: the max from row 0 down
+   * (strictly greater replaces it), exp(s − max) summed from 0.0 in row order, then each e / sum.
+   * A −∞ (masked) score gives exp(−∞) = 0, so a weight of exactly 0.
+   */
+  function softmax(s) {
+    var a = matrix(s.length, s[0].length, function () { return 0.0; });
+    for (var c = 0; c < s[0].length; c++) {
+      var max = I.columnMax(s, c);
+      var sum = 0.0;
+      for (var r = 0; r < s.length; r++) {
+        a[r][c] = I.exp(s[r][c] - max);
+        sum += a[r][c];
+      }
+      for (r = 0; r < s.length; r++) {
+        a[r][c] = a[r][c] / sum;
+      }
+    }
+    return a;
+  }
+
+  /** Activation.SOFTMAX's backward: per column d = Σ dW·w in row order, then w · (dW − d). */
+  function softmaxBackward(w, dW) {
+    var out = matrix(w.length, w[0].length, function () { return 0.0; });
+    for (var c = 0; c < w[0].length; c++) {
+      var dot = 0.0;
+      for (var r = 0; r < w.length; r++) {
+        dot += dW[r][c] * w[r][c];
+      }
+      for (r = 0; r < w.length; r++) {
+        out[r][c] = w[r][c] * (dW[r][c] - dot);
+      }
+    }
+    return out;
+  }
+
+  /** The trace's form of scores: null where masked. */
+  function withNulls(s) {
+    return s.map(function (row) { return row.map(function (v) { return v === -Infinity ? null : v; }); });
+  }
+
+  /** The scores as numbers again: −∞ where the trace has null. */
+  function withInfinities(s) {
+    return s.map(function (row) { return row.map(function (v) { return v === null ? -Infinity : v; }); });
+  }
+
+  function forwardGiven(layer, x) {
+    var v = layer.value ? multiply(layer.value, x) : x;
+    var z = multiply(v, layer.weights);
+    var head = { v: v, weights: layer.weights, z: z };
+    if (layer.value) {
+      head = { value: layer.value, v: v, weights: layer.weights, z: z };
+    }
+    return { input: x, heads: [head], stacked: z, a: z };
+  }
+
+  function forward(layer, x) {
+    if (layer.weights) {
+      return forwardGiven(layer, x);
+    }
+    var heads = layer.heads.map(function (head) {
+      var q = multiply(head.query, x);
+      var k = multiply(head.key, x);
+      var v = multiply(head.value, x);
+      var scores = scoresOf(layer, k, q);
+      var weights = softmax(scores);
+      return { query: head.query, key: head.key, value: head.value, q: q, k: k, v: v, scores: withNulls(scores),
+        weights: weights, z: multiply(v, weights) };
+    });
+    var stacked = heads.length === 1 ? heads[0].z : [].concat.apply([], heads.map(function (h) { return h.z; }));
+    var a = layer.output ? multiply(layer.output, stacked) : stacked;
+    return { input: x, heads: heads, stacked: stacked, a: a };
+  }
+
+  function backwardGiven(layer, trace, dA) {
+    var v = trace.heads[0].v;
+    var dWeights = multiply(transpose(v), dA);
+    var dV = multiply(dA, transpose(layer.weights));
+    var gradients = { weights: dWeights };
+    if (layer.value) {
+      gradients.value = multiply(dV, transpose(trace.input));
+    }
+    return {
+      dA: dA,
+      dInput: layer.value ? multiply(transpose(layer.value), dV) : dV,
+      dStacked: dA,
+      heads: [{ dZ: dA, dWeights: dWeights, dV: dV }],
+      gradients: gradients
+    };
+  }
+
+  function backward(layer, trace, dA) {
+    if (layer.weights) {
+      return backwardGiven(layer, trace, dA);
+    }
+    var x = trace.input;
+    var xT = transpose(x);
+    var dStacked = layer.output ? multiply(transpose(layer.output), dA) : dA;
+    var dInput = null;
+    var row = 0;
+    var perHead = [];
+    var headGradients = [];
+    layer.heads.forEach(function (head, h) {
+      var t = trace.heads[h];
+      var rows = head.value.length;
+      var dZ = layer.heads.length === 1 ? dStacked : dStacked.slice(row, row + rows);
+      row += rows;
+      var dWeights = multiply(transpose(t.v), dZ);
+      var dV = multiply(dZ, transpose(t.weights));
+      var dScores = softmaxBackward(t.weights, dWeights);
+      if (layer.causal) {
+        dScores = dScores.map(function (r, i) {
+          return r.map(function (value, j) { return masked(true, i, j) ? 0.0 : value; });
+        });
+      }
+      var dP = layer.scale !== false ? times(dScores, factorOf(layer.scale, t.q.length)) : dScores;
+      var dQ = multiply(t.k, dP);
+      var dK = multiply(t.q, transpose(dP));
+      headGradients.push({
+        query: multiply(dQ, xT),
+        key: multiply(dK, xT),
+        value: multiply(dV, xT)
+      });
+      var share = plus(plus(multiply(transpose(head.query), dQ), multiply(transpose(head.key), dK)),
+        multiply(transpose(head.value), dV));
+      dInput = dInput === null ? share : plus(dInput, share);
+      perHead.push({ dZ: dZ, dWeights: dWeights, dScores: dScores, dQ: dQ, dK: dK, dV: dV });
+    });
+    var gradients = { heads: headGradients };
+    if (layer.output) {
+      gradients.output = multiply(dA, transpose(trace.stacked || stackedOf(trace)));
+    }
+    return { dA: dA, dInput: dInput, dStacked: dStacked, heads: perHead, gradients: gradients };
+  }
+
+  /** A trace read back from JSON has no `stacked`: the heads' z, first head on top. */
+  function stackedOf(trace) {
+    return [].concat.apply([], trace.heads.map(function (h) { return h.z; }));
+  }
+
+  api.kinds.attention = {
+    forward: forward,
+    backward: backward,
+    /** For a page that holds scores in the trace's form and needs them as numbers. */
+    scores: withInfinities
+  };
+})(window.Longhand);
