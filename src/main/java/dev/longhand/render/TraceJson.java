@@ -3,6 +3,7 @@ package dev.longhand.render;
 import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.LayerGradients;
 import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.NestedTrace;
 import dev.longhand.nn.Parameters;
 import dev.longhand.nn.StageTrace;
 import dev.longhand.nn.Training;
@@ -111,11 +112,27 @@ public final class TraceJson {
         }
         if (trained.isPresent() && !trained.get().gradients().isEmpty()) {
             json.name("gradients");
-            nested(json, trained.get().gradients());
+            shaped(json, trace, trained.get().gradients());
             json.name("after");
-            nested(json, trained.get().after());
+            shaped(json, trace, trained.get().after());
         }
         json.endObject();
+    }
+
+    /**
+     * Parameters shaped like the layer's: a residual's as {@code {"layers": [one object per inner
+     * layer, {} for a layer without parameters]}}, any other layer's by {@link #nested}.
+     */
+    private static void shaped(JsonWriter json, StageTrace trace, Parameters parameters) {
+        if (!(trace instanceof NestedTrace nested)) {
+            nested(json, parameters);
+            return;
+        }
+        json.beginObject().name("layers").beginArray();
+        for (int i = 0; i < nested.inner().size(); i++) {
+            shaped(json, nested.inner().get(i), parameters.under("layers." + i));
+        }
+        json.endArray().endObject();
     }
 
     /**
