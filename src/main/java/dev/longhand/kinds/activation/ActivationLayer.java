@@ -51,6 +51,12 @@ public record ActivationLayer(String name, Activation activation) implements Sta
         return new ActivationGradients(dOutput, activation.backward(t.input(), t.a(), dOutput));
     }
 
+    /** Its function: what the loss checks (cross entropy needs a softmax last). */
+    @Override
+    public Activation finalActivation() {
+        return activation;
+    }
+
     @Override
     public boolean endsInSoftmax() {
         return activation == Activation.SOFTMAX;

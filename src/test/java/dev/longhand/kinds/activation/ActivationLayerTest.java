@@ -48,6 +48,7 @@ class ActivationLayerTest {
         assertEquals(0.75, t.a().get(0, 2), 1e-15);
         assertEquals(0.25, t.a().get(1, 2), 1e-15);
         assertTrue(softmax.endsInSoftmax());
+        assertEquals(Activation.SOFTMAX, softmax.finalActivation());
         assertSame(t.input(), t.logits());
     }
 
