@@ -1,9 +1,10 @@
 /*
  * Longhand: the "activation" layer kind on the page. Mirrors dev.longhand.kinds.activation
- * rule for rule: an activation function alone, entry by entry (softmax: each column), with
- * exactly the arithmetic longhand.js and longhand-training.js use for a dense layer's
- * activation, so that both give the same bits as the build. Loaded after longhand.js (and
- * longhand-math.js where the page needs exp or erf) by pages whose blocks use the kind.
+ * rule for rule: an activation function alone, entry by entry (softmax: each column), through
+ * longhand.js's own activate (a dense layer's) and, backward, the arithmetic of
+ * longhand-training.js's backwardThrough, so that both give the build's bits. Loaded after
+ * longhand.js (and longhand-math.js where the page needs exp or erf) by pages whose blocks
+ * use the kind.
  */
 (function (api) {
   "use strict";
@@ -14,27 +15,8 @@
   var I = api.internals;
   var matrix = I.matrix;
   var copy = I.copy;
-  var columnMax = I.columnMax;
-  var exp = I.exp;
+  var activate = I.activate;
   var ACTIVATIONS = I.activations;
-
-  // Per column: m = the largest entry, e_i = exp(z_i - m), s = 0.0 + e_0 + e_1 + ..., a_i = e_i / s
-  // (longhand.js's dense softmax, Activation.SOFTMAX).
-  function softmax(z) {
-    var a = copy(z);
-    for (var c = 0; c < z[0].length; c++) {
-      var max = columnMax(z, c);
-      var sum = 0.0;
-      for (var r = 0; r < z.length; r++) {
-        a[r][c] = exp(z[r][c] - max);
-        sum += a[r][c];
-      }
-      for (r = 0; r < z.length; r++) {
-        a[r][c] = a[r][c] / sum;
-      }
-    }
-    return a;
-  }
 
   // Per column: d = 0.0 + dA_0 * a_0 + ...; dZ_i = a_i * (dA_i - d) (the softmax Jacobian times dA).
   function softmaxBackward(a, dA) {
@@ -54,11 +36,7 @@
   api.kinds.activation = {
     /** layer: {type: "activation", name, activation}; x: rows of the input. */
     forward: function (layer, x) {
-      if (layer.activation === "softmax") {
-        return { input: x, a: softmax(x) };
-      }
-      var f = ACTIVATIONS[layer.activation].apply;
-      return { input: x, a: matrix(x.length, x[0].length, function (r, c) { return f(x[r][c]); }) };
+      return { input: x, a: activate(layer.activation, x) };
     },
     /** dInput = dA * f'(input, a) entry by entry, or the softmax rule; no parameters. */
     backward: function (layer, trace, dA) {
