@@ -158,9 +158,14 @@ public final class MatrixViews {
     }
 
     public static List<String> samples(int samples, boolean batch) {
+        return columns(samples, batch, "sample");
+    }
+
+    /** Column headers: "sample 1", "token 2" ... for a batch, "value" for a single column. */
+    public static List<String> columns(int count, boolean batch, String noun) {
         List<String> names = new ArrayList<>();
-        for (int s = 1; s <= samples; s++) {
-            names.add(batch ? "sample " + s : SINGLE_SAMPLE);
+        for (int s = 1; s <= count; s++) {
+            names.add(batch ? noun + " " + s : SINGLE_SAMPLE);
         }
         return names;
     }

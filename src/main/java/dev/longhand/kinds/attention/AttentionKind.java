@@ -114,6 +114,11 @@ public final class AttentionKind implements LayerKind {
     }
 
     @Override
+    public boolean tokens() {
+        return true;
+    }
+
+    @Override
     public List<String> scripts(Stage stage) {
         return List.of("longhand-math.js", "longhand-attention.js");
     }

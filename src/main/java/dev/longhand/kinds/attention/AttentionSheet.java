@@ -66,7 +66,7 @@ final class AttentionSheet {
                     stacked,
                     m.shown("A" + context.sub(), "the layer's output", "a", t.a(), MatrixViews.numbered(t.a().rows()),
                             context.sampleNames(), (r, c) -> context.key("a", r, c), MatrixViews.NO_MARKS));
-            work.add(WorkGroupView.of("A = W_o · Z", products(context, "a", wo, t.stacked(), t.a(),
+            work.add(WorkGroupView.step("A = W_o · Z", products(context, "a", wo, t.stacked(), t.a(),
                     lineKey + ".a")));
         }
         String label = new AttentionKind().label(t.stage());
@@ -119,7 +119,7 @@ final class AttentionSheet {
                         m.shown(symbols[i] + hs, "the " + field + " of every token", "z", results[i],
                                 MatrixViews.numbered(results[i].rows()), tokens,
                                 (r, c) -> context.key(at + small, r, c), MatrixViews.NO_MARKS)));
-                work.add(WorkGroupView.of(symbols[i] + hs + " = W_" + small + " · X",
+                work.add(WorkGroupView.step(symbols[i] + hs + " = W_" + small + " · X",
                         products(context, small, w, t.input(), results[i], key + small)));
             }
             double factor = layer.factor(s.head());
@@ -128,9 +128,9 @@ final class AttentionSheet {
             scores = m.shown("S" + hs, "the scores Kᵀ·Q" + scaled + ": rows keys, columns queries", "z", s.scores(),
                     tokenRows, tokens, (r, c) -> s.masked(r, c) ? "" : context.key(at + "scores", r, c),
                     (r, c) -> s.masked(r, c) ? "masked" : "");
-            work.add(WorkGroupView.of("S" + hs + " = Kᵀ · Q" + scaled, scoreLines(context, s, factor,
+            work.add(WorkGroupView.step("S" + hs + " = Kᵀ · Q" + scaled, scoreLines(context, s, factor,
                     layer.scale().scales(), key + "scores")));
-            work.add(WorkGroupView.of("A" + hs + " = softmax of each column of S" + hs,
+            work.add(WorkGroupView.step("A" + hs + " = softmax of each column of S" + hs,
                     softmaxLines(context, s, key + "weights")));
         } else {
             HeadTrace.Given g = (HeadTrace.Given) head;
@@ -143,7 +143,7 @@ final class AttentionSheet {
                         input,
                         m.shown("V", "the value of every token", "z", g.v(), MatrixViews.numbered(g.v().rows()),
                                 tokens, (r, c) -> context.key(at + "v", r, c), MatrixViews.NO_MARKS)));
-                work.add(WorkGroupView.of("V = W_v · X", products(context, "v", w, t.input(), g.v(), key + "v")));
+                work.add(WorkGroupView.step("V = W_v · X", products(context, "v", w, t.input(), g.v(), key + "v")));
             }
         }
         boolean given = head instanceof HeadTrace.Given;
@@ -161,7 +161,7 @@ final class AttentionSheet {
         MatrixView z = m.shown(output ? "A" + context.sub() : "Z" + hs, "each token's weighted sum of value columns",
                 "a", head.z(), MatrixViews.numbered(head.z().rows()), tokens,
                 (r, c) -> context.key(at + "z", r, c), MatrixViews.NO_MARKS);
-        work.add(WorkGroupView.of("Z" + hs + " = V · A", products(context, "z", head.v(), head.weights(), head.z(),
+        work.add(WorkGroupView.step("Z" + hs + " = V · A", products(context, "z", head.v(), head.weights(), head.z(),
                 key + "z")));
         return new HeadView(name, several, context.title() + (several ? ", " + name.toLowerCase() : ""), projections,
                 scores, scaled, weights, values, z, work);

@@ -104,7 +104,7 @@ public final class ResidualKind implements LayerKind {
                         .factor(t.branch().get(r, c)).result(t.a().get(r, c));
                 lines.add(new WorkLineView(lineKey + ".sum." + r + "." + c, sum, "", "", false, "", ""));
             }
-            work.add(WorkGroupView.of(context.batch() ? "Sample " + (c + 1) : "", lines));
+            work.add(WorkGroupView.step(context.columnHeading(c), lines));
         }
         return context.render("layer-residual", new View(lineKey, context.title(), context.sections(t.inner()),
                 context.input(context.inputSymbol(), "the input of the residual, x"), branch, a, work));
