@@ -270,62 +270,56 @@
 
   /** AttentionSheet.products: "q₁,₂ = 1·0 + 0·2 + 1·1 = 1" for every entry of R = W · X. */
   function products(shelf, p, symbol, w, x, result, key) {
-    for (var c = 0; c < result[0].length; c++) {
-      for (var r = 0; r < result.length; r++) {
+    shelf.shown(result[0].length).forEach(function (c) {
+      shelf.shown(result.length).forEach(function (r) {
         var l = new shelf.Line(p).text(symbol + at(r, c) + " = ");
-        (function (row, col, l) {
-          l.terms(w[0].length, function (k) { l.factor(w[row][k]).text("·").factor(x[k][col]); });
-        })(r, c, l);
+        l.terms(w[0].length, function (k) { l.factor(w[r][k]).text("·").factor(x[k][c]); });
         shelf.lines[key + "." + r + "." + c] = line(l.result(result[r][c]));
-      }
-    }
+      });
+    });
   }
 
   /** AttentionSheet.scoreLines. */
   function scoreLines(shelf, p, h, factor, scaled, key) {
     var s = h.scores;
-    for (var c = 0; c < s[0].length; c++) {
-      for (var r = 0; r < s.length; r++) {
+    shelf.shown(s[0].length).forEach(function (c) {
+      shelf.shown(s.length).forEach(function (r) {
         if (s[r][c] === null) {
           shelf.lines[key + "." + r + "." + c] = line("s" + at(r, c) + " = −∞ (masked: token " + (r + 1)
             + " comes after token " + (c + 1) + ")");
-          continue;
+          return;
         }
         var l = new shelf.Line(p).text("s" + at(r, c) + " = ");
         l.text(scaled ? "(" : "");
-        (function (row, col, l) {
-          l.terms(h.k.length, function (i) { l.factor(h.k[i][row]).text("·").factor(h.q[i][col]); });
-        })(r, c, l);
+        l.terms(h.k.length, function (i) { l.factor(h.k[i][r]).text("·").factor(h.q[i][c]); });
         if (scaled) {
           l.text(") × ").factor(factor);
         }
         shelf.lines[key + "." + r + "." + c] = line(l.result(s[r][c]));
-      }
-    }
+      });
+    });
   }
 
   /** AttentionSheet.softmaxLines: masked keys are left out of the sum. */
   function softmaxLines(shelf, p, h, key) {
     var s = h.scores;
-    for (var c = 0; c < s[0].length; c++) {
-      var shown = [];
+    shelf.shown(s[0].length).forEach(function (c) {
+      var unmasked = [];
       for (var r = 0; r < s.length; r++) {
         if (s[r][c] !== null) {
-          shown.push(r);
+          unmasked.push(r);
         }
       }
-      for (r = 0; r < s.length; r++) {
+      shelf.shown(s.length).forEach(function (r) {
         if (s[r][c] === null) {
           shelf.lines[key + "." + r + "." + c] = line("a" + at(r, c) + " = 0 (masked)");
-          continue;
+          return;
         }
         var l = new shelf.Line(p).text("a" + at(r, c) + " = exp(").figure(s[r][c]).text(") / (");
-        (function (col, l) {
-          l.terms(shown.length, function (i) { l.text("exp(").figure(s[shown[i]][col]).text(")"); });
-        })(c, l);
+        l.terms(unmasked.length, function (i) { l.text("exp(").figure(s[unmasked[i]][c]).text(")"); });
         shelf.lines[key + "." + r + "." + c] = line(l.text(")").result(h.weights[r][c]));
-      }
-    }
+      });
+    });
   }
 
   /** Every number and line AttentionSheet draws, keyed as it keys them. */

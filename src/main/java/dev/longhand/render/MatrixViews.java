@@ -110,6 +110,11 @@ public final class MatrixViews {
     }
 
     /** The indices a matrix of {@code n} rows or columns shows; -1 marks the elided middle. */
+    /** The rows (or columns) of {@code n} that an elided matrix shows, without the gap. */
+    public static List<Integer> shownIndices(int n) {
+        return shown(n).stream().filter(i -> i >= 0).toList();
+    }
+
     static List<Integer> shown(int n) {
         List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -182,8 +182,9 @@ final class AttentionSheet {
     static List<WorkLineView> products(SheetContext context, String symbol, Matrix w, Matrix x, Matrix result,
                                        String key) {
         List<WorkLineView> lines = new ArrayList<>();
-        for (int c = 0; c < result.cols(); c++) {
-            for (int r = 0; r < result.rows(); r++) {
+        // A large matrix shows its first and last rows and columns; so do its lines.
+        for (int c : MatrixViews.shownIndices(result.cols())) {
+            for (int r : MatrixViews.shownIndices(result.rows())) {
                 int row = r;
                 int col = c;
                 Line line = new Line(context.precision()).text(symbol + at(r, c) + " = ");
@@ -201,8 +202,8 @@ final class AttentionSheet {
         List<WorkLineView> lines = new ArrayList<>();
         Matrix k = s.k();
         Matrix q = s.q();
-        for (int c = 0; c < s.scores().cols(); c++) {
-            for (int r = 0; r < s.scores().rows(); r++) {
+        for (int c : MatrixViews.shownIndices(s.scores().cols())) {
+            for (int r : MatrixViews.shownIndices(s.scores().rows())) {
                 String text;
                 if (s.masked(r, c)) {
                     text = "s" + at(r, c) + " = −∞ (masked: token " + (r + 1) + " comes after token " + (c + 1) + ")";
@@ -227,7 +228,7 @@ final class AttentionSheet {
     static List<WorkLineView> softmaxLines(SheetContext context, HeadTrace.Scored s, String key) {
         List<WorkLineView> lines = new ArrayList<>();
         Matrix scores = s.scores();
-        for (int c = 0; c < scores.cols(); c++) {
+        for (int c : MatrixViews.shownIndices(scores.cols())) {
             int col = c;
             List<Integer> shown = new ArrayList<>();
             for (int r = 0; r < scores.rows(); r++) {
@@ -235,7 +236,7 @@ final class AttentionSheet {
                     shown.add(r);
                 }
             }
-            for (int r = 0; r < scores.rows(); r++) {
+            for (int r : MatrixViews.shownIndices(scores.rows())) {
                 String text;
                 if (s.masked(r, c)) {
                     text = "a" + at(r, c) + " = 0 (masked)";
