@@ -67,6 +67,23 @@ public record Blanks(boolean z, boolean a, List<Integer> layers, OptionalLong ne
         return z(layer) ? "layers." + layer + ".z" : "";
     }
 
+    /**
+     * Whether practice blanks the layer at trace path {@code prefix} ("layers.2", or
+     * "layers.2.layers.0" inside a residual, which follows its residual): one of the chosen layers.
+     */
+    public boolean practised(String prefix) {
+        String[] at = prefix.split("\\.");
+        return at.length > 1 && layers.contains(Integer.parseInt(at[1]));
+    }
+
+    /**
+     * Whether the part {@code part} of the layer at {@code prefix} is blank: "z" the values a
+     * layer works out on its way (a dense layer's Z, a kind's intermediates), "a" its output.
+     */
+    public boolean blank(String prefix, String part) {
+        return (part.equals("z") ? z : a) && practised(prefix);
+    }
+
     /** Whether the values of layer {@code layer}'s Z or A are hidden until revealed. */
     public boolean hidden(int layer, String kind) {
         return !gate(layer, kind).isEmpty();

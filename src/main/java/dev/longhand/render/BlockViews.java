@@ -39,13 +39,15 @@ public final class BlockViews {
         List<StageTrace> traces = block.forward().stages();
         List<SectionView> layers = new ArrayList<>();
         boolean anyRelu = false;
+        // What the worksheet hides, filled in layer by layer as the sections are drawn.
+        Hiding hiding = new Hiding();
         for (int i = 0; i < traces.size(); i++) {
             final int index = i;
             MatrixViews.Keys inputKeys = i == 0 ? (r, c) -> "input." + r + "." + c
                     : (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c;
             SheetContext context = new SheetContext(block, traces.get(i), "layers." + i, String.valueOf(i + 1),
                     inputKeys, i == 0 ? "X" : "A" + Figures.subscript(i), layerInputNames(block, i), renderer,
-                    block.sheets());
+                    block.sheets(), hiding);
             layers.add(new SectionView(withoutLastNewline(section(context, block.sheets()))));
             anyRelu |= usesRelu(traces.get(i));
         }
@@ -56,7 +58,7 @@ public final class BlockViews {
                 TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "",
                 block.practice() ? block.blanks().newNumbers().stream()
                         .mapToObj(seed -> HexFormat.of().toHexDigits(seed)).findFirst().orElse("") : "",
-                keyOfDraw, block.practice() ? block.blanks().hiddenUntil() : "");
+                keyOfDraw, block.practice() ? hiding.hiddenUntil() : "");
     }
 
     /** Whether a stage, or a layer inside it, clamps with ReLU (then the legend is shown). */
@@ -146,7 +148,7 @@ public final class BlockViews {
     /**
      * A dense layer's view. At the top level its keys are "layers.I..." and its lines "I.u.s";
      * inside a residual "layers.I.layers.J..." and "I.layers.J.u.s". Worksheet blanks apply to
-     * top-level layers.
+     * the chosen layers and to the layers inside a chosen residual.
      */
     private static LayerView denseLayer(SheetContext context) {
         Block block = context.block();
@@ -162,8 +164,12 @@ public final class BlockViews {
         String prefix = context.prefix();
         String lineKey = prefix.substring("layers.".length());
         int samples = trace.z().cols();
-        // Worksheet blanks are set for the block's own layers; layers inside a residual show every value.
-        Blanks blanks = top ? block.blanks() : Blanks.NONE;
+        Hiding hiding = context.hiding();
+        boolean blankZ = context.blank("z");
+        boolean blankA = context.blank("a");
+        // Z waits for its own boxes; A for its own, or for its Z, which it repeats unit by unit.
+        context.follows("z", "z", "");
+        context.follows("a", "a", "z");
 
         List<String> inputNames = context.inputNames();
         List<String> unitNames = MatrixViews.numbered(trace.layer().units());
@@ -177,7 +183,7 @@ public final class BlockViews {
                 : top ? MatrixViews.blanked(matrices.shown("A" + Figures.subscript(index), "output of layer " + index,
                         "input", trace.input(), inputNames, sampleNames,
                         (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c,
-                        MatrixViews.NO_MARKS), blanks.hidden(index - 1, "a"), true,
+                        MatrixViews.NO_MARKS), hiding.hidden("layers." + (index - 1) + ".a.0.0"), true,
                         (r, c) -> "layers." + (index - 1) + ".a." + r + "." + c, (r, c) -> "")
                 : context.input(context.inputSymbol(), "input of layer " + number);
         MatrixView bias = matrices.editable("b" + sub, "biases of " + name, "bias", trace.layer().bias(), unitNames,
@@ -207,21 +213,32 @@ public final class BlockViews {
                     }
                 });
 
-        z = MatrixViews.blanked(z, blanks.z(index), false, (r, c) -> prefix + ".z." + r + "." + c,
+        z = MatrixViews.blanked(z, blankZ, false, (r, c) -> prefix + ".z." + r + "." + c,
                 (r, c) -> "layer " + number + " z row " + (r + 1) + " sample " + (c + 1));
         // An A not asked for but worked out from a blank Z shows "?" until that Z is revealed.
-        a = MatrixViews.blanked(a, blanks.hidden(index, "a"), !blanks.a(index), (r, c) -> prefix + ".a." + r + "." + c,
+        a = MatrixViews.blanked(a, hiding.hidden(prefix + ".a.0.0"), !blankA, (r, c) -> prefix + ".a." + r + "." + c,
                 (r, c) -> "layer " + number + " a row " + (r + 1) + " sample " + (c + 1));
 
         List<WorkGroupView> work = new ArrayList<>();
-        // Nothing is revealed yet when the page is built: every hidden figure of another unit is "?".
-        Unknowns unknown = Unknowns.of(index > 0 && blanks.hidden(index - 1, "a"), blanks.hidden(index, "z"));
         for (int s = 0; s < samples; s++) {
+            int sample = s;
+            // Nothing is revealed yet when the page is built: every hidden figure of another unit is "?".
+            Unknowns unknown = new Unknowns() {
+                @Override
+                public boolean input(int row) {
+                    return context.hidden(context.inputKey(row, sample));
+                }
+
+                @Override
+                public boolean z(int unit) {
+                    return context.hidden(prefix + ".z." + unit + "." + sample);
+                }
+            };
             List<WorkLineView> group = new ArrayList<>();
             for (int u = 0; u < trace.z().rows(); u++) {
                 WorkedLine line = worksheet.line(trace, u, s, unknown);
-                String hiddenFor = blanks.z(index) ? prefix + ".z." + u + "." + s
-                        : blanks.a(index) ? prefix + ".a." + u + "." + s : "";
+                String hiddenFor = blankZ ? prefix + ".z." + u + "." + s
+                        : blankA ? prefix + ".a." + u + "." + s : "";
                 group.add(new WorkLineView(lineKey + "." + u + "." + s, line.sum(), line.result(),
                         line.mark().cssClass(), line.mark() == ReluMark.CLAMPED, hiddenFor,
                         "Show how: unit " + (u + 1) + (block.batch() ? ", sample " + (s + 1) : "")));

@@ -2,11 +2,20 @@ package dev.longhand.render;
 
 import dev.longhand.nn.StageTrace;
 import dev.longhand.worked.Figures;
+import dev.longhand.worked.Line;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a {@link KindSheet} draws one layer with: where the layer sits, what it received, how
  * numbers are shown, and the theme to render its partial.
+ *
+ * <p>On a worksheet it also applies the practice blanks, the same way for every kind: a kind
+ * draws each matrix it computes through {@link #computed} (answer boxes when practice blanks
+ * it, "?" while it repeats a hidden value), each later appearance of a matrix through
+ * {@link #seen}, each figure of a worked line through {@link #factor} or {@link #figure} ("?"
+ * while hidden) and each worked line through {@link #line} (behind "show how" when it works out
+ * a hidden value). longhand.js gives a kind's page script the same hooks in its shelf.
  */
 public final class SheetContext {
 
@@ -24,9 +33,11 @@ public final class SheetContext {
     private final List<String> inputNames;
     private final Renderer renderer;
     private final KindSheets sheets;
+    private final Hiding hiding;
 
     SheetContext(Block block, StageTrace trace, String prefix, String number, MatrixViews.Keys inputKeys,
-                 String inputSymbol, List<String> inputNames, Renderer renderer, KindSheets sheets) {
+                 String inputSymbol, List<String> inputNames, Renderer renderer, KindSheets sheets, Hiding hiding) {
+        this.hiding = hiding;
         this.inputSymbol = inputSymbol;
         this.block = block;
         this.trace = trace;
@@ -120,8 +131,8 @@ public final class SheetContext {
         boolean first = inputKeys.at(0, 0).startsWith("input.");
         return first
                 ? matrices().editable(symbol, caption, "input", trace.input(), inputNames, sampleNames(), inputKeys)
-                : matrices().shown(symbol, caption, "input", trace.input(), inputNames, sampleNames(), inputKeys,
-                        MatrixViews.NO_MARKS);
+                : seen(matrices().shown(symbol, caption, "input", trace.input(), inputNames, sampleNames(), inputKeys,
+                        MatrixViews.NO_MARKS));
     }
 
     /** The worksheet's name for the layer's input: "X", "A₂", "A₃.₁". */
@@ -149,7 +160,7 @@ public final class SheetContext {
             StageTrace t = inner.get(i);
             String innerPrefix = prefix + ".layers." + i;
             SheetContext context = new SheetContext(block, t, innerPrefix, number + "." + (i + 1), keys, symbol, names,
-                    renderer, sheets);
+                    renderer, sheets, hiding);
             html.append(BlockViews.section(context, sheets));
             keys = (r, c) -> innerPrefix + ".a." + r + "." + c;
             symbol = "A" + context.sub();
@@ -160,5 +171,134 @@ public final class SheetContext {
 
     Block block() {
         return block;
+    }
+
+    Hiding hiding() {
+        return hiding;
+    }
+
+    // ---- practice: the worksheet's blanks, one rule for every kind ---------------------------
+
+    /**
+     * Whether practice blanks part {@code part} of this layer: "z", the values the layer works
+     * out on its way (a dense layer's Z; attention's Q, K, V, scores, weights and, before an
+     * output projection, each head's Z; a norm's mean, variance and x̂), or "a", its output.
+     */
+    public boolean blank(String part) {
+        return block.blanks().blank(prefix, part);
+    }
+
+    /**
+     * A matrix the layer computes, as the worksheet draws it: every cell an empty answer box when
+     * practice blanks {@code part} of this layer; every cell "?" while it repeats, entry by entry,
+     * a hidden matrix ({@code repeats}: an A that is its Z with a function applied, γ·x̂ + β after
+     * a hidden x̂), until the reader reveals that one; else {@code view} as it is. It records what
+     * it hides, for the layers after it and the page's script.
+     *
+     * @param view    the matrix with every figure, its cells keyed {@code key(field, row, col)}
+     * @param field   the matrix's path in the layer's trace: "a", "heads.0.scores", "normalized"
+     * @param part    "z" or "a", as {@link #blank}
+     * @param repeats the path in the layer's trace of the matrix it repeats entry by entry, or ""
+     */
+    public MatrixView computed(MatrixView view, String field, String part, String repeats) {
+        follows(field, part, repeats);
+        return shownAs(view, blank(part));
+    }
+
+    /**
+     * Records what {@link #computed} records, for a matrix of the trace the sheet does not draw
+     * as a table of its own (one head's A is its Z: "a" follows "heads.0.z").
+     */
+    public void follows(String field, String part, String repeats) {
+        String matrix = key(field);
+        if (blank(part)) {
+            hiding.hide(matrix, matrix);
+        } else if (!repeats.isEmpty() && !hiding.gate(key(repeats)).isEmpty()) {
+            hiding.hide(matrix, hiding.gate(key(repeats)));
+        }
+    }
+
+    /**
+     * A matrix drawn again (V in V·A, the heads' Z stacked, the branch of a residual, the input
+     * of the next layer): "?" in each cell whose value is hidden, until the reader reveals it.
+     */
+    public MatrixView seen(MatrixView view) {
+        return shownAs(view, false);
+    }
+
+    private MatrixView shownAs(MatrixView view, boolean boxes) {
+        List<RowView> rows = new ArrayList<>();
+        boolean any = false;
+        for (RowView row : view.rows()) {
+            List<CellView> cells = new ArrayList<>();
+            for (CellView cell : row.cells()) {
+                if (!cell.keyed() || cell.cssClass().equals("gap") || !hiding.hidden(cell.key())) {
+                    cells.add(cell);
+                    continue;
+                }
+                any = true;
+                String key = cell.key();
+                cells.add(boxes && hiding.gateOf(key).equals(key) ? CellView.answerBox(key, "layer " + number + " "
+                        + spoken(key)) : CellView.blankCopy(key));
+            }
+            rows.add(new RowView(row.header(), cells));
+        }
+        return any ? new MatrixView(view.symbol(), view.caption(), view.role(), view.columns(), rows, view.quiet())
+                : view;
+    }
+
+    /** Whether the value at {@code key} (a whole trace key) is hidden until the reader reveals it. */
+    public boolean hidden(String key) {
+        return hiding.hidden(key);
+    }
+
+    /** A factor of a worked line: the value's figure, or "?" while the value at {@code key} is hidden. */
+    public Line factor(Line line, double value, String key) {
+        return hidden(key) ? line.unknown(value) : line.factor(value);
+    }
+
+    /** A figure standing alone in a worked line (in brackets, first): or "?" while hidden. */
+    public Line figure(Line line, double value, String key) {
+        return hidden(key) ? line.unknown(value) : line.figure(value);
+    }
+
+    /**
+     * A worked line that works out the value at {@code valueKey}: behind a closed "show how" while
+     * that value is hidden (opening it reveals the blank the value waits for), else as it is.
+     */
+    public WorkLineView line(String lineKey, String text, String valueKey) {
+        String gate = hiding.gateOf(valueKey);
+        return new WorkLineView(lineKey, text, "", "", false, gate, gate.isEmpty() ? "" : "Show how: " + spoken(valueKey));
+    }
+
+    /**
+     * A value of this layer in words, for answer boxes and "show how": "head 1 scores, row 2,
+     * token 3"; "mean 2" for one of a list; "layer 1 z, row 1" inside a residual's own key.
+     */
+    String spoken(String key) {
+        String rest = key.startsWith(prefix + ".") ? key.substring(prefix.length() + 1) : key;
+        String matrix = Hiding.matrixOf(rest);
+        String[] parts = matrix.split("\\.");
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            boolean numbered = i + 1 < parts.length && parts[i + 1].chars().allMatch(Character::isDigit);
+            words.append(words.length() == 0 ? "" : " ");
+            if (numbered) {
+                String name = parts[i].endsWith("s") ? parts[i].substring(0, parts[i].length() - 1) : parts[i];
+                words.append(name).append(' ').append(Integer.parseInt(parts[i + 1]) + 1);
+                i++;
+            } else {
+                words.append(parts[i].replace('_', ' '));
+            }
+        }
+        String[] at = rest.substring(matrix.length()).split("\\.");
+        if (at.length == 2) {
+            return words + " " + (Integer.parseInt(at[1]) + 1);
+        }
+        if (at.length == 3) {
+            return words + ", row " + (Integer.parseInt(at[1]) + 1)
+                    + (block.batch() ? ", " + block.columnNoun() + " " + (Integer.parseInt(at[2]) + 1) : "");
+        }
+        return words.toString();
     }
 }
