@@ -168,8 +168,8 @@ public final class BlockViews {
         boolean blankZ = context.blank("z");
         boolean blankA = context.blank("a");
         // Z waits for its own boxes; A for its own, or for its Z, which it repeats unit by unit.
-        context.follows("z", "z", "");
-        context.follows("a", "a", "z");
+        context.follows("z", "z");
+        context.follows("a", "a", context.key("z"));
 
         List<String> inputNames = context.inputNames();
         List<String> unitNames = MatrixViews.numbered(trace.layer().units());
@@ -214,10 +214,10 @@ public final class BlockViews {
                 });
 
         z = MatrixViews.blanked(z, blankZ, false, (r, c) -> prefix + ".z." + r + "." + c,
-                (r, c) -> "layer " + number + " z row " + (r + 1) + " sample " + (c + 1));
+                (r, c) -> "layer " + number + " z row " + (r + 1) + " " + block.columnNoun() + " " + (c + 1));
         // An A not asked for but worked out from a blank Z shows "?" until that Z is revealed.
         a = MatrixViews.blanked(a, hiding.hidden(prefix + ".a.0.0"), !blankA, (r, c) -> prefix + ".a." + r + "." + c,
-                (r, c) -> "layer " + number + " a row " + (r + 1) + " sample " + (c + 1));
+                (r, c) -> "layer " + number + " a row " + (r + 1) + " " + block.columnNoun() + " " + (c + 1));
 
         List<WorkGroupView> work = new ArrayList<>();
         for (int s = 0; s < samples; s++) {

@@ -198,24 +198,35 @@ public final class SheetContext {
      * @param view    the matrix with every figure, its cells keyed {@code key(field, row, col)}
      * @param field   the matrix's path in the layer's trace: "a", "heads.0.scores", "normalized"
      * @param part    "z" or "a", as {@link #blank}
-     * @param repeats the path in the layer's trace of the matrix it repeats entry by entry, or ""
+     * @param repeats the whole trace paths of the matrices it repeats entry by entry
+     *                ({@code key("z")}, {@link #inputMatrix()}); it waits for the first hidden one
      */
-    public MatrixView computed(MatrixView view, String field, String part, String repeats) {
+    public MatrixView computed(MatrixView view, String field, String part, String... repeats) {
         follows(field, part, repeats);
         return shownAs(view, blank(part));
     }
 
     /**
-     * Records what {@link #computed} records, for a matrix of the trace the sheet does not draw
-     * as a table of its own (one head's A is its Z: "a" follows "heads.0.z").
+     * Records what {@link #computed} records, for a matrix the sheet draws by other means (a
+     * dense layer's) or not as a table of its own.
      */
-    public void follows(String field, String part, String repeats) {
+    public void follows(String field, String part, String... repeats) {
         String matrix = key(field);
         if (blank(part)) {
             hiding.hide(matrix, matrix);
-        } else if (!repeats.isEmpty() && !hiding.gate(key(repeats)).isEmpty()) {
-            hiding.hide(matrix, hiding.gate(key(repeats)));
+            return;
         }
+        for (String repeated : repeats) {
+            if (!hiding.gate(repeated).isEmpty()) {
+                hiding.hide(matrix, hiding.gate(repeated));
+                return;
+            }
+        }
+    }
+
+    /** The trace path of the layer's input: "input", "layers.1.a". */
+    public String inputMatrix() {
+        return Hiding.matrixOf(inputKeys.at(0, 0));
     }
 
     /**
@@ -288,7 +299,7 @@ public final class SheetContext {
                 words.append(name).append(' ').append(Integer.parseInt(parts[i + 1]) + 1);
                 i++;
             } else {
-                words.append(parts[i].replace('_', ' '));
+                words.append(parts[i].equals("a") ? "output" : parts[i].replace('_', ' '));
             }
         }
         String[] at = rest.substring(matrix.length()).split("\\.");

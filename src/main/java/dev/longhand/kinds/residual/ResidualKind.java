@@ -83,30 +83,41 @@ public final class ResidualKind implements LayerKind {
                        List<WorkGroupView> work) {
     }
 
+    /**
+     * The inner layers first (so that on a worksheet they have recorded what they hide: a chosen
+     * residual blanks its inner layers as well), then x + f(x). A is the residual's part "a"; with
+     * x shown it repeats f(x) entry by entry (and with f(x) shown, x), so it waits for whichever
+     * of them is hidden.
+     */
     @Override
     public String section(SheetContext context) {
         Residual.ResidualTrace t = (Residual.ResidualTrace) context.trace();
+        String inner = context.sections(t.inner());
         MatrixViews matrices = context.matrices();
         List<String> rows = context.inputNames();
         List<String> cols = context.sampleNames();
-        String last = context.prefix() + ".layers." + (t.inner().size() - 1) + ".a";
+        String lastField = "layers." + (t.inner().size() - 1) + ".a";
+        String last = context.prefix() + "." + lastField;
         String sub = context.sub();
-        MatrixView branch = matrices.shown("F" + sub, "what the branch gave, f(x)", "input", t.branch(), rows, cols,
-                (r, c) -> last + "." + r + "." + c, MatrixViews.NO_MARKS);
-        MatrixView a = matrices.shown("A" + sub, "the input plus the branch, x + f(x)", "a", t.a(), rows, cols,
-                (r, c) -> context.key("a", r, c), MatrixViews.NO_MARKS);
+        MatrixView branch = context.seen(matrices.shown("F" + sub, "what the branch gave, f(x)", "input", t.branch(),
+                rows, cols, (r, c) -> last + "." + r + "." + c, MatrixViews.NO_MARKS));
+        MatrixView a = context.computed(matrices.shown("A" + sub, "the input plus the branch, x + f(x)", "a", t.a(),
+                rows, cols, (r, c) -> context.key("a", r, c), MatrixViews.NO_MARKS), "a", "a", last,
+                context.inputMatrix());
         String lineKey = context.prefix().substring("layers.".length());
         List<WorkGroupView> work = new ArrayList<>();
         for (int c : MatrixViews.shownIndices(t.a().cols())) {
             List<WorkLineView> lines = new ArrayList<>();
             for (int r : MatrixViews.shownIndices(t.a().rows())) {
-                String sum = new Line(context.precision()).figure(t.input().get(r, c)).text(" + ")
-                        .factor(t.branch().get(r, c)).result(t.a().get(r, c));
-                lines.add(new WorkLineView(lineKey + ".sum." + r + "." + c, sum, "", "", false, "", ""));
+                Line line = new Line(context.precision());
+                context.figure(line, t.input().get(r, c), context.inputKey(r, c)).text(" + ");
+                String sum = context.factor(line, t.branch().get(r, c), last + "." + r + "." + c)
+                        .result(t.a().get(r, c));
+                lines.add(context.line(lineKey + ".sum." + r + "." + c, sum, context.key("a", r, c)));
             }
             work.add(WorkGroupView.step(context.columnHeading(c), lines));
         }
-        return context.render("layer-residual", new View(lineKey, context.title(), context.sections(t.inner()),
+        return context.render("layer-residual", new View(lineKey, context.title(), inner,
                 context.input(context.inputSymbol(), "the input of the residual, x"), branch, a, work));
     }
 }
