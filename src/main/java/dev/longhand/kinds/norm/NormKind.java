@@ -47,8 +47,8 @@ public final class NormKind implements LayerKind {
             return KindResult.failed();
         }
         int rows = fields.inputRows().getAsInt();
-        Dim features = Dim.of(rows, "it takes one per feature, and " + fields.previous() + " gives "
-                + count(rows, "row"));
+        Dim features = Dim.of(rows, "it takes one per feature, and " + (fields.previous().equals("the input")
+                ? "the input has " + count(rows, "feature") : fields.previous() + " gives " + count(rows, "row")));
         Optional<Matrix> gamma = fields.has("gamma") ? fields.vector("gamma", "gamma", features)
                 : Optional.of(Matrix.filled(rows, 1, 1.0));
         Optional<Matrix> beta = fields.has("beta") ? fields.vector("beta", "beta", features)
