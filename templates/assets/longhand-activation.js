@@ -79,8 +79,13 @@
           var xi = t.input[r][c];
           var mark = reluMark(t.layer.activation, xi);
           shelf.marks[prefix + "a." + r + "." + c] = { css: mark, from: mark === "clamped" ? shelf.display(xi, p) : "" };
+        });
+      });
+      // Lines for the rows and columns a large matrix shows, as ActivationKind writes them.
+      shelf.shown(t.a.length).forEach(function (r) {
+        shelf.shown(t.a[0].length).forEach(function (c) {
           shelf.lines[lineKey + ".a." + r + "." + c] = { kind: "forward", sum: line(shelf, p, t, r, c), result: "",
-            css: mark };
+            css: reluMark(t.layer.activation, t.input[r][c]) };
         });
       });
     },

@@ -51,12 +51,16 @@
       shelf.put(prefix + "a.", t.a);
       t.a.forEach(function (row, r) {
         row.forEach(function (v, c) {
+          shelf.marks[prefix + "a." + r + "." + c] = { css: l.mask[r][c] === 0 ? "dropped" : "" };
+        });
+      });
+      // Lines for the rows and columns a large matrix shows, as DropoutKind writes them.
+      shelf.shown(t.a.length).forEach(function (r) {
+        shelf.shown(t.a[0].length).forEach(function (c) {
           var gone = l.mask[r][c] === 0;
-          var css = gone ? "dropped" : "";
-          shelf.marks[prefix + "a." + r + "." + c] = { css: css };
           var text = new shelf.Line(p).text("a" + shelf.subscript(r + 1) + " = ").factor(t.input[r][c]).text("·")
-            .factor(l.mask[r][c]).text(" / (1 − ").figure(l.p).text(")").result(v) + (gone ? " (dropped)" : "");
-          shelf.lines[lineKey + ".a." + r + "." + c] = { kind: "forward", sum: text, result: "", css: css };
+            .factor(l.mask[r][c]).text(" / (1 − ").figure(l.p).text(")").result(t.a[r][c]) + (gone ? " (dropped)" : "");
+          shelf.lines[lineKey + ".a." + r + "." + c] = { kind: "forward", sum: text, result: "", css: gone ? "dropped" : "" };
         });
       });
     }

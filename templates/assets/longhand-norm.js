@@ -187,7 +187,9 @@
     function put(key, text) {
       lines[key] = { kind: "forward", sum: text, result: "", css: "" };
     }
-    for (var g = 0; g < groups; g++) {
+    // Lines for the groups and members the elided tables show, as NormSheet writes them.
+    var members = shelf.shown(n);
+    shelf.shown(groups).forEach(function (g) {
       var mu = t.mean[g];
       var v = t.variance[g];
       var at = batch ? g + ".0" : "0." + g;
@@ -206,7 +208,7 @@
         squares.text("(").figure(x[axis.row(g, i)][axis.col(g, i)]).text(" − ").factor(mu).text(")²");
       });
       put(lineKey + ".variance." + at, squares.text(") / " + d).result(v));
-      for (var i = 0; i < n; i++) {
+      members.forEach(function (i) {
         var r = axis.row(g, i);
         var c = axis.col(g, i);
         var cell = shelf.subscript(r + 1) + "," + shelf.subscript(c + 1);
@@ -217,8 +219,8 @@
         var out = new shelf.Line(p).text("a" + cell + " = ").factor(layer.gamma[r]).text("·").factor(xHat)
           .text(" + ").factor(layer.beta[r]);
         put(lineKey + ".a." + r + "." + c, out.result(t.a[r][c]));
-      }
-    }
+      });
+    });
   }
 
   var unit = { forward: forward, backward: backward, spec: spec, traceFields: traceFields, view: view };

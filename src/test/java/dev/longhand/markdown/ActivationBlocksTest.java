@@ -80,7 +80,7 @@ class ActivationBlocksTest {
                         + "'activation'?"),
                 Lessons.problems(KindPages.lesson("input: [1, 2]\nlayers:\n  - type: activation\n    activaton: gelu\n")));
         assertEquals(List.of("content/x.md:10:5: error: unknown key 'gamma' in layer 1 (activation); 'gamma' is a key "
-                        + "of batch_norm layers; a activation layer takes activation"),
+                        + "of batch_norm layers; an activation layer takes activation"),
                 Lessons.problems(KindPages.lesson("input: [1, 2]\nlayers:\n  - type: activation\n    gamma: [1, 1]\n")));
     }
 }

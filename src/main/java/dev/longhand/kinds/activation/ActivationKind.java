@@ -102,14 +102,15 @@ public final class ActivationKind implements LayerKind {
                 });
         String lineKey = context.prefix().substring("layers.".length());
         List<WorkGroupView> work = new ArrayList<>();
-        for (int c = 0; c < x.cols(); c++) {
+        // As dense layers and residuals: lines for the rows and columns a large matrix shows.
+        for (int c : MatrixViews.shownIndices(x.cols())) {
             List<WorkLineView> lines = new ArrayList<>();
-            for (int r = 0; r < x.rows(); r++) {
+            for (int r : MatrixViews.shownIndices(x.rows())) {
                 ReluMark mark = ReluMark.of(f, x.get(r, c));
                 lines.add(new WorkLineView(lineKey + ".a." + r + "." + c, line(context.precision(), t, r, c), "",
                         mark.cssClass(), mark == ReluMark.CLAMPED, "", ""));
             }
-            work.add(WorkGroupView.of(context.batch() ? "Sample " + (c + 1) : "", lines));
+            work.add(WorkGroupView.step(context.columnHeading(c), lines));
         }
         return context.render("layer-activation", new View(lineKey, context.title(), BlockViews.activationName(f),
                 context.input(context.inputSymbol(), "the input of the activation"), a, work));

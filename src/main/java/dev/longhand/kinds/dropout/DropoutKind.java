@@ -147,9 +147,9 @@ public final class DropoutKind implements LayerKind {
                 t.a(), rows, cols, (r, c) -> context.key("a", r, c), dropped);
         String lineKey = context.prefix().substring("layers.".length());
         List<WorkGroupView> work = new ArrayList<>();
-        for (int c = 0; c < t.a().cols(); c++) {
+        for (int c : MatrixViews.shownIndices(t.a().cols())) {
             List<WorkLineView> lines = new ArrayList<>();
-            for (int r = 0; r < t.a().rows(); r++) {
+            for (int r : MatrixViews.shownIndices(t.a().rows())) {
                 boolean gone = mask.get(r, c) == 0.0;
                 String text = new Line(context.precision()).text("a" + Figures.subscript(r + 1) + " = ")
                         .factor(t.input().get(r, c)).text("·").factor(mask.get(r, c)).text(" / (1 − ")
@@ -157,7 +157,7 @@ public final class DropoutKind implements LayerKind {
                 lines.add(new WorkLineView(lineKey + ".a." + r + "." + c, text, "", gone ? "dropped" : "", false, "",
                         ""));
             }
-            work.add(WorkGroupView.of(context.batch() ? "Sample " + (c + 1) : "", lines));
+            work.add(WorkGroupView.step(context.columnHeading(c), lines));
         }
         String p = context.display(layer.p());
         return context.render("layer-dropout", new View(lineKey, context.title(), p, "× 1/(1 − " + p + ")",

@@ -40,7 +40,7 @@ final class NormSheet {
         List<String> cols = context.sampleNames();
         List<String> single = List.of("value");
         String sub = context.sub();
-        String groupNoun = batch ? "row (feature)" : "column (sample)";
+        String groupNoun = batch ? "row (feature)" : "column";
         MatrixView mean = batch
                 ? m.shown("μ" + sub, "the mean of each " + groupNoun, "bias", t.mean(), rows, single,
                         (r, c) -> context.key("mean", r), MatrixViews.NO_MARKS)
@@ -69,7 +69,9 @@ final class NormSheet {
         List<WorkLineView> stats = new ArrayList<>();
         List<WorkLineView> hats = new ArrayList<>();
         List<WorkLineView> outputs = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
+        // Lines for the groups and members the elided tables show (a large matrix: its first and last three).
+        List<Integer> members = MatrixViews.shownIndices(n);
+        for (int g : MatrixViews.shownIndices(groups)) {
             int group = g;
             double mu = t.mean().get(g, 0);
             double var = t.variance().get(g, 0);
@@ -88,7 +90,7 @@ final class NormSheet {
             squares.terms(n, i -> squares.text("(").figure(x.get(axis.row(group, i), axis.col(group, i)))
                     .text(" − ").factor(mu).text(")²"));
             stats.add(line(lineKey + ".variance." + at, squares.text(") / " + divisor).result(var)));
-            for (int i = 0; i < n; i++) {
+            for (int i : members) {
                 int r = axis.row(g, i);
                 int c = axis.col(g, i);
                 String cell = Figures.subscript(r + 1) + "," + Figures.subscript(c + 1);
@@ -103,10 +105,10 @@ final class NormSheet {
             }
         }
         List<WorkGroupView> work = List.of(
-                WorkGroupView.of("The mean and variance of each " + groupNoun + ": μ = Σx / " + n + ", σ² = Σ(x − μ)² / "
+                WorkGroupView.step("The mean and variance of each " + groupNoun + ": μ = Σx / " + n + ", σ² = Σ(x − μ)² / "
                         + divisor, stats),
-                WorkGroupView.of("Each value normalized: x̂ = (x − μ) / " + denominator(layer), hats),
-                WorkGroupView.of("Scaled and shifted: a = γ·x̂ + β, with the γ and β of its row", outputs));
+                WorkGroupView.step("Each value normalized: x̂ = (x − μ) / " + denominator(layer), hats),
+                WorkGroupView.step("Scaled and shifted: a = γ·x̂ + β, with the γ and β of its row", outputs));
         String settings = "ε = " + context.display(layer.settings().epsilon()) + ", "
                 + (layer.settings().epsilonAddedTo() == EpsilonPlacement.VARIANCE ? "added to the variance"
                         : "added to the standard deviation")
