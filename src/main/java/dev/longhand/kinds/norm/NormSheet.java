@@ -109,9 +109,10 @@ final class NormSheet {
                         + divisor, stats),
                 WorkGroupView.step("Each value normalized: x̂ = (x − μ) / " + denominator(layer), hats),
                 WorkGroupView.step("Scaled and shifted: a = γ·x̂ + β, with the γ and β of its row", outputs));
-        String settings = "ε = " + context.display(layer.settings().epsilon()) + ", "
-                + (layer.settings().epsilonAddedTo() == EpsilonPlacement.VARIANCE ? "added to the variance"
-                        : "added to the standard deviation")
+        String settings = "ε = " + context.display(layer.settings().epsilon()) + (layer.settings().epsilon() == 0
+                ? " (the plain standard deviation)"
+                : layer.settings().epsilonAddedTo() == EpsilonPlacement.VARIANCE ? ", added to the variance"
+                        : ", added to the standard deviation")
                 + "; the variance divides by " + (layer.settings().variance() == VarianceMode.BIASED
                         ? "n (biased)" : "n − 1 (unbiased)");
         return context.render("layer-norm", new View(lineKey, context.title(), label, settings,
