@@ -278,8 +278,14 @@ public final class SheetContext {
      * that value is hidden (opening it reveals the blank the value waits for), else as it is.
      */
     public WorkLineView line(String lineKey, String text, String valueKey) {
+        return line(lineKey, text, valueKey, "", false);
+    }
+
+    /** {@link #line(String, String, String)} with the line's mark ("clamped", "dropped") and ReLU's note. */
+    public WorkLineView line(String lineKey, String text, String valueKey, String cssClass, boolean clamped) {
         String gate = hiding.gateOf(valueKey);
-        return new WorkLineView(lineKey, text, "", "", false, gate, gate.isEmpty() ? "" : "Show how: " + spoken(valueKey));
+        return new WorkLineView(lineKey, text, "", cssClass, clamped, gate,
+                gate.isEmpty() ? "" : "Show how: " + spoken(valueKey));
     }
 
     /**

@@ -88,7 +88,7 @@ public final class ActivationKind implements LayerKind {
         Matrix x = t.input();
         List<String> rows = context.inputNames();
         List<String> cols = context.sampleNames();
-        MatrixView a = context.matrices().shown("A" + context.sub(), "the input after " + BlockViews.activationName(f),
+        MatrixView a = context.computed(context.matrices().shown("A" + context.sub(), "the input after " + BlockViews.activationName(f),
                 "a", t.a(), rows, cols, (r, c) -> context.key("a", r, c), new MatrixViews.Marks() {
                     @Override
                     public String cssClass(int r, int c) {
@@ -99,7 +99,7 @@ public final class ActivationKind implements LayerKind {
                     public String clampedFrom(int r, int c) {
                         return ReluMark.of(f, x.get(r, c)) == ReluMark.CLAMPED ? context.display(x.get(r, c)) : "";
                     }
-                });
+                }), "a", "a", context.inputMatrix());
         String lineKey = context.prefix().substring("layers.".length());
         List<WorkGroupView> work = new ArrayList<>();
         // As dense layers and residuals: lines for the rows and columns a large matrix shows.
@@ -107,8 +107,8 @@ public final class ActivationKind implements LayerKind {
             List<WorkLineView> lines = new ArrayList<>();
             for (int r : MatrixViews.shownIndices(x.rows())) {
                 ReluMark mark = ReluMark.of(f, x.get(r, c));
-                lines.add(new WorkLineView(lineKey + ".a." + r + "." + c, line(context.precision(), t, r, c), "",
-                        mark.cssClass(), mark == ReluMark.CLAMPED, "", ""));
+                lines.add(context.line(lineKey + ".a." + r + "." + c, line(context, t, r, c),
+                        context.key("a", r, c), mark.cssClass(), mark == ReluMark.CLAMPED));
             }
             work.add(WorkGroupView.step(context.columnHeading(c), lines));
         }
@@ -116,22 +116,27 @@ public final class ActivationKind implements LayerKind {
                 context.input(context.inputSymbol(), "the input of the activation"), a, work));
     }
 
-    /** "a₂ = ReLU(−1) = 0", "a₁ = x₁ = 2", "a₁ = exp(1) / (exp(1) + exp(2)) ≈ 0.2689". */
-    static String line(int precision, ActivationTrace t, int r, int c) {
+    /**
+     * "a₂ = ReLU(−1) = 0", "a₁ = x₁ = 2", "a₁ = exp(1) / (exp(1) + exp(2)) ≈ 0.2689"; on a
+     * worksheet "?" for an input the layer before hides.
+     */
+    static String line(SheetContext context, ActivationTrace t, int r, int c) {
         Matrix x = t.input();
         double xi = x.get(r, c);
+        String in = context.inputKey(r, c);
         String unit = Figures.subscript(r + 1);
-        Line line = new Line(precision).text("a" + unit + " = ");
+        Line line = new Line(context.precision()).text("a" + unit + " = ");
         switch (t.stage().activation()) {
-            case RELU -> line.text("ReLU(").figure(xi).text(")");
+            case RELU -> context.figure(line.text("ReLU("), xi, in).text(")");
             case LINEAR -> line.text("x" + unit).uses(xi);
-            case SIGMOID -> line.text("σ(").figure(xi).text(")");
-            case TANH -> line.text("tanh(").figure(xi).text(")");
-            case LEAKY_RELU -> line.text("LeakyReLU(").figure(xi).text(")");
-            case GELU -> line.text("GELU(").figure(xi).text(")");
+            case SIGMOID -> context.figure(line.text("σ("), xi, in).text(")");
+            case TANH -> context.figure(line.text("tanh("), xi, in).text(")");
+            case LEAKY_RELU -> context.figure(line.text("LeakyReLU("), xi, in).text(")");
+            case GELU -> context.figure(line.text("GELU("), xi, in).text(")");
             case SOFTMAX -> {
-                line.text("exp(").figure(xi).text(") / (");
-                line.terms(x.rows(), j -> line.text("exp(").figure(x.get(j, c)).text(")"));
+                context.figure(line.text("exp("), xi, in).text(") / (");
+                line.terms(x.rows(), j -> context.figure(line.text("exp("), x.get(j, c), context.inputKey(j, c))
+                        .text(")"));
                 line.text(")");
             }
         }

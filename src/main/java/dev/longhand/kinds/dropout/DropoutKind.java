@@ -143,19 +143,22 @@ public final class DropoutKind implements LayerKind {
         MatrixViews.Marks dropped = (r, c) -> mask.get(r, c) == 0.0 ? "dropped" : "";
         MatrixView maskView = m.shown("M" + context.sub(), "the mask: 1 kept, 0 dropped", "mask", mask, rows, cols,
                 (r, c) -> context.key("mask", r, c), dropped);
-        MatrixView a = m.shown("A" + context.sub(), "the kept values scaled by 1/(1 − p), the dropped ones 0", "a",
-                t.a(), rows, cols, (r, c) -> context.key("a", r, c), dropped);
+        // On a worksheet A is part "a"; a kept value repeats its input, scaled, while that is hidden.
+        MatrixView a = context.computed(m.shown("A" + context.sub(),
+                "the kept values scaled by 1/(1 − p), the dropped ones 0", "a", t.a(), rows, cols,
+                (r, c) -> context.key("a", r, c), dropped), "a", "a", context.inputMatrix());
         String lineKey = context.prefix().substring("layers.".length());
         List<WorkGroupView> work = new ArrayList<>();
         for (int c : MatrixViews.shownIndices(t.a().cols())) {
             List<WorkLineView> lines = new ArrayList<>();
             for (int r : MatrixViews.shownIndices(t.a().rows())) {
                 boolean gone = mask.get(r, c) == 0.0;
-                String text = new Line(context.precision()).text("a" + Figures.subscript(r + 1) + " = ")
-                        .factor(t.input().get(r, c)).text("·").factor(mask.get(r, c)).text(" / (1 − ")
-                        .figure(layer.p()).text(")").result(t.a().get(r, c)) + (gone ? " (dropped)" : "");
-                lines.add(new WorkLineView(lineKey + ".a." + r + "." + c, text, "", gone ? "dropped" : "", false, "",
-                        ""));
+                Line line = new Line(context.precision()).text("a" + Figures.subscript(r + 1) + " = ");
+                String text = context.factor(line, t.input().get(r, c), context.inputKey(r, c)).text("·")
+                        .factor(mask.get(r, c)).text(" / (1 − ").figure(layer.p()).text(")").result(t.a().get(r, c))
+                        + (gone ? " (dropped)" : "");
+                lines.add(context.line(lineKey + ".a." + r + "." + c, text, context.key("a", r, c),
+                        gone ? "dropped" : "", false));
             }
             work.add(WorkGroupView.step(context.columnHeading(c), lines));
         }

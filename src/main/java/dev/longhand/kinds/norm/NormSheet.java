@@ -17,7 +17,8 @@ import java.util.List;
  * value x̂ = (x − μ) / √(σ² + ε), then γ·x̂ + β. γ and β are editable. Line keys are
  * {@code L.mean.R.C} and {@code L.variance.R.C} (the place of the group's number in the μ and σ²
  * tables: a column for batch norm, a row for layer norm), {@code L.normalized.R.C} and
- * {@code L.a.R.C}; longhand-norm.js writes the same lines.
+ * {@code L.a.R.C}; longhand-norm.js writes the same lines. On a worksheet the means, variances and
+ * x̂ are the layer's part "z" and A its part "a", which repeats x̂ (γ·x̂ + β) while that is hidden.
  */
 final class NormSheet {
 
@@ -41,24 +42,25 @@ final class NormSheet {
         List<String> single = List.of("value");
         String sub = context.sub();
         String groupNoun = batch ? "row (feature)" : "column";
-        MatrixView mean = batch
+        MatrixView mean = context.computed(batch
                 ? m.shown("μ" + sub, "the mean of each " + groupNoun, "bias", t.mean(), rows, single,
                         (r, c) -> context.key("mean", r), MatrixViews.NO_MARKS)
                 : m.shown("μ" + sub, "the mean of each " + groupNoun, "bias", t.mean().transpose(), single, cols,
-                        (r, c) -> context.key("mean", c), MatrixViews.NO_MARKS);
-        MatrixView variance = batch
+                        (r, c) -> context.key("mean", c), MatrixViews.NO_MARKS), "mean", "z");
+        MatrixView variance = context.computed(batch
                 ? m.shown("σ²" + sub, "the variance of each " + groupNoun, "bias", t.variance(), rows, single,
                         (r, c) -> context.key("variance", r), MatrixViews.NO_MARKS)
                 : m.shown("σ²" + sub, "the variance of each " + groupNoun, "bias", t.variance().transpose(), single,
-                        cols, (r, c) -> context.key("variance", c), MatrixViews.NO_MARKS);
-        MatrixView normalized = m.shown("X̂" + sub, "each value normalized, (x − μ) / " + denominator(layer), "z",
-                t.normalized(), rows, cols, (r, c) -> context.key("normalized", r, c), MatrixViews.NO_MARKS);
+                        cols, (r, c) -> context.key("variance", c), MatrixViews.NO_MARKS), "variance", "z");
+        MatrixView normalized = context.computed(m.shown("X̂" + sub, "each value normalized, (x − μ) / " + denominator(layer), "z",
+                t.normalized(), rows, cols, (r, c) -> context.key("normalized", r, c), MatrixViews.NO_MARKS),
+                "normalized", "z");
         MatrixView gamma = m.editable("γ" + sub, "the scale γ, one per feature", "bias", layer.gamma(), rows, single,
                 (r, c) -> context.key("gamma", r));
         MatrixView beta = m.editable("β" + sub, "the shift β, one per feature", "bias", layer.beta(), rows, single,
                 (r, c) -> context.key("beta", r));
-        MatrixView a = m.shown("A" + sub, "γ·x̂ + β", "a", t.a(), rows, cols, (r, c) -> context.key("a", r, c),
-                MatrixViews.NO_MARKS);
+        MatrixView a = context.computed(m.shown("A" + sub, "γ·x̂ + β", "a", t.a(), rows, cols,
+                (r, c) -> context.key("a", r, c), MatrixViews.NO_MARKS), "a", "a", context.key("normalized"));
 
         String lineKey = context.prefix().substring("layers.".length());
         int p = context.precision();
@@ -77,31 +79,41 @@ final class NormSheet {
             double var = t.variance().get(g, 0);
             String at = batch ? g + ".0" : "0." + g;
             Line sum = new Line(p).text("μ" + Figures.subscript(g + 1) + " = (");
+            String muKey = context.key("mean", g);
+            String varKey = context.key("variance", g);
             sum.terms(n, i -> {
-                double xi = x.get(axis.row(group, i), axis.col(group, i));
+                int r = axis.row(group, i);
+                int c = axis.col(group, i);
                 if (i == 0) {
-                    sum.figure(xi);
+                    context.figure(sum, x.get(r, c), context.inputKey(r, c));
                 } else {
-                    sum.factor(xi);
+                    context.factor(sum, x.get(r, c), context.inputKey(r, c));
                 }
             });
-            stats.add(line(lineKey + ".mean." + at, sum.text(") / " + n).result(mu)));
+            stats.add(context.line(lineKey + ".mean." + at, sum.text(") / " + n).result(mu), muKey));
             Line squares = new Line(p).text("σ²" + Figures.subscript(g + 1) + " = (");
-            squares.terms(n, i -> squares.text("(").figure(x.get(axis.row(group, i), axis.col(group, i)))
-                    .text(" − ").factor(mu).text(")²"));
-            stats.add(line(lineKey + ".variance." + at, squares.text(") / " + divisor).result(var)));
+            squares.terms(n, i -> {
+                int r = axis.row(group, i);
+                int c = axis.col(group, i);
+                context.factor(context.figure(squares.text("("), x.get(r, c), context.inputKey(r, c)).text(" − "),
+                        mu, muKey).text(")²");
+            });
+            stats.add(context.line(lineKey + ".variance." + at, squares.text(") / " + divisor).result(var), varKey));
             for (int i : members) {
                 int r = axis.row(g, i);
                 int c = axis.col(g, i);
                 String cell = Figures.subscript(r + 1) + "," + Figures.subscript(c + 1);
                 double xHat = t.normalized().get(r, c);
-                Line hat = new Line(p).text("x̂" + cell + " = (").figure(x.get(r, c)).text(" − ").factor(mu)
+                Line hat = new Line(p).text("x̂" + cell + " = (");
+                context.factor(context.figure(hat, x.get(r, c), context.inputKey(r, c)).text(" − "), mu, muKey)
                         .text(") / ");
-                root(hat, var, layer.settings());
-                hats.add(line(lineKey + ".normalized." + r + "." + c, hat.result(xHat)));
-                Line out = new Line(p).text("a" + cell + " = ").factor(layer.gamma().get(r, 0)).text("·")
-                        .factor(xHat).text(" + ").factor(layer.beta().get(r, 0));
-                outputs.add(line(lineKey + ".a." + r + "." + c, out.result(t.a().get(r, c))));
+                root(hat, var, layer.settings(), context.hidden(varKey));
+                hats.add(context.line(lineKey + ".normalized." + r + "." + c, hat.result(xHat),
+                        context.key("normalized", r, c)));
+                Line out = new Line(p).text("a" + cell + " = ").factor(layer.gamma().get(r, 0)).text("·");
+                context.factor(out, xHat, context.key("normalized", r, c)).text(" + ").factor(layer.beta().get(r, 0));
+                outputs.add(context.line(lineKey + ".a." + r + "." + c, out.result(t.a().get(r, c)),
+                        context.key("a", r, c)));
             }
         }
         List<WorkGroupView> work = List.of(
@@ -120,15 +132,22 @@ final class NormSheet {
                 beta, a, work));
     }
 
-    /** "√(0.6667 + 0.00001)", "(√0.6667 + 0.00001)" with ε added to the standard deviation, "√(0.6667)" for ε = 0. */
-    private static void root(Line line, double variance, NormSettings settings) {
+    /**
+     * "√(0.6667 + 0.00001)", "(√0.6667 + 0.00001)" with ε added to the standard deviation, "√(0.6667)"
+     * for ε = 0; "?" for a variance a worksheet hides.
+     */
+    private static void root(Line line, double variance, NormSettings settings, boolean hidden) {
         if (settings.epsilon() == 0) {
-            line.text("√(").figure(variance).text(")");
+            varianceFigure(line.text("√("), variance, hidden).text(")");
         } else if (settings.epsilonAddedTo() == EpsilonPlacement.VARIANCE) {
-            line.text("√(").figure(variance).text(" + ").figure(settings.epsilon()).text(")");
+            varianceFigure(line.text("√("), variance, hidden).text(" + ").figure(settings.epsilon()).text(")");
         } else {
-            line.text("(√").figure(variance).text(" + ").figure(settings.epsilon()).text(")");
+            varianceFigure(line.text("(√"), variance, hidden).text(" + ").figure(settings.epsilon()).text(")");
         }
+    }
+
+    private static Line varianceFigure(Line line, double variance, boolean hidden) {
+        return hidden ? line.unknown(variance) : line.figure(variance);
     }
 
     /** The denominator in symbols: "√(σ² + ε)", "(√σ² + ε)", "√σ²". */
@@ -137,9 +156,5 @@ final class NormSheet {
             return "√σ²";
         }
         return layer.settings().epsilonAddedTo() == EpsilonPlacement.VARIANCE ? "√(σ² + ε)" : "(√σ² + ε)";
-    }
-
-    private static WorkLineView line(String key, String text) {
-        return new WorkLineView(key, text, "", "", false, "", "");
     }
 }
