@@ -123,6 +123,7 @@ public final class SpecReader {
         Optional<Practice> practice = fields.get("practice").isPresent()
                 ? practice(fields.get("practice").get(), layers.isEmpty() ? -1 : layers.size(), trains)
                 : siteDefault(layers.size(), trains);
+        practice = practice.flatMap(p -> newNumbersFor(p, layers, fields.get("practice")));
 
         if (reading.errorCount() > before || input.isEmpty()) {
             return Optional.empty();
@@ -325,6 +326,39 @@ public final class SpecReader {
             return Optional.empty();
         }
         return practice;
+    }
+
+    /**
+     * New numbers are drawn for the input, weights and biases of dense layers (longhand-practice.js
+     * and the "New numbers" section of the Writing lessons page); a network with other kinds has
+     * parameters a draw of whole numbers from −3 to 3 would not suit (a norm's γ, given attention
+     * weights, a mask) and answers the page could not keep meaningful. A block that asks for them
+     * itself gets an error at its {@code new_numbers}; one that has them from the site's default
+     * is a worksheet without the button.
+     */
+    private Optional<Practice> newNumbersFor(Practice practice, List<Stage> layers, Optional<Node> own) {
+        Optional<Stage> kind = layers.stream().filter(l -> !l.type().equals("dense")).findFirst();
+        if (!practice.newNumbers() || kind.isEmpty()) {
+            return Optional.of(practice);
+        }
+        Optional<Node> asked = own.filter(Reading::isMapping).flatMap(n -> valueOf(n, PracticeReader.NEW_NUMBERS));
+        if (asked.isPresent()) {
+            reading.error(asked.get(), "new numbers are drawn for dense layers only, and layer "
+                    + (layers.indexOf(kind.get()) + 1) + " is " + kind.get().type() + "; leave new_numbers out"
+                    + " (the worksheet's blanks work for every kind)");
+            return Optional.empty();
+        }
+        return Optional.of(new Practice(practice.z(), practice.a(), practice.layers(), false));
+    }
+
+    /** The value of {@code key} in a mapping node, if it holds that key. */
+    private static Optional<Node> valueOf(Node mapping, String key) {
+        for (NodeTuple tuple : ((MappingNode) mapping).getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                return Optional.of(tuple.getValueNode());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
