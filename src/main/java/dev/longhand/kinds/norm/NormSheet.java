@@ -18,7 +18,8 @@ import java.util.List;
  * {@code L.mean.R.C} and {@code L.variance.R.C} (the place of the group's number in the μ and σ²
  * tables: a column for batch norm, a row for layer norm), {@code L.normalized.R.C} and
  * {@code L.a.R.C}; longhand-norm.js writes the same lines. On a worksheet the means, variances and
- * x̂ are the layer's part "z" and A its part "a", which repeats x̂ (γ·x̂ + β) while that is hidden.
+ * x̂ are the layer's part "z" and A its part "a". Given the means and variances, x̂ repeats a hidden
+ * input entry by entry, and A (γ·x̂ + β) a hidden x̂, so each waits for what it repeats.
  */
 final class NormSheet {
 
@@ -54,7 +55,7 @@ final class NormSheet {
                         cols, (r, c) -> context.key("variance", c), MatrixViews.NO_MARKS), "variance", "z");
         MatrixView normalized = context.computed(m.shown("X̂" + sub, "each value normalized, (x − μ) / " + denominator(layer), "z",
                 t.normalized(), rows, cols, (r, c) -> context.key("normalized", r, c), MatrixViews.NO_MARKS),
-                "normalized", "z");
+                "normalized", "z", context.inputMatrix());
         MatrixView gamma = m.editable("γ" + sub, "the scale γ, one per feature", "bias", layer.gamma(), rows, single,
                 (r, c) -> context.key("gamma", r));
         MatrixView beta = m.editable("β" + sub, "the shift β, one per feature", "bias", layer.beta(), rows, single,
