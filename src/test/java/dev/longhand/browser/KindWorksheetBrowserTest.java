@@ -26,6 +26,59 @@ class KindWorksheetBrowserTest {
     private static final List<String> PRACTICE = List.of("{layers: [1]}", "true", "{blank: [z]}", "{blank: [a]}",
             "{layers: [2]}", "{layers: [3]}");
 
+    /**
+     * Blocks 7 to 9, for Reveal all and Clear: several heads with an output projection, dropout
+     * (a given mask, a seed), tanh and batch norm; given attention weights with and without a
+     * value projection around a residual of a layer norm and ReLU.
+     */
+    private static final List<String> OTHER_KINDS = List.of("""
+            ```network
+            input: [[1, 2], [0, -1], [2, 1]]
+            layers:
+              - type: attention
+                heads:
+                  - {query: [[1, 0]], key: [[0, 1]], value: [[1, 1]]}
+                  - {query: [[0, 1]], key: [[1, 0]], value: [[1, -1]]}
+                output: [[1, 0], [0.5, 1]]
+              - type: dropout
+                p: 0.5
+                mask: [[1, 0, 1], [0, 1, 1]]
+              - type: activation
+                activation: tanh
+              - type: batch_norm
+            practice: true
+            ```
+            """, """
+            ```network
+            input: [[1, 0], [0, 1], [1, 1]]
+            layers:
+              - type: attention
+                weights: [[0.5, 0.25, 0], [0.5, 0.25, 0.5], [0, 0.5, 0.5]]
+                value: [[1, 1], [2, 0]]
+              - type: residual
+                layers:
+                  - type: layer_norm
+                  - type: activation
+                    activation: relu
+              - type: attention
+                weights: [[1, 0.5, 0], [0, 0.5, 0.5], [0, 0, 0.5]]
+            practice: {blank: [z]}
+            ```
+            """, """
+            ```network
+            input: [[1, 0], [0, 1], [1, 1]]
+            layers:
+              - type: attention
+                heads:
+                  - {query: [[1, 0]], key: [[0, 1]], value: [[1, 1]]}
+                  - {query: [[0, 1]], key: [[1, 0]], value: [[1, -1]]}
+              - type: dropout
+                p: 0.5
+                seed: 3
+            practice: {blank: [a]}
+            ```
+            """);
+
     private static final String LESSON = lesson();
 
     @RegisterExtension
@@ -35,6 +88,9 @@ class KindWorksheetBrowserTest {
         StringBuilder body = new StringBuilder();
         for (String practice : PRACTICE) {
             body.append("\n## ").append(practice).append("\n\n").append(KindWorksheets.BLOCK.formatted(practice));
+        }
+        for (String block : OTHER_KINDS) {
+            body.append("\n## Other kinds\n\n").append(block);
         }
         return TestSite.lesson("Kinds", 1, body.toString());
     }
