@@ -12,9 +12,11 @@ import java.util.OptionalLong;
  * Reveal all): not where a later layer takes it as input, not in any worked line, not in the
  * diagram. And an A whose Z is blank waits for that Z, even when the A itself is not asked
  * for: A is Z with the activation applied, unit by unit, so it would show Z wherever ReLU
- * passes a positive z through and everywhere in a linear layer. {@link #gate} says, for a Z or
- * A, which blank it waits for; the page carries the same answer for its script as
- * {@link #hiddenUntil()}, so the build and the browser hide and show by one rule.
+ * passes a positive z through and everywhere in a linear layer. {@link #gate} says, for a dense
+ * layer's Z or A, which blank it waits for (the diagram asks); {@link Hiding} records the same
+ * for every matrix of every kind as the worksheet is drawn, and the page carries its pairs for its
+ * script, so the build and the browser hide and show by one rule. {@link #blank} says which part
+ * of a layer practice blanks: "z", what the layer works out on its way, or "a", its output.
  *
  * @param z          whether the chosen layers' Z is blank
  * @param a          whether the chosen layers' A is blank
@@ -23,8 +25,6 @@ import java.util.OptionalLong;
  *                   page's script draws number n with SplitMix64 seeded with seed + n); else empty
  */
 public record Blanks(boolean z, boolean a, List<Integer> layers, OptionalLong newNumbers) {
-
-    private static final List<String> KINDS = List.of("z", "a");
 
     /** A block that is not a worksheet. */
     public static final Blanks NONE = new Blanks(false, false, List.of());
@@ -87,23 +87,5 @@ public record Blanks(boolean z, boolean a, List<Integer> layers, OptionalLong ne
     /** Whether the values of layer {@code layer}'s Z or A are hidden until revealed. */
     public boolean hidden(int layer, String kind) {
         return !gate(layer, kind).isEmpty();
-    }
-
-    /**
-     * {@link #gate} for every hidden matrix, for the page's script: "matrix:gate" pairs, e.g.
-     * {@code layers.0.z:layers.0.z layers.0.a:layers.0.z} (layer 1's Z blank, its A waiting for
-     * it); empty when nothing is hidden.
-     */
-    public String hiddenUntil() {
-        StringBuilder text = new StringBuilder();
-        for (int layer : layers) {
-            for (String kind : KINDS) {
-                if (hidden(layer, kind)) {
-                    text.append(text.length() == 0 ? "" : " ").append("layers.").append(layer).append('.').append(kind)
-                            .append(':').append(gate(layer, kind));
-                }
-            }
-        }
-        return text.toString();
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  *                  (for the page's script); empty otherwise
  * @param keyOfDraw on an answer key, whether the worksheet can draw new numbers (the key then
  *                  says it holds the answers for the lesson's own numbers only)
- * @param hiddenUntil on a worksheet, which values wait for which blanks ({@link Blanks#hiddenUntil()}),
+ * @param hiddenUntil on a worksheet, which values wait for which blanks ({@link Hiding#hiddenUntil()}),
  *                  for the page's script; empty otherwise
  */
 public record BlockView(
