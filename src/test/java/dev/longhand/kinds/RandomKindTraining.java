@@ -1,0 +1,64 @@
+package dev.longhand.kinds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Random network blocks of every kind ({@link RandomKindNetworks#KINDS}) that train: a
+ * {@code target} of the output's shape (one list per sample, like {@code input}), {@code steps}
+ * from 1 to 3, a learning rate, and the loss: {@code mse}, or {@code cross_entropy} after a final
+ * softmax layer with a target of probabilities.
+ */
+public final class RandomKindTraining {
+
+    private RandomKindTraining() {
+    }
+
+    /**
+     * {@code layers} random layers of any kind on {@code features} × {@code tokens} input; half
+     * the blocks end in a dense softmax layer and train with cross entropy.
+     */
+    public static Map<String, Object> network(Random random, int features, int tokens, int layers) {
+        List<List<Double>> samples = RandomKindNetworks.matrix(random, tokens, features);
+        List<Map<String, Object>> list = new ArrayList<>();
+        int rows = features;
+        for (int i = 0; i < layers; i++) {
+            RandomKindNetworks.Layer layer = RandomKindNetworks.any(random, rows, true);
+            list.add(layer.data());
+            rows = layer.rows();
+        }
+        boolean crossEntropy = random.nextBoolean();
+        if (crossEntropy) {
+            RandomKindNetworks.Layer out = RandomKindNetworks.dense(random, rows, 2 + random.nextInt(2));
+            out.data().put("activation", "softmax");
+            list.add(out.data());
+            rows = out.rows();
+        }
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("input", samples);
+        block.put("layers", list);
+        block.put("target", crossEntropy ? probabilities(random, tokens, rows) : RandomKindNetworks.matrix(random, tokens, rows));
+        block.put("loss", crossEntropy ? "cross_entropy" : "mse");
+        block.put("learning_rate", (1 + random.nextInt(20)) / 100.0);
+        block.put("steps", 1 + random.nextInt(3));
+        return block;
+    }
+
+    /** One list per sample of non-negative numbers summing to 1: a one-hot class or a soft label. */
+    static List<List<Double>> probabilities(Random random, int samples, int units) {
+        List<List<Double>> target = new ArrayList<>();
+        for (int s = 0; s < samples; s++) {
+            List<Double> t = new ArrayList<>();
+            int hot = random.nextInt(units);
+            boolean soft = random.nextBoolean();
+            for (int u = 0; u < units; u++) {
+                t.add(soft ? (u == hot ? 0.5 : 0.5 / (units - 1)) : (u == hot ? 1.0 : 0.0));
+            }
+            target.add(t);
+        }
+        return target;
+    }
+}
