@@ -201,7 +201,173 @@
     return [].concat.apply([], trace.heads.map(function (h) { return h.z; }));
   }
 
+  // ---- the worksheet: mirror of dev.longhand.kinds.attention.AttentionKind and AttentionSheet ----
+
+  /** The layer as the page recomputes it, from its trace: parameters and settings only. */
+  function spec(l) {
+    var copy = I.copy;
+    if (l.weights) {
+      var given = { type: "attention", name: l.name, weights: copy(l.weights) };
+      if (l.value) {
+        given.value = copy(l.value);
+      }
+      return given;
+    }
+    var layer = { type: "attention", name: l.name, scale: l.scale, causal: l.causal,
+      heads: l.heads.map(function (h) { return { query: copy(h.query), key: copy(h.key), value: copy(h.value) }; }) };
+    if (l.output) {
+      layer.output = copy(l.output);
+    }
+    return layer;
+  }
+
+  function jsonScores(s) {
+    return "[" + s.map(function (row) {
+      return "[" + row.map(function (v) { return v === null ? "null" : I.jsonNumber(v); }).join(",") + "]";
+    }).join(",") + "]";
+  }
+
+  /** AttentionKind.traceFields, field for field. */
+  function traceFields(t) {
+    var layer = t.layer;
+    var m = I.jsonMatrix;
+    var fields = [];
+    if (layer.weights) {
+      fields.push("\"weights\":" + m(layer.weights));
+      if (layer.value) {
+        fields.push("\"value\":" + m(layer.value));
+      }
+      var g = t.heads[0];
+      fields.push("\"heads\":[{\"v\":" + m(g.v) + ",\"weights\":" + m(g.weights) + ",\"z\":" + m(g.z) + "}]");
+    } else {
+      fields.push("\"scale\":" + (typeof layer.scale === "boolean" ? String(layer.scale) : I.jsonNumber(layer.scale)));
+      fields.push("\"causal\":" + String(layer.causal));
+      fields.push("\"heads\":[" + t.heads.map(function (h) {
+        return "{\"query\":" + m(h.query) + ",\"key\":" + m(h.key) + ",\"value\":" + m(h.value) + ",\"q\":" + m(h.q)
+          + ",\"k\":" + m(h.k) + ",\"v\":" + m(h.v) + ",\"scores\":" + jsonScores(h.scores) + ",\"weights\":"
+          + m(h.weights) + ",\"z\":" + m(h.z) + "}";
+      }).join(",") + "]");
+      if (layer.output) {
+        fields.push("\"output\":" + m(layer.output));
+      }
+    }
+    fields.push("\"a\":" + m(t.a));
+    return fields;
+  }
+
+  /** AttentionSheet.shade: six steps of shading by weight. */
+  function shade(w) {
+    return "shade-" + Math.max(0, Math.min(5, Math.floor(w * 6)));
+  }
+
+  function at(r, c) {
+    return I.subscript(r + 1) + "," + I.subscript(c + 1);
+  }
+
+  function line(text) {
+    return { kind: "forward", sum: text, result: "", css: "" };
+  }
+
+  /** AttentionSheet.products: "q₁,₂ = 1·0 + 0·2 + 1·1 = 1" for every entry of R = W · X. */
+  function products(shelf, p, symbol, w, x, result, key) {
+    shelf.shown(result[0].length).forEach(function (c) {
+      shelf.shown(result.length).forEach(function (r) {
+        var l = new shelf.Line(p).text(symbol + at(r, c) + " = ");
+        l.terms(w[0].length, function (k) { l.factor(w[r][k]).text("·").factor(x[k][c]); });
+        shelf.lines[key + "." + r + "." + c] = line(l.result(result[r][c]));
+      });
+    });
+  }
+
+  /** AttentionSheet.scoreLines. */
+  function scoreLines(shelf, p, h, factor, scaled, key) {
+    var s = h.scores;
+    shelf.shown(s[0].length).forEach(function (c) {
+      shelf.shown(s.length).forEach(function (r) {
+        if (s[r][c] === null) {
+          shelf.lines[key + "." + r + "." + c] = line("s" + at(r, c) + " = −∞ (masked: token " + (r + 1)
+            + " comes after token " + (c + 1) + ")");
+          return;
+        }
+        var l = new shelf.Line(p).text("s" + at(r, c) + " = ");
+        l.text(scaled ? "(" : "");
+        l.terms(h.k.length, function (i) { l.factor(h.k[i][r]).text("·").factor(h.q[i][c]); });
+        if (scaled) {
+          l.text(") × ").factor(factor);
+        }
+        shelf.lines[key + "." + r + "." + c] = line(l.result(s[r][c]));
+      });
+    });
+  }
+
+  /** AttentionSheet.softmaxLines: masked keys are left out of the sum. */
+  function softmaxLines(shelf, p, h, key) {
+    var s = h.scores;
+    shelf.shown(s[0].length).forEach(function (c) {
+      var unmasked = [];
+      for (var r = 0; r < s.length; r++) {
+        if (s[r][c] !== null) {
+          unmasked.push(r);
+        }
+      }
+      shelf.shown(s.length).forEach(function (r) {
+        if (s[r][c] === null) {
+          shelf.lines[key + "." + r + "." + c] = line("a" + at(r, c) + " = 0 (masked)");
+          return;
+        }
+        var l = new shelf.Line(p).text("a" + at(r, c) + " = exp(").figure(s[r][c]).text(") / (");
+        l.terms(unmasked.length, function (i) { l.text("exp(").figure(s[unmasked[i]][c]).text(")"); });
+        shelf.lines[key + "." + r + "." + c] = line(l.text(")").result(h.weights[r][c]));
+      });
+    });
+  }
+
+  /** Every number and line AttentionSheet draws, keyed as it keys them. */
+  function view(t, prefix, lineKey, p, shelf) {
+    var layer = t.layer;
+    shelf.put(prefix + "a.", t.a);
+    t.heads.forEach(function (h, i) {
+      var at = prefix + "heads." + i + ".";
+      var key = lineKey + ".heads." + i + ".";
+      shelf.put(at + "v.", h.v);
+      shelf.put(at + "weights.", h.weights);
+      shelf.put(at + "z.", h.z);
+      if (layer.weights) {
+        shelf.put(prefix + "weights.", layer.weights);
+        if (layer.value) {
+          shelf.put(prefix + "value.", layer.value);
+          products(shelf, p, "v", layer.value, t.input, h.v, key + "v");
+        }
+      } else {
+        var head = layer.heads[i];
+        shelf.put(at + "query.", head.query);
+        shelf.put(at + "key.", head.key);
+        shelf.put(at + "value.", head.value);
+        shelf.put(at + "q.", h.q);
+        shelf.put(at + "k.", h.k);
+        shelf.put(at + "scores.", h.scores);
+        products(shelf, p, "q", head.query, t.input, h.q, key + "q");
+        products(shelf, p, "k", head.key, t.input, h.k, key + "k");
+        products(shelf, p, "v", head.value, t.input, h.v, key + "v");
+        var scaled = layer.scale !== false;
+        scoreLines(shelf, p, h, factorOf(layer.scale, head.query.length), scaled, key + "scores");
+        softmaxLines(shelf, p, h, key + "weights");
+        h.weights.forEach(function (row, r) {
+          row.forEach(function (w, c) { shelf.marks[at + "weights." + r + "." + c] = { css: shade(w) }; });
+        });
+      }
+      products(shelf, p, "z", h.v, h.weights, h.z, key + "z");
+    });
+    if (layer.output) {
+      shelf.put(prefix + "output.", layer.output);
+      products(shelf, p, "a", layer.output, t.stacked || stackedOf(t), t.a, lineKey + ".a");
+    }
+  }
+
   api.kinds.attention = {
+    spec: spec,
+    traceFields: traceFields,
+    view: view,
     forward: forward,
     backward: backward,
     /** For a page that holds scores in the trace's form and needs them as numbers. */

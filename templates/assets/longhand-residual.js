@@ -51,9 +51,10 @@
     view: function (t, prefix, lineKey, p, shelf) {
       shelf.layers(t.inner, prefix + "layers.");
       shelf.put(prefix + "a.", t.a);
-      t.a.forEach(function (row, r) {
-        row.forEach(function (v, c) {
-          var sum = new shelf.Line(p).figure(t.input[r][c]).text(" + ").factor(t.branch[r][c]).result(v);
+      // As ResidualKind: lines for the rows and columns a large matrix shows (its first and last three).
+      shelf.shown(t.a.length).forEach(function (r) {
+        shelf.shown(t.a[0].length).forEach(function (c) {
+          var sum = new shelf.Line(p).figure(t.input[r][c]).text(" + ").factor(t.branch[r][c]).result(t.a[r][c]);
           shelf.lines[lineKey + ".sum." + r + "." + c] = { kind: "forward", sum: sum, result: "", css: "" };
         });
       });

@@ -208,6 +208,17 @@
     return z.map(function (row) { return row.map(f); });
   }
 
+  /** MatrixViews.shownIndices: a matrix of more than 10 rows (columns) shows its first and last three. */
+  function shownIndices(n) {
+    var out = [];
+    for (var i = 0; i < n; i++) {
+      if (n <= 10 || i < 3 || i >= n - 3) {
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
   /** Whether a layer of a spec is a dense layer: no type, or type "dense". */
   function isDense(layer) {
     return !layer.type || layer.type === "dense";
@@ -635,7 +646,7 @@
       });
     }
     /** What a kind's view fills: numbers by key prefix, lines and marks; layers() for a residual's own. */
-    var shelf = { put: put, putFlat: putFlat, lines: lines, marks: marks, Line: Line, display: display,
+    var shelf = { put: put, putFlat: putFlat, lines: lines, marks: marks, Line: Line, display: display, shown: shownIndices,
       subscript: subscript, layers: function (list, path) { layers(list, path, false); } };
     layers(traces, "layers.", true);
     if (spec.training && result.first) {

@@ -1,5 +1,6 @@
 package dev.longhand.kinds;
 
+import dev.longhand.kinds.attention.AttentionKind;
 import dev.longhand.kinds.residual.ResidualKind;
 import dev.longhand.render.KindSheet;
 import dev.longhand.render.KindSheets;
@@ -11,7 +12,8 @@ import java.util.List;
 public final class Kinds {
 
     public static final List<LayerKind> ALL = List.of(
-            new ResidualKind());
+            new ResidualKind(),
+            new AttentionKind());
 
     private static final KindReaders READERS = KindReaders.of(ALL.stream().map(k -> (KindReader) k).toList());
     private static final KindSheets SHEETS = KindSheets.of(ALL.stream().map(k -> (KindSheet) k).toList());

@@ -50,6 +50,23 @@ public record Block(
                 KindSheets.NONE);
     }
 
+    /** What the block calls its columns: "token" when a layer mixes them as tokens (attention), else "sample". */
+    public String columnNoun() {
+        return tokens(forward.stages()) ? "token" : "sample";
+    }
+
+    private boolean tokens(List<dev.longhand.nn.StageTrace> stages) {
+        for (dev.longhand.nn.StageTrace t : stages) {
+            if (!(t instanceof dev.longhand.nn.LayerTrace) && sheets.get(t.stage().type()).tokens()) {
+                return true;
+            }
+            if (t instanceof dev.longhand.nn.NestedTrace n && tokens(n.inner())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the page leaves values blank for the reader. */
     public boolean practice() {
         return blanks.any();

@@ -51,7 +51,7 @@ public final class BlockViews {
         }
         int samples = block.forward().input().cols();
         TrainingView training = block.trained().isPresent() ? TrainingViews.of(block, new MatrixViews(block.precision())) : null;
-        return new BlockView(block.id(), block.caption(), shape(block), samplesText(samples, block.batch()),
+        return new BlockView(block.id(), block.caption(), shape(block), samplesText(samples, block.batch(), block.columnNoun()),
                 block.forward().allDense() ? Diagram.svg(block, 0, block.precision()) : LayerStrip.svg(block), block.precision(), block.augmented(), layers, training,
                 TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "",
                 block.practice() ? block.blanks().newNumbers().stream()
@@ -129,11 +129,18 @@ public final class BlockViews {
         return text.toString();
     }
 
-    private static String samplesText(int samples, boolean batch) {
+    private static String samplesText(int samples, boolean batch, String noun) {
         if (!batch) {
-            return "one sample";
+            return "one " + noun;
+        }
+        if (noun.equals("token")) {
+            return samples + (samples == 1 ? " token" : " tokens") + ", one column each";
         }
         return "a batch of " + samples + (samples == 1 ? " sample" : " samples") + ", one column each";
+    }
+
+    static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /**
@@ -160,7 +167,7 @@ public final class BlockViews {
 
         List<String> inputNames = context.inputNames();
         List<String> unitNames = MatrixViews.numbered(trace.layer().units());
-        List<String> sampleNames = MatrixViews.samples(samples, block.batch());
+        List<String> sampleNames = MatrixViews.columns(samples, block.batch(), block.columnNoun());
 
         MatrixView weights = matrices.editable("W" + sub, "weights of " + name, "weights", trace.layer().weights(),
                 unitNames, inputNames, (r, c) -> prefix + ".weights." + r + "." + c);
@@ -219,7 +226,7 @@ public final class BlockViews {
                         line.mark().cssClass(), line.mark() == ReluMark.CLAMPED, hiddenFor,
                         "Show how: unit " + (u + 1) + (block.batch() ? ", sample " + (s + 1) : "")));
             }
-            work.add(WorkGroupView.of(block.batch() ? "Sample " + (s + 1) : "", group));
+            work.add(WorkGroupView.of(block.batch() ? capitalized(block.columnNoun()) + " " + (s + 1) : "", group));
         }
         return new LayerView(lineKey, context.title(), activationName(activation),
                 activation == Activation.RELU, block.augmented(), weights, input, bias, z, a, work);

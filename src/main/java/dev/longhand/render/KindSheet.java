@@ -28,6 +28,11 @@ public interface KindSheet {
     /** How the network's shape line and layer strip name the layer: "layer norm", "attention · 2 heads". */
     String label(Stage stage);
 
+    /** Whether a block with this kind calls its columns tokens rather than samples (attention). */
+    default boolean tokens() {
+        return false;
+    }
+
     /** The theme's scripts the page needs for this layer besides longhand.js, in load order. */
     List<String> scripts(Stage stage);
 }

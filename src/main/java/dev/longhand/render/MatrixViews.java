@@ -110,6 +110,11 @@ public final class MatrixViews {
     }
 
     /** The indices a matrix of {@code n} rows or columns shows; -1 marks the elided middle. */
+    /** The rows (or columns) of {@code n} that an elided matrix shows, without the gap. */
+    public static List<Integer> shownIndices(int n) {
+        return shown(n).stream().filter(i -> i >= 0).toList();
+    }
+
     static List<Integer> shown(int n) {
         List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -158,9 +163,14 @@ public final class MatrixViews {
     }
 
     public static List<String> samples(int samples, boolean batch) {
+        return columns(samples, batch, "sample");
+    }
+
+    /** Column headers: "sample 1", "token 2" ... for a batch, "value" for a single column. */
+    public static List<String> columns(int count, boolean batch, String noun) {
         List<String> names = new ArrayList<>();
-        for (int s = 1; s <= samples; s++) {
-            names.add(batch ? "sample " + s : SINGLE_SAMPLE);
+        for (int s = 1; s <= count; s++) {
+            names.add(batch ? noun + " " + s : SINGLE_SAMPLE);
         }
         return names;
     }

@@ -97,9 +97,14 @@ public final class SheetContext {
         return block.batch();
     }
 
+    /** "Sample 2" or "Token 2", for headings of worked lines grouped by column. */
+    public String columnHeading(int column) {
+        return block.batch() ? BlockViews.capitalized(block.columnNoun()) + " " + (column + 1) : "";
+    }
+
     /** Column headers of the layer's matrices: one per sample (or token). */
     public List<String> sampleNames() {
-        return MatrixViews.samples(trace.a().cols(), block.batch());
+        return MatrixViews.columns(trace.a().cols(), block.batch(), block.columnNoun());
     }
 
     /** Row headers of the layer's input. */

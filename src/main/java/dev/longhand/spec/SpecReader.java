@@ -266,21 +266,25 @@ public final class SpecReader {
         }
         for (String key : LayerReader.KEYS) {
             if (!reader.keys().contains(key) && !key.equals("name") && !key.equals("type")) {
-                keys.put(key, "'" + key + "' is a key of dense layers; a " + reader.type() + " layer takes "
-                        + String.join(", ", reader.keys()));
+                keys.put(key, "'" + key + "' is a key of dense layers; " + article(reader.type()) + " " + reader.type()
+                        + " layer takes " + String.join(", ", reader.keys()));
             }
         }
         for (String type : kinds.types()) {
             kinds.find(type).ifPresent(other -> {
                 for (String key : other.keys()) {
                     if (!reader.keys().contains(key)) {
-                        keys.putIfAbsent(key, "'" + key + "' is a key of " + type + " layers; a " + reader.type()
-                                + " layer takes " + String.join(", ", reader.keys()));
+                        keys.putIfAbsent(key, "'" + key + "' is a key of " + type + " layers; " + article(reader.type())
+                                + " " + reader.type() + " layer takes " + String.join(", ", reader.keys()));
                     }
                 }
             });
         }
         return keys;
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static Optional<Node> typeNode(Node item) {

@@ -67,6 +67,7 @@ class KindsParityTest {
             original.put("kinds-" + l + ".md", TestSite.lesson("Kinds " + l, l, written.toString()));
             edited.put("kinds-" + l + ".md", TestSite.lesson("Kinds " + l, l, changed.toString()));
         }
+        original.put("large.md", TestSite.lesson("Large", LESSONS + 1, LARGE));
         asWritten = TestSite.build(temp.resolve("as-written"), original);
         asEdited = TestSite.build(temp.resolve("as-edited"), edited);
         browser = Browser.start();
@@ -77,6 +78,47 @@ class KindsParityTest {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    /**
+     * The limit case of the issue: 64 tokens of 16 generated features, 8 causal heads and the
+     * output projection, then a residual GELU layer; matrices and lines elided.
+     */
+    static final String LARGE = largeBlock();
+
+    /** The budget on disk of a page with a large block, as site.PageWeightTest holds the 784-128-64-10 page to. */
+    static final long LARGE_PAGE_BUDGET = 2_000_000;
+
+    private static String largeBlock() {
+        StringBuilder heads = new StringBuilder();
+        for (int h = 0; h < 8; h++) {
+            heads.append("      - query: {random: ").append(10 * h + 1).append(", shape: [2, 16]}\n")
+                    .append("        key: {random: ").append(10 * h + 2).append(", shape: [2, 16]}\n")
+                    .append("        value: {random: ").append(10 * h + 3).append(", shape: [2, 16]}\n");
+        }
+        return "```network\ninput: {random: 1, units: 16, samples: 64}\nlayers:\n  - type: attention\n"
+                + "    causal: true\n    heads:\n" + heads
+                + "    output: {random: 99, shape: [16, 16]}\n  - type: residual\n    layers:\n"
+                + "      - weights: {random: 5}\n        units: 16\n        activation: gelu\n```\n";
+    }
+
+    @Test
+    void aLargeAttentionBlockIsElidedWithinThePageBudgetAndRecomputesUnchanged() throws IOException {
+        Path page = asWritten.resolve("large.html");
+        long bytes = java.nio.file.Files.size(page);
+        assertTrue(bytes < LARGE_PAGE_BUDGET, "large.html is " + bytes + " bytes");
+        browser.open(page);
+        Map<String, List<String>> built = PageState.settled(browser);
+        // 6 × 6 shown entries of each 64 × 64 step, not 4,096.
+        long scoreLines = built.get("lines").stream().filter(l -> l.startsWith("0.heads.0.scores.")).count();
+        assertEquals(36, scoreLines, "score lines of head 1");
+        browser.js("window.Longhand.recomputeAll();");
+        Map<String, List<String>> recomputed = PageState.settled(browser);
+        for (String part : PageState.PARTS) {
+            List<String> differences = PageState.differences(built, recomputed, part, 5);
+            assertTrue(differences.isEmpty(), part + " of the large block (built → page):\n" + String.join("\n", differences));
+        }
+        assertEquals(List.of(), browser.consoleErrors(), "console errors");
     }
 
     static Stream<Integer> lessons() {

@@ -34,6 +34,62 @@ public final class RandomKindNetworks {
     static {
         KINDS.put("dense", RandomKindNetworks::dense);
         KINDS.put("residual", RandomKindNetworks::residual);
+        KINDS.put("attention", RandomKindNetworks::attention);
+    }
+
+    /**
+     * The tokens (samples) of the block being drawn, which a layer whose shape depends on them
+     * (given attention weights) reads; {@link #network} sets it. Tests draw on one thread.
+     */
+    static int tokens = 1;
+
+    /** Attention: one head (scale true, false or a number; causal or not), several heads with an output, or given weights. */
+    static Layer attention(Random random, int rows) {
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("type", "attention");
+        int form = random.nextInt(4);
+        if (form == 3) {
+            List<List<Double>> weights = matrix(random, tokens, tokens);
+            layer.put("weights", weights);
+            int out = rows;
+            if (random.nextBoolean()) {
+                out = 1 + random.nextInt(3);
+                layer.put("value", matrix(random, out, rows));
+            }
+            return new Layer(layer, out);
+        }
+        int heads = form == 2 ? 2 : 1;
+        int dk = 1 + random.nextInt(3);
+        List<Map<String, Object>> list = new ArrayList<>();
+        int stacked = 0;
+        for (int h = 0; h < heads; h++) {
+            int dv = 1 + random.nextInt(3);
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("query", matrix(random, dk, rows));
+            head.put("key", matrix(random, dk, rows));
+            head.put("value", matrix(random, dv, rows));
+            list.add(head);
+            stacked += dv;
+        }
+        if (heads == 1 && random.nextBoolean()) {
+            layer.putAll(list.get(0));
+        } else {
+            layer.put("heads", list);
+        }
+        int out = stacked;
+        if (heads > 1 || random.nextBoolean()) {
+            out = 1 + random.nextInt(3);
+            layer.put("output", matrix(random, out, stacked));
+        }
+        switch (random.nextInt(3)) {
+            case 0 -> layer.put("scale", false);
+            case 1 -> layer.put("scale", 0.5 + random.nextInt(4) / 4.0);
+            default -> { }
+        }
+        if (random.nextBoolean()) {
+            layer.put("causal", true);
+        }
+        return new Layer(layer, out);
     }
 
     private RandomKindNetworks() {
@@ -110,6 +166,7 @@ public final class RandomKindNetworks {
      * sample), then {@code layers} random layers.
      */
     public static Map<String, Object> network(Random random, int features, int tokens, int layers) {
+        RandomKindNetworks.tokens = tokens;
         List<List<Double>> samples = matrix(random, tokens, features);
         List<Map<String, Object>> list = new ArrayList<>();
         int rows = features;
@@ -143,9 +200,12 @@ public final class RandomKindNetworks {
 
     private static void collect(Object node, String path, List<String> out) {
         if (node instanceof Map<?, ?> map) {
+            // One head written without `heads` is heads.0 in the trace.
+            boolean oneHead = "attention".equals(map.get("type")) && map.containsKey("query");
             map.forEach((k, v) -> {
                 if (!NOT_EDITABLE.contains((String) k)) {
-                    collect(v, path + "." + k, out);
+                    boolean head = oneHead && List.of("query", "key", "value").contains(k);
+                    collect(v, path + (head ? ".heads.0." : ".") + k, out);
                 }
             });
         } else if (node instanceof List<?> list) {
@@ -195,6 +255,10 @@ public final class RandomKindNetworks {
         Object node = copy;
         for (int i = 0; i < parts.length - 1; i++) {
             String part = parts[i];
+            if (part.equals("heads") && node instanceof Map<?, ?> map && !map.containsKey("heads")) {
+                i++; // heads.0 of a layer that writes its one head without `heads`
+                continue;
+            }
             node = node instanceof List<?> list ? list.get(Integer.parseInt(part)) : ((Map<String, Object>) node).get(part);
         }
         ((List<Object>) node).set(Integer.parseInt(parts[parts.length - 1]), value);

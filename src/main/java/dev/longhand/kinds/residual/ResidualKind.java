@@ -97,14 +97,14 @@ public final class ResidualKind implements LayerKind {
                 (r, c) -> context.key("a", r, c), MatrixViews.NO_MARKS);
         String lineKey = context.prefix().substring("layers.".length());
         List<WorkGroupView> work = new ArrayList<>();
-        for (int c = 0; c < t.a().cols(); c++) {
+        for (int c : MatrixViews.shownIndices(t.a().cols())) {
             List<WorkLineView> lines = new ArrayList<>();
-            for (int r = 0; r < t.a().rows(); r++) {
+            for (int r : MatrixViews.shownIndices(t.a().rows())) {
                 String sum = new Line(context.precision()).figure(t.input().get(r, c)).text(" + ")
                         .factor(t.branch().get(r, c)).result(t.a().get(r, c));
                 lines.add(new WorkLineView(lineKey + ".sum." + r + "." + c, sum, "", "", false, "", ""));
             }
-            work.add(WorkGroupView.of(context.batch() ? "Sample " + (c + 1) : "", lines));
+            work.add(WorkGroupView.step(context.columnHeading(c), lines));
         }
         return context.render("layer-residual", new View(lineKey, context.title(), context.sections(t.inner()),
                 context.input(context.inputSymbol(), "the input of the residual, x"), branch, a, work));

@@ -1,0 +1,144 @@
+/*
+ * Longhand: the "batch_norm" and "layer_norm" layer kinds on the page. Mirrors
+ * dev.longhand.kinds.norm.Normalization operation for operation: batch norm normalizes each
+ * row over the columns (left to right), layer norm each column over its rows (top to bottom);
+ * both then scale row r by gamma[r] and shift it by beta[r]. Every sum starts from 0.0 and adds
+ * in the group's order; Math.sqrt is correctly rounded here as in Java. Loaded after
+ * longhand.js by pages whose blocks use either kind.
+ */
+(function (api) {
+  "use strict";
+
+  if (!api) {
+    return;
+  }
+  var matrix = api.internals.matrix;
+
+  // A group is one mean and one variance; member i of group g sits at (row(g, i), col(g, i)).
+  var AXES = {
+    batch_norm: {
+      groups: function (rows, cols) { return rows; },
+      members: function (rows, cols) { return cols; },
+      row: function (g, i) { return g; },
+      col: function (g, i) { return i; }
+    },
+    layer_norm: {
+      groups: function (rows, cols) { return cols; },
+      members: function (rows, cols) { return rows; },
+      row: function (g, i) { return i; },
+      col: function (g, i) { return g; }
+    }
+  };
+
+  // D: n (biased) or n - 1 (unbiased).
+  function divisor(layer, n) {
+    return layer.variance_mode === "unbiased" ? n - 1 : n;
+  }
+
+  // sqrt(variance + epsilon), or sqrt(variance) + epsilon with epsilon_added_to: std.
+  function denominator(layer, variance) {
+    return layer.epsilon_added_to === "std" ? Math.sqrt(variance) + layer.epsilon : Math.sqrt(variance + layer.epsilon);
+  }
+
+  /**
+   * layer: {type, name, gamma: [..], beta: [..], epsilon, variance_mode: "biased"|"unbiased",
+   * epsilon_added_to: "variance"|"std"}; x: rows of the input. Per group: mean = sum / n,
+   * variance = (sum of (x - mean) * (x - mean)) / D, x̂ = (x - mean) / s, a = gamma[r] * x̂ + beta[r].
+   */
+  function forward(layer, x) {
+    var axis = AXES[layer.type];
+    var rows = x.length;
+    var cols = x[0].length;
+    var groups = axis.groups(rows, cols);
+    var n = axis.members(rows, cols);
+    var d = divisor(layer, n);
+    var mean = [];
+    var variance = [];
+    var normalized = matrix(rows, cols, function () { return 0.0; });
+    var a = matrix(rows, cols, function () { return 0.0; });
+    for (var g = 0; g < groups; g++) {
+      var sum = 0.0;
+      var i;
+      for (i = 0; i < n; i++) {
+        sum += x[axis.row(g, i)][axis.col(g, i)];
+      }
+      var m = sum / n;
+      var squares = 0.0;
+      for (i = 0; i < n; i++) {
+        var dev = x[axis.row(g, i)][axis.col(g, i)] - m;
+        squares += dev * dev;
+      }
+      var v = squares / d;
+      var s = denominator(layer, v);
+      for (i = 0; i < n; i++) {
+        var r = axis.row(g, i);
+        var c = axis.col(g, i);
+        var xHat = (x[r][c] - m) / s;
+        normalized[r][c] = xHat;
+        a[r][c] = layer.gamma[r] * xHat + layer.beta[r];
+      }
+      mean.push(m);
+      variance.push(v);
+    }
+    return { input: x, mean: mean, variance: variance, normalized: normalized, a: a };
+  }
+
+  /**
+   * The exact gradients: per group g_i = dA_i * gamma[r], gSum and gxSum (of g_i * x̂_i) in one
+   * loop, gMean = gSum / n, rho = s (epsilon under the root) or sqrt(variance) (epsilon added to
+   * the std), c = rho > 0 ? gxSum / (rho * D) : 0.0, dInput_i = (g_i - gMean) / s - x̂_i * c.
+   * Per row: dgamma = sum of dA * x̂, dbeta = sum of dA, over the columns in order.
+   */
+  function backward(layer, trace, dA) {
+    var axis = AXES[layer.type];
+    var xHat = trace.normalized;
+    var rows = xHat.length;
+    var cols = xHat[0].length;
+    var groups = axis.groups(rows, cols);
+    var n = axis.members(rows, cols);
+    var d = divisor(layer, n);
+    var std = layer.epsilon_added_to === "std";
+    var dInput = matrix(rows, cols, function () { return 0.0; });
+    var grad = new Array(n);
+    for (var g = 0; g < groups; g++) {
+      var gSum = 0.0;
+      var gxSum = 0.0;
+      var i;
+      var r;
+      var c;
+      for (i = 0; i < n; i++) {
+        r = axis.row(g, i);
+        c = axis.col(g, i);
+        grad[i] = dA[r][c] * layer.gamma[r];
+        gSum += grad[i];
+        gxSum += grad[i] * xHat[r][c];
+      }
+      var gMean = gSum / n;
+      var v = trace.variance[g];
+      var s = denominator(layer, v);
+      var rho = std ? Math.sqrt(v) : s;
+      var k = rho > 0 ? gxSum / (rho * d) : 0.0;
+      for (i = 0; i < n; i++) {
+        r = axis.row(g, i);
+        c = axis.col(g, i);
+        dInput[r][c] = (grad[i] - gMean) / s - xHat[r][c] * k;
+      }
+    }
+    var dGamma = [];
+    var dBeta = [];
+    for (var row = 0; row < rows; row++) {
+      var sg = 0.0;
+      var sb = 0.0;
+      for (var col = 0; col < cols; col++) {
+        sg += dA[row][col] * xHat[row][col];
+        sb += dA[row][col];
+      }
+      dGamma.push(sg);
+      dBeta.push(sb);
+    }
+    return { dA: dA, dInput: dInput, gradients: { gamma: dGamma, beta: dBeta } };
+  }
+
+  api.kinds.batch_norm = { forward: forward, backward: backward };
+  api.kinds.layer_norm = { forward: forward, backward: backward };
+})(window.Longhand);
