@@ -22,6 +22,7 @@ public final class RandomKindTraining {
      * the blocks end in a dense softmax layer and train with cross entropy.
      */
     public static Map<String, Object> network(Random random, int features, int tokens, int layers) {
+        RandomKindNetworks.tokens = tokens;
         List<List<Double>> samples = RandomKindNetworks.matrix(random, tokens, features);
         List<Map<String, Object>> list = new ArrayList<>();
         int rows = features;
