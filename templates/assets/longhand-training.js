@@ -159,13 +159,13 @@
     return !!(kind && kind.endsInSoftmax && kind.endsInSoftmax(layer));
   }
 
-  /** StageTrace.logits: what the softmax of a stage that endsInSoftmax received. */
+  /** StageTrace.logits: what the softmax of a stage that endsInSoftmax received (a kind's logits(layer, trace), or its input). */
   function logitsOf(t) {
     if (I.isDense(t.layer)) {
       return t.z;
     }
     var kind = api.kinds[t.layer.type];
-    return kind && kind.logits ? kind.logits(t) : t.input;
+    return kind && kind.logits ? kind.logits(t.layer, t) : t.input;
   }
 
   /** Loss.softmaxCrossEntropyGradient: per sample dZ_i = (a_i · Σt − t_i) / m. */

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Training through every kind: the gradients nn's backpropagation gives random networks of
- * dense, attention and residual layers (residuals around any of them; mse, or cross entropy
- * after a softmax) equal central finite differences of the loss, for every parameter and the
+ * dense, attention, batch and layer norm, dropout, activation and residual layers (residuals
+ * around any of them; mse, or cross entropy after a softmax of a dense or an activation layer) equal central finite differences of the loss, for every parameter and the
  * input; and the trace's {@code gradients} of every layer have the shape of the contract
  * reference's ({@code gradients(net, target, kind)} in {@code shared/reference/network.py}) and
  * its numbers.
@@ -76,11 +76,11 @@ class KindTrainingGradientTest {
         return c.loss().value(network.forward(input), c.target());
     }
 
-    private static List<RandomStages.Case> cases(long seed, int count, boolean attention) {
+    private static List<RandomStages.Case> cases(long seed, int count, List<String> kinds) {
         Random random = new Random(seed);
         List<RandomStages.Case> cases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            cases.add(new RandomStages(random, 1 + random.nextInt(3), attention).next(1 + random.nextInt(3)));
+            cases.add(new RandomStages(random, 1 + random.nextInt(3), kinds).next(1 + random.nextInt(3)));
         }
         return cases;
     }
@@ -90,7 +90,7 @@ class KindTrainingGradientTest {
         List<String> wrong = new ArrayList<>();
         Set<String> kinds = new TreeSet<>();
         int checked = 0;
-        for (RandomStages.Case c : cases(1606, 80, true)) {
+        for (RandomStages.Case c : cases(1606, 150, RandomStages.KINDS)) {
             Network network = c.network();
             BackwardTrace backward = network.forward(c.input()).backward(c.target(), c.loss());
             String where = c.loss().key() + " " + c.json();
@@ -138,7 +138,10 @@ class KindTrainingGradientTest {
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + checked + " differ, e.g.\n"
                 + String.join("\n", wrong.subList(0, Math.min(3, wrong.size()))));
-        for (String kind : List.of("dense", "attention", "residual", "residual(dense)", "residual(attention)")) {
+        List<String> expected = new ArrayList<>(List.of("dense", "residual", "residual(dense)", "residual(attention)",
+                "residual(layer_norm)"));
+        expected.addAll(RandomStages.KINDS);
+        for (String kind : expected) {
             assertTrue(kinds.contains(kind), "no random network has " + kind + " among " + kinds);
         }
     }
@@ -203,9 +206,9 @@ class KindTrainingGradientTest {
     void theTracesGradientsHaveTheReferencesShapeAndNumbers() throws Exception {
         Optional<Path> network = reference();
         assumeTrue(network.isPresent(), "no shared/reference/network.py found (set -Dlonghand.reference=PATH)");
-        // Attention joins when the trace writer knows the kind (kinds.Kinds lists it).
-        boolean attention = Kinds.sheets().find("attention").isPresent();
-        List<RandomStages.Case> cases = cases(2612, 30, attention);
+        // A kind joins when the trace writer knows it (kinds.Kinds lists it).
+        List<String> known = RandomStages.KINDS.stream().filter(k -> Kinds.sheets().find(k).isPresent()).toList();
+        List<RandomStages.Case> cases = cases(2612, 40, known);
         StringJoiner json = new StringJoiner(",", "[", "]");
         for (RandomStages.Case c : cases) {
             json.add("{\"net\":" + c.json() + ",\"target\":" + dev.longhand.kinds.attention.AttentionJson.matrix(c.target())
@@ -244,7 +247,9 @@ class KindTrainingGradientTest {
             }
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " differ, e.g.\n" + String.join("\n", wrong.subList(0, Math.min(5, wrong.size()))));
-        for (String kind : attention ? List.of("dense", "residual", "attention") : List.of("dense", "residual")) {
+        List<String> expected = new ArrayList<>(List.of("dense", "residual"));
+        known.stream().filter(k -> !k.equals("dropout") && !k.equals("activation")).forEach(expected::add);
+        for (String kind : expected) {
             assertTrue(compared.contains(kind), "no " + kind + " layer's gradients compared, only " + compared);
         }
     }

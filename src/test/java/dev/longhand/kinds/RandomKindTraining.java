@@ -10,7 +10,8 @@ import java.util.Random;
  * Random network blocks of every kind ({@link RandomKindNetworks#KINDS}) that train: a
  * {@code target} of the output's shape (one list per sample, like {@code input}), {@code steps}
  * from 1 to 3, a learning rate, and the loss: {@code mse}, or {@code cross_entropy} after a final
- * softmax layer with a target of probabilities.
+ * softmax (of a dense layer, or an activation layer once that kind is drawn) with a target of
+ * probabilities.
  */
 public final class RandomKindTraining {
 
@@ -34,8 +35,16 @@ public final class RandomKindTraining {
         boolean crossEntropy = random.nextBoolean();
         if (crossEntropy) {
             RandomKindNetworks.Layer out = RandomKindNetworks.dense(random, rows, 2 + random.nextInt(2));
-            out.data().put("activation", "softmax");
+            // With the activation kind, the softmax is sometimes a layer of its own after a linear one.
+            boolean own = RandomKindNetworks.KINDS.containsKey("activation") && random.nextBoolean();
+            out.data().put("activation", own ? "linear" : "softmax");
             list.add(out.data());
+            if (own) {
+                Map<String, Object> softmax = new LinkedHashMap<>();
+                softmax.put("type", "activation");
+                softmax.put("activation", "softmax");
+                list.add(softmax);
+            }
             rows = out.rows();
         }
         Map<String, Object> block = new LinkedHashMap<>();
