@@ -521,14 +521,17 @@
    * A network with kinds beyond dense layers: the loss, and per layer with parameters its
    * gradients of the first step and its values after every step, keyed by their paths.
    */
-  function viewTyped(spec, result, p, put, putFlat, lines) {
+  function viewTyped(spec, result, p, put, putFlat, lines, marks) {
     var traces = result.traces;
     var tr = spec.training;
+    var output = traces[traces.length - 1].a;
     put("target.", tr.target);
-    lines.loss = { kind: "plain", text: lossLine(tr.loss, traces[traces.length - 1].a, tr.target, result.first.loss, p),
-      css: "" };
+    lines.loss = { kind: "plain", text: lossLine(tr.loss, output, tr.target, result.first.loss, p), css: "" };
+    var work = { put: put, lines: lines, marks: marks, p: p, training: tr, output: output };
     traces.forEach(function (t, i) {
       var g = result.first.layers[i].gradients;
+      put("layers." + i + ".dA.", result.first.layers[i].dA);
+      denseWork(traces, result.first.layers, i, "layers." + i + ".", true, work);
       if (hasParameters(g)) {
         putTree("layers." + i + ".gradients.", g, put, putFlat);
         putTree("layers." + i + ".after.", picked(result.after[i], g), put, putFlat);
@@ -538,6 +541,56 @@
       }
     });
     putFlat("losses.", result.losses);
+  }
+
+  /**
+   * KindTrainingViews.Work.collect: the dense layers of stage i (itself, or a residual's inner
+   * layers) written out: ∂L/∂Z with its blocked marks, ∂L/∂a where the loss or a dense layer
+   * above gives it, ∂L/∂z, ∂L/∂w and ∂L/∂b.
+   */
+  function denseWork(traces, gradients, i, prefix, top, w) {
+    var t = traces[i];
+    var g = gradients[i];
+    if (!I.isDense(t.layer)) {
+      if (t.inner && g.inner) {
+        t.inner.forEach(function (u, j) { denseWork(t.inner, g.inner, j, prefix + "layers." + j + ".", false, w); });
+      }
+      return;
+    }
+    var p = w.p;
+    var tr = w.training;
+    var last = top && i === traces.length - 1;
+    var above = i + 1 < traces.length && I.isDense(traces[i + 1].layer) ? traces[i + 1] : null;
+    var straight = last && tr.loss === "cross_entropy" && t.layer.activation === "softmax";
+    w.put(prefix + "dZ.", g.dZ);
+    g.dZ.forEach(function (row, u) {
+      row.forEach(function (v, s) {
+        var at = u + "." + s;
+        var isBlocked = blocked(t.layer.activation, t.z[u][s]);
+        w.marks[prefix + "dZ." + at] = { css: isBlocked ? "blocked" : "" };
+        if (straight) {
+          w.lines[prefix + "dZ." + at] = { kind: "plain", css: "",
+            text: softmaxCrossEntropyLine(w.output, tr.target, g.dZ, u, s, p) };
+          return;
+        }
+        if (last) {
+          w.lines[prefix + "dA." + at] = { kind: "plain", css: "",
+            text: outputGradientLine(tr.loss, w.output, tr.target, g.dA, u, s, p) };
+        } else if (above) {
+          w.lines[prefix + "dA." + at] = { kind: "plain", css: "",
+            text: hiddenGradientLine(above.layer.weights, gradients[i + 1].dZ, g.dA, u, s, p) };
+        }
+        w.lines[prefix + "dZ." + at] = { kind: "plain", css: isBlocked ? "blocked" : "",
+          text: deltaLine(t.layer.activation, t.z, t.a, g.dA, g.dZ, u, s, p) };
+      });
+    });
+    g.dW.forEach(function (row, u) {
+      row.forEach(function (v, k) {
+        w.lines[prefix + "dW." + u + "." + k] = { kind: "plain", css: "",
+          text: weightGradientLine(g.dZ, t.input, g.dW, u, k, p) };
+      });
+      w.lines[prefix + "db." + u] = { kind: "plain", css: "", text: biasGradientLine(g.dZ, g.db, u, p) };
+    });
   }
 
   /** KindTrainingViews.Name: the letter of a parameter by its name. */
@@ -573,7 +626,7 @@
 
   function view(spec, result, p, put, putFlat, lines, marks) {
     if (spec.typed) {
-      viewTyped(spec, result, p, put, putFlat, lines);
+      viewTyped(spec, result, p, put, putFlat, lines, marks);
       return;
     }
     var traces = result.traces;

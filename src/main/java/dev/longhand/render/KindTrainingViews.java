@@ -1,15 +1,24 @@
 package dev.longhand.render;
 
+import dev.longhand.nn.Activation;
+import dev.longhand.nn.LayerGradients;
+import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.Loss;
 import dev.longhand.nn.Matrix;
+import dev.longhand.nn.NestedGradients;
+import dev.longhand.nn.NestedTrace;
 import dev.longhand.nn.Network;
 import dev.longhand.nn.Parameters;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
+import dev.longhand.nn.Training;
 import dev.longhand.nn.TrainingTrace;
 import dev.longhand.worked.Figures;
 import dev.longhand.worked.GradientSheet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The training part of a network with kinds beyond dense layers: per layer with parameters, the
@@ -22,24 +31,125 @@ final class KindTrainingViews {
     private KindTrainingViews() {
     }
 
-    /** The layers with parameters, last first: the order of the backward pass. */
-    static List<ParametersView> gradients(Block block, TrainingTrace trained, MatrixViews matrices) {
-        List<ParametersView> views = new ArrayList<>();
+    /**
+     * Every layer, last first (the order of the backward pass): ∂L/∂A of its output, ∂L/∂p of
+     * each parameter, and its dense layers worked out.
+     */
+    static List<KindBackwardView> gradients(Block block, Training training, TrainingTrace trained,
+                                            MatrixViews matrices) {
+        List<KindBackwardView> views = new ArrayList<>();
         List<StageTrace> stages = block.forward().stages();
+        List<StageGradients> all = trained.firstStep().layers();
+        List<String> samples = MatrixViews.samples(block.forward().output().cols(), block.batch());
+        Work work = new Work(block, training, new GradientSheet(block.precision()), matrices, samples);
         for (int i = stages.size() - 1; i >= 0; i--) {
-            Parameters gradients = trained.firstStep().layers().get(i).gradients();
-            if (gradients.isEmpty()) {
-                continue;
-            }
+            StageGradients g = all.get(i);
+            String prefix = "layers." + i;
+            MatrixView dA = matrices.shown("∂L/∂A" + Figures.subscript(i + 1),
+                    "gradient of the loss with respect to the outputs of layer " + (i + 1), "grad", g.dA(),
+                    MatrixViews.numbered(g.dA().rows()), samples, (r, c) -> prefix + ".dA." + r + "." + c,
+                    MatrixViews.NO_MARKS);
             List<MatrixView> shown = new ArrayList<>();
-            for (Parameters.Entry e : gradients.entries()) {
+            for (Parameters.Entry e : g.gradients().entries()) {
                 Name name = Name.of(i, e.path());
                 shown.add(matrix(matrices, "∂L/∂" + name.symbol(), "gradient with respect to " + name.what(),
-                        "grad", e, "layers." + i + ".gradients." + e.path()));
+                        "grad", e, prefix + ".gradients." + e.path()));
             }
-            views.add(new ParametersView(i, BlockViews.title(stages.get(i).stage().name(), i + 1), shown, List.of()));
+            List<DenseWorkView> dense = new ArrayList<>();
+            work.collect(stages, all, i, prefix, String.valueOf(i + 1), true, dense);
+            views.add(new KindBackwardView(i, BlockViews.title(stages.get(i).stage().name(), i + 1), dA, shown, dense));
         }
         return views;
+    }
+
+    /** Writes out the dense layers of a backward pass, wherever they sit. */
+    private record Work(Block block, Training training, GradientSheet sheet, MatrixViews matrices,
+                        List<String> samples) {
+
+        /**
+         * The dense layers of stage {@code i} of {@code stages} (itself, or a residual's inner
+         * layers, last first) into {@code out}.
+         */
+        void collect(List<StageTrace> stages, List<StageGradients> gradients, int i, String prefix, String number,
+                     boolean top, List<DenseWorkView> out) {
+            StageTrace trace = stages.get(i);
+            StageGradients g = gradients.get(i);
+            if (trace instanceof LayerTrace dense && g instanceof LayerGradients lg) {
+                boolean last = top && i == stages.size() - 1;
+                Optional<LayerTrace> above = i + 1 < stages.size() && stages.get(i + 1) instanceof LayerTrace next
+                        ? Optional.of(next) : Optional.empty();
+                Optional<LayerGradients> aboveGradients = above.map(a -> (LayerGradients) gradients.get(i + 1));
+                out.add(dense(dense, lg, last, above, aboveGradients, prefix, number));
+            } else if (trace instanceof NestedTrace nested && g instanceof NestedGradients ng) {
+                for (int j = nested.inner().size() - 1; j >= 0; j--) {
+                    collect(nested.inner(), ng.inner(), j, prefix + ".layers." + j, number + "." + (j + 1), false, out);
+                }
+            }
+        }
+
+        private DenseWorkView dense(LayerTrace trace, LayerGradients g, boolean last, Optional<LayerTrace> above,
+                                    Optional<LayerGradients> aboveGradients, String prefix, String number) {
+            Activation activation = trace.layer().activation();
+            Matrix output = block.forward().output();
+            boolean straight = last && training.loss() == Loss.CROSS_ENTROPY && activation == Activation.SOFTMAX;
+            String sub = subscripts(number);
+            MatrixView dZ = matrices.shown("∂L/∂Z" + sub, "gradient with respect to the weighted sums of layer "
+                    + number, "grad", g.dZ(), MatrixViews.numbered(g.dZ().rows()), samples,
+                    (r, c) -> prefix + ".dZ." + r + "." + c,
+                    (r, c) -> GradientSheet.blocked(activation, trace.z().get(r, c)) ? "blocked" : "");
+            List<Integer> units = MatrixViews.shown(g.dZ().rows()).stream().filter(u -> u >= 0).toList();
+            List<Integer> inputs = MatrixViews.shown(g.dW().cols()).stream().filter(k -> k >= 0).toList();
+            List<GradientGroupView> perSample = new ArrayList<>();
+            for (int s = 0; s < g.dZ().cols(); s++) {
+                List<GradientLineView> dALines = new ArrayList<>();
+                List<GradientLineView> dZLines = new ArrayList<>();
+                for (int u : units) {
+                    String at = "." + u + "." + s;
+                    if (straight) {
+                        dZLines.add(new GradientLineView(prefix + ".dZ" + at,
+                                sheet.softmaxCrossEntropyDelta(output, training.target(), g.dZ(), u, s), false));
+                        continue;
+                    }
+                    if (last) {
+                        dALines.add(new GradientLineView(prefix + ".dA" + at,
+                                sheet.outputGradient(training.loss(), output, training.target(), g.dA(), u, s), false));
+                    } else if (above.isPresent()) {
+                        dALines.add(new GradientLineView(prefix + ".dA" + at, sheet.hiddenGradient(
+                                above.get().layer().weights(), aboveGradients.get().dZ(), g.dA(), u, s), false));
+                    }
+                    boolean blocked = GradientSheet.blocked(activation, trace.z().get(u, s));
+                    dZLines.add(new GradientLineView(prefix + ".dZ" + at,
+                            sheet.delta(activation, trace.z(), trace.a(), g.dA(), g.dZ(), u, s), blocked));
+                }
+                List<GradientLineView> lines = new ArrayList<>(dALines);
+                lines.addAll(dZLines);
+                perSample.add(new GradientGroupView(block.batch() ? "Sample " + (s + 1) : "", lines));
+            }
+            List<GradientLineView> dWLines = new ArrayList<>();
+            List<GradientLineView> dbLines = new ArrayList<>();
+            for (int u : units) {
+                for (int k : inputs) {
+                    dWLines.add(new GradientLineView(prefix + ".dW." + u + "." + k,
+                            sheet.weightGradient(g.dZ(), trace.input(), g.dW(), u, k), false));
+                }
+                dbLines.add(new GradientLineView(prefix + ".db." + u, sheet.biasGradient(g.dZ(), g.db(), u), false));
+            }
+            return new DenseWorkView("Layer " + number, dZ, perSample,
+                    block.batch() ? "Weights and biases, summed over the samples" : "Weights and biases",
+                    dWLines, dbLines);
+        }
+    }
+
+    /** "3.1" as "₃.₁". */
+    private static String subscripts(String number) {
+        StringBuilder s = new StringBuilder();
+        for (String part : number.split("\\.")) {
+            if (s.length() > 0) {
+                s.append('.');
+            }
+            s.append(Figures.subscript(Integer.parseInt(part)));
+        }
+        return s.toString();
     }
 
     /**

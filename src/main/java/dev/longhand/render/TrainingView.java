@@ -19,7 +19,8 @@ import java.util.List;
  * @param typed          whether the network has kinds beyond dense layers: then {@code backward},
  *                       {@code update} and {@code after} are empty and the parameters are shown
  *                       by {@code gradients} and {@code values}, whatever their kind
- * @param gradients      each layer's gradients of the first step, per parameter, last layer first
+ * @param gradients      each layer's gradients of the first step (∂L/∂A, each parameter's, dense layers
+ *                       written out), last layer first
  * @param values         each layer's parameters after one step (with every update written out) or after every step
  */
 public record TrainingView(
@@ -35,7 +36,7 @@ public record TrainingView(
         List<LossRowView> losses,
         String plot,
         boolean typed,
-        List<ParametersView> gradients,
+        List<KindBackwardView> gradients,
         List<ParametersView> values) {
 
     public TrainingView {

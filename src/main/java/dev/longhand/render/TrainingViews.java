@@ -47,7 +47,7 @@ final class TrainingViews {
             boolean oneStep = training.steps() == 1;
             return new TrainingView(outputView, target, lossName(training.loss()), lossLine,
                     Figures.display(training.learningRate(), p), training.steps(), List.of(), List.of(), List.of(),
-                    losses, plot, true, KindTrainingViews.gradients(block, trained, matrices),
+                    losses, plot, true, KindTrainingViews.gradients(block, training, trained, matrices),
                     KindTrainingViews.after(block, trained, trained.after(), training.learningRate(), oneStep, matrices));
         }
         List<LayerTrace> traces = block.forward().denseLayers();

@@ -88,6 +88,21 @@ class KindTrainingPageTest {
     }
 
     @Test
+    void theGradientReachingEachLayerAndTheDenseLayersInsideAResidualAreWorkedOut() {
+        assertEquals("8", value("mlp-1", "layers.0.dA.0.0"));
+        assertEquals("8", value("mlp-1", "layers.0.layers.0.dZ.0.0"));
+        assertEquals("∂L/∂z₁ = 8·linear′(3) = 8·1 = 8", line("mlp-1", "layers.0.layers.0.dZ.0.0"));
+        assertEquals("∂L/∂w₁,₁ = 8·1 = 8", line("mlp-1", "layers.0.layers.0.dW.0.0"));
+        assertEquals("∂L/∂b₁ = ∂L/∂z₁ = 8", line("mlp-1", "layers.0.layers.0.db.0"));
+    }
+
+    private static String line(String block, String key) {
+        Element li = page.selectFirst("#" + block + " [data-work=\"" + key + "\"]");
+        assertNotNull(li, "no line " + key + " in " + block);
+        return li.text();
+    }
+
+    @Test
     void oneStepShowsEveryParameterAfterItWithItsUpdateWrittenOut() {
         assertEquals("1.2", value("mlp-1", "layers.0.after.layers.0.weights.0.0"));
         assertEquals("0.2", value("mlp-1", "layers.0.after.layers.0.bias.0"));
