@@ -239,6 +239,20 @@
     return { loss: lossValue(loss, traces, target), layers: gradients };
   }
 
+  /**
+   * MatrixViews.shown without its gap: the rows (columns) a matrix of n shows, all up to 10,
+   * else the first and last three. Lines are written for those only, as the build writes them.
+   */
+  function shownIndices(n) {
+    var out = [];
+    for (var i = 0; i < n; i++) {
+      if (n <= 10 || i < 3 || i >= n - 3) {
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
   /** Whether a value of a gradient tree is one parameter: a list of numbers, or of lists of numbers. */
   function isTensor(node) {
     return Array.isArray(node) && node.length > 0 && (typeof node[0] === "number" || Array.isArray(node[0]));
@@ -563,8 +577,10 @@
     var above = i + 1 < traces.length && I.isDense(traces[i + 1].layer) ? traces[i + 1] : null;
     var straight = last && tr.loss === "cross_entropy" && t.layer.activation === "softmax";
     w.put(prefix + "dZ.", g.dZ);
-    g.dZ.forEach(function (row, u) {
-      row.forEach(function (v, s) {
+    var units = shownIndices(g.dZ.length);
+    var inputs = shownIndices(g.dW[0].length);
+    units.forEach(function (u) {
+      g.dZ[u].forEach(function (v, s) {
         var at = u + "." + s;
         var isBlocked = blocked(t.layer.activation, t.z[u][s]);
         w.marks[prefix + "dZ." + at] = { css: isBlocked ? "blocked" : "" };
@@ -584,8 +600,8 @@
           text: deltaLine(t.layer.activation, t.z, t.a, g.dA, g.dZ, u, s, p) };
       });
     });
-    g.dW.forEach(function (row, u) {
-      row.forEach(function (v, k) {
+    units.forEach(function (u) {
+      inputs.forEach(function (k) {
         w.lines[prefix + "dW." + u + "." + k] = { kind: "plain", css: "",
           text: weightGradientLine(g.dZ, t.input, g.dW, u, k, p) };
       });
@@ -604,15 +620,16 @@
     if (isTensor(g)) {
       var letter = Object.prototype.hasOwnProperty.call(LETTERS, name) ? LETTERS[name] : name;
       var base = letter.charAt(0) === "W" ? "w" + letter.substring(1) : letter;
-      g.forEach(function (row, r) {
+      shownIndices(g.length).forEach(function (r) {
+        var row = g[r];
         if (typeof row === "number") {
           lines[prefix + r] = { kind: "plain", css: "",
             text: updateLine(base + subscript(r + 1), before[r], rate, row, after[r], p) };
           return;
         }
-        row.forEach(function (v, c) {
+        shownIndices(row.length).forEach(function (c) {
           lines[prefix + r + "." + c] = { kind: "plain", css: "", text: updateLine(
-            base + subscript(r + 1) + "," + subscript(c + 1), before[r][c], rate, v, after[r][c], p) };
+            base + subscript(r + 1) + "," + subscript(c + 1), before[r][c], rate, row[c], after[r][c], p) };
         });
       });
       return;

@@ -57,6 +57,28 @@ public final class RandomKindTraining {
         return block;
     }
 
+    /**
+     * A block whose matrices are elided on the page (more than 10 rows and columns): 12 features,
+     * a residual around a 12 × 12 ReLU layer, then 11 softmax units trained with cross entropy.
+     */
+    public static Map<String, Object> large(Random random) {
+        RandomKindNetworks.tokens = 2;
+        Map<String, Object> inner = RandomKindNetworks.dense(random, 12, 12).data();
+        inner.put("activation", "relu");
+        Map<String, Object> residual = new LinkedHashMap<>();
+        residual.put("type", "residual");
+        residual.put("layers", List.of(inner));
+        Map<String, Object> out = RandomKindNetworks.dense(random, 12, 11).data();
+        out.put("activation", "softmax");
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("input", RandomKindNetworks.matrix(random, 2, 12));
+        block.put("layers", List.of(residual, out));
+        block.put("target", probabilities(random, 2, 11));
+        block.put("loss", "cross_entropy");
+        block.put("steps", 1);
+        return block;
+    }
+
     /** One list per sample of non-negative numbers summing to 1: a one-hot class or a soft label. */
     static List<List<Double>> probabilities(Random random, int samples, int units) {
         List<List<Double>> target = new ArrayList<>();
