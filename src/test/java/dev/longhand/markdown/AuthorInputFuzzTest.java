@@ -95,6 +95,34 @@ class AuthorInputFuzzTest {
                target: [[1, 0], [0, 1]]
                loss: cross_entropy
                ```
+            """, """
+            ---
+            title: A transformer's layers
+            ---
+            ```network
+            input: [[1, 0, 1], [0, 2, 1], [1, 1, 0], [2, 0, 1]]
+            layers:
+              - type: attention
+                causal: true
+                heads:
+                  - query: [[1, 0, 1], [0, 1, 0]]
+                    key: [[1, 0, 0], [-1, 0, 1]]
+                    value: [[1, 0, 0], [0, 1, 0]]
+                  - query: [[0, 0, 1]]
+                    key: [[0, 1, 0]]
+                    value: [[0, 0, 1]]
+                output: [[1, 0, 1], [0, 1, 0], [0, 0, 1]]
+              - type: residual
+                layers:
+                  - weights: {random: 3}
+                    units: 4
+                    activation: gelu
+                  - weights: [[1, 0, 0, 1], [0, 1, 0, 0], [0, 0, 1, 1]]
+                    activation: linear
+              - type: attention
+                weights: [[0.5, 0.5, 0, 0], [0.5, 0.5, 0, 0], [0, 0, 0.5, 0.5], [0, 0, 0.5, 0.5]]
+                value: [[1, -1, 0]]
+            ```
             """);
 
     /** Characters that break YAML or Markdown, or that editors and other systems slip in. */
