@@ -544,8 +544,12 @@
     var work = { put: put, lines: lines, marks: marks, p: p, training: tr, output: output };
     traces.forEach(function (t, i) {
       var g = result.first.layers[i].gradients;
-      put("layers." + i + ".dA.", result.first.layers[i].dA);
+      var stage = result.first.layers[i];
+      put("layers." + i + ".dA.", stage.dA);
       denseWork(traces, result.first.layers, i, "layers." + i + ".", true, work);
+      if (stage.inner) {
+        skipSums("layers." + i + ".", stage, p, put, lines);
+      }
       if (hasParameters(g)) {
         putTree("layers." + i + ".gradients.", g, put, putFlat);
         putTree("layers." + i + ".after.", picked(result.after[i], g), put, putFlat);
@@ -606,6 +610,19 @@
           text: weightGradientLine(g.dZ, t.input, g.dW, u, k, p) };
       });
       w.lines[prefix + "db." + u] = { kind: "plain", css: "", text: biasGradientLine(g.dZ, g.db, u, p) };
+    });
+  }
+
+  /** KindTrainingViews.skip: a residual's ∂L/∂X through its branch and in all, each entry "∂L/∂x₁ = 8 + 16 = 24". */
+  function skipSums(prefix, g, p, put, lines) {
+    var branch = g.inner[0].dInput;
+    put(prefix + "layers.0.dInput.", branch);
+    put(prefix + "dInput.", g.dInput);
+    shownIndices(g.dInput.length).forEach(function (r) {
+      g.dInput[r].forEach(function (v, c) {
+        lines[prefix + "skip." + r + "." + c] = { kind: "plain", css: "", text: new Line(p)
+          .text("∂L/∂x" + subscript(r + 1) + " = ").figure(g.dA[r][c]).text(" + ").factor(branch[r][c]).result(v) };
+      });
     });
   }
 

@@ -15,6 +15,7 @@ import dev.longhand.nn.Training;
 import dev.longhand.nn.TrainingTrace;
 import dev.longhand.worked.Figures;
 import dev.longhand.worked.GradientSheet;
+import dev.longhand.worked.Line;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,9 +58,42 @@ final class KindTrainingViews {
             }
             List<DenseWorkView> dense = new ArrayList<>();
             work.collect(stages, all, i, prefix, String.valueOf(i + 1), true, dense);
-            views.add(new KindBackwardView(i, BlockViews.title(stages.get(i).stage().name(), i + 1), dA, shown, dense));
+            List<MatrixView> skip = new ArrayList<>();
+            List<GradientGroupView> sums = new ArrayList<>();
+            if (g instanceof NestedGradients nested) {
+                skip(i, g, nested.inner().get(0).dInput(), block, matrices, samples, skip, sums);
+            }
+            views.add(new KindBackwardView(i, BlockViews.title(stages.get(i).stage().name(), i + 1), dA, shown, dense,
+                    skip, sums));
         }
         return views;
+    }
+
+    /**
+     * A residual's ∂L/∂X: through the skip ∂L/∂A comes back unchanged, through the branch as its
+     * first layer's ∂L/∂X; each entry is the two added, {@code ∂L/∂x₁ = 8 + 16 = 24}.
+     */
+    private static void skip(int i, StageGradients g, Matrix branch, Block block, MatrixViews matrices,
+                             List<String> samples, List<MatrixView> skip, List<GradientGroupView> sums) {
+        String prefix = "layers." + i;
+        String sub = Figures.subscript(i + 1);
+        List<String> rows = MatrixViews.numbered(g.dInput().rows());
+        skip.add(matrices.shown("∂L/∂X" + sub + " through f", "gradient with respect to the input of layer " + (i + 1)
+                + " through its branch", "grad", branch, rows, samples, (r, c) -> prefix + ".layers.0.dInput." + r + "." + c,
+                MatrixViews.NO_MARKS));
+        skip.add(matrices.shown("∂L/∂X" + sub, "gradient with respect to the input of layer " + (i + 1)
+                + ", through the skip and the branch", "grad", g.dInput(), rows, samples,
+                (r, c) -> prefix + ".dInput." + r + "." + c, MatrixViews.NO_MARKS));
+        List<Integer> shownRows = MatrixViews.shown(g.dInput().rows()).stream().filter(r -> r >= 0).toList();
+        for (int c = 0; c < g.dInput().cols(); c++) {
+            List<GradientLineView> lines = new ArrayList<>();
+            for (int r : shownRows) {
+                lines.add(new GradientLineView(prefix + ".skip." + r + "." + c, new Line(block.precision())
+                        .text("∂L/∂x" + Figures.subscript(r + 1) + " = ").figure(g.dA().get(r, c)).text(" + ")
+                        .factor(branch.get(r, c)).result(g.dInput().get(r, c)), false));
+            }
+            sums.add(new GradientGroupView(block.batch() ? "Sample " + (c + 1) : "", lines));
+        }
     }
 
     /** Writes out the dense layers of a backward pass, wherever they sit. */

@@ -96,6 +96,14 @@ class KindTrainingPageTest {
         assertEquals("∂L/∂b₁ = ∂L/∂z₁ = 8", line("mlp-1", "layers.0.layers.0.db.0"));
     }
 
+    @Test
+    void aResidualsInputGradientIsTheSkipsPlusTheBranchs() {
+        // Through the branch ∂L/∂x = w·∂L/∂z = 2·8 = 16; through the skip 8; in all 24.
+        assertEquals("16", value("mlp-1", "layers.0.layers.0.dInput.0.0"));
+        assertEquals("24", value("mlp-1", "layers.0.dInput.0.0"));
+        assertEquals("∂L/∂x₁ = 8 + 16 = 24", line("mlp-1", "layers.0.skip.0.0"));
+    }
+
     private static String line(String block, String key) {
         Element li = page.selectFirst("#" + block + " [data-work=\"" + key + "\"]");
         assertNotNull(li, "no line " + key + " in " + block);
