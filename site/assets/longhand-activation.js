@@ -33,7 +33,62 @@
     return dZ;
   }
 
+  // ActivationKind.line: "a₂ = ReLU(−1) = 0", "a₁ = x₁ = 2", "a₁ = exp(1) / (exp(1) + exp(2)) ≈ 0.2689".
+  function line(shelf, p, t, r, c) {
+    var x = t.input;
+    var xi = x[r][c];
+    var unit = shelf.subscript(r + 1);
+    var l = new shelf.Line(p).text("a" + unit + " = ");
+    switch (t.layer.activation) {
+      case "relu": l.text("ReLU(").figure(xi).text(")"); break;
+      case "linear": l.text("x" + unit).uses(xi); break;
+      case "sigmoid": l.text("σ(").figure(xi).text(")"); break;
+      case "tanh": l.text("tanh(").figure(xi).text(")"); break;
+      case "leaky_relu": l.text("LeakyReLU(").figure(xi).text(")"); break;
+      case "gelu": l.text("GELU(").figure(xi).text(")"); break;
+      default:
+        l.text("exp(").figure(xi).text(") / (");
+        l.terms(x.length, function (j) { l.text("exp(").figure(x[j][c]).text(")"); });
+        l.text(")");
+    }
+    return l.result(t.a[r][c]);
+  }
+
+  // ReluMark.of: what ReLU did to an input value; other functions leave no mark.
+  function reluMark(activation, x) {
+    if (activation !== "relu") {
+      return "";
+    }
+    return x < 0 ? "clamped" : "passed";
+  }
+
   api.kinds.activation = {
+    /** The layer as the page recomputes it (ActivationKind reads the same key). */
+    spec: function (l) {
+      return { type: "activation", name: l.name, activation: l.activation };
+    },
+    /** ActivationKind.traceFields: activation, a. */
+    traceFields: function (t, I) {
+      return ["\"activation\":" + I.jsonString(t.layer.activation), "\"a\":" + I.jsonMatrix(t.a)];
+    },
+    /** ActivationKind.section: A with ReLU's marks, and one line per value, grouped by sample. */
+    view: function (t, prefix, lineKey, p, shelf) {
+      shelf.put(prefix + "a.", t.a);
+      t.a.forEach(function (row, r) {
+        row.forEach(function (v, c) {
+          var xi = t.input[r][c];
+          var mark = reluMark(t.layer.activation, xi);
+          shelf.marks[prefix + "a." + r + "." + c] = { css: mark, from: mark === "clamped" ? shelf.display(xi, p) : "" };
+        });
+      });
+      // Lines for the rows and columns a large matrix shows, as ActivationKind writes them.
+      shelf.shown(t.a.length).forEach(function (r) {
+        shelf.shown(t.a[0].length).forEach(function (c) {
+          shelf.lines[lineKey + ".a." + r + "." + c] = { kind: "forward", sum: line(shelf, p, t, r, c), result: "",
+            css: reluMark(t.layer.activation, t.input[r][c]) };
+        });
+      });
+    },
     /** layer: {type: "activation", name, activation}; x: rows of the input. */
     forward: function (layer, x) {
       return { input: x, a: activate(layer.activation, x) };

@@ -25,6 +25,44 @@
     /** No parameters: only the gradient handed back, through the kept entries. */
     backward: function (layer, trace, dA) {
       return { dA: dA, dInput: scaled(dA, layer.mask, layer.p), gradients: {} };
+    },
+    /** The layer as the page recomputes it: p, the seed as the trace writes it (number or text), the mask. */
+    spec: function (l, layerSpec, I) {
+      var layer = { type: "dropout", name: l.name, p: l.p, mask: I.copy(l.mask) };
+      if (l.seed !== undefined) {
+        layer.seed = l.seed;
+      }
+      return layer;
+    },
+    /** DropoutKind.traceFields: p, seed (only when given; text when beyond ±2^53, as read), mask, a. */
+    traceFields: function (t, I) {
+      var l = t.layer;
+      var fields = ["\"p\":" + I.jsonNumber(l.p)];
+      if (l.seed !== undefined) {
+        fields.push("\"seed\":" + (typeof l.seed === "string" ? I.jsonString(l.seed) : I.jsonNumber(l.seed)));
+      }
+      fields.push("\"mask\":" + I.jsonMatrix(l.mask), "\"a\":" + I.jsonMatrix(t.a));
+      return fields;
+    },
+    /** DropoutKind.section: the mask and A (dropped cells marked), one line per value, grouped by sample. */
+    view: function (t, prefix, lineKey, p, shelf) {
+      var l = t.layer;
+      shelf.put(prefix + "mask.", l.mask);
+      shelf.put(prefix + "a.", t.a);
+      t.a.forEach(function (row, r) {
+        row.forEach(function (v, c) {
+          shelf.marks[prefix + "a." + r + "." + c] = { css: l.mask[r][c] === 0 ? "dropped" : "" };
+        });
+      });
+      // Lines for the rows and columns a large matrix shows, as DropoutKind writes them.
+      shelf.shown(t.a.length).forEach(function (r) {
+        shelf.shown(t.a[0].length).forEach(function (c) {
+          var gone = l.mask[r][c] === 0;
+          var text = new shelf.Line(p).text("a" + shelf.subscript(r + 1) + " = ").factor(t.input[r][c]).text("·")
+            .factor(l.mask[r][c]).text(" / (1 − ").figure(l.p).text(")").result(t.a[r][c]) + (gone ? " (dropped)" : "");
+          shelf.lines[lineKey + ".a." + r + "." + c] = { kind: "forward", sum: text, result: "", css: gone ? "dropped" : "" };
+        });
+      });
     }
   };
 })(window.Longhand);

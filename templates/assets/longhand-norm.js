@@ -139,6 +139,91 @@
     return { dA: dA, dInput: dInput, gradients: { gamma: dGamma, beta: dBeta } };
   }
 
-  api.kinds.batch_norm = { forward: forward, backward: backward };
-  api.kinds.layer_norm = { forward: forward, backward: backward };
+  /** The layer as the page recomputes it: NormKind's keys in the trace's names. */
+  function spec(l) {
+    return { type: l.type, name: l.name, gamma: l.gamma.slice(), beta: l.beta.slice(), epsilon: l.epsilon,
+      variance_mode: l.variance_mode, epsilon_added_to: l.epsilon_added_to };
+  }
+
+  /** NormKind.traceFields: gamma, beta, epsilon, variance_mode, epsilon_added_to, mean, variance, normalized, a. */
+  function traceFields(t, I) {
+    var l = t.layer;
+    return ["\"gamma\":" + I.jsonFlat(l.gamma), "\"beta\":" + I.jsonFlat(l.beta),
+      "\"epsilon\":" + I.jsonNumber(l.epsilon), "\"variance_mode\":" + I.jsonString(l.variance_mode),
+      "\"epsilon_added_to\":" + I.jsonString(l.epsilon_added_to), "\"mean\":" + I.jsonFlat(t.mean),
+      "\"variance\":" + I.jsonFlat(t.variance), "\"normalized\":" + I.jsonMatrix(t.normalized),
+      "\"a\":" + I.jsonMatrix(t.a)];
+  }
+
+  // NormSheet.root: "√(0.6667 + 0.00001)", "(√0.6667 + 0.00001)" with epsilon added to the std, "√(0.6667)" for 0.
+  function root(line, variance, layer) {
+    if (layer.epsilon === 0) {
+      line.text("√(").figure(variance).text(")");
+    } else if (layer.epsilon_added_to !== "std") {
+      line.text("√(").figure(variance).text(" + ").figure(layer.epsilon).text(")");
+    } else {
+      line.text("(√").figure(variance).text(" + ").figure(layer.epsilon).text(")");
+    }
+  }
+
+  /** NormSheet.section: the numbers by key, and the lines μ, σ², x̂ and a of every group. */
+  function view(t, prefix, lineKey, p, shelf) {
+    var layer = t.layer;
+    var axis = AXES[layer.type];
+    var x = t.input;
+    var rows = x.length;
+    var cols = x[0].length;
+    var groups = axis.groups(rows, cols);
+    var n = axis.members(rows, cols);
+    var d = divisor(layer, n);
+    var batch = layer.type === "batch_norm";
+    shelf.putFlat(prefix + "gamma.", layer.gamma);
+    shelf.putFlat(prefix + "beta.", layer.beta);
+    shelf.putFlat(prefix + "mean.", t.mean);
+    shelf.putFlat(prefix + "variance.", t.variance);
+    shelf.put(prefix + "normalized.", t.normalized);
+    shelf.put(prefix + "a.", t.a);
+    var lines = shelf.lines;
+    function put(key, text) {
+      lines[key] = { kind: "forward", sum: text, result: "", css: "" };
+    }
+    // Lines for the groups and members the elided tables show, as NormSheet writes them.
+    var members = shelf.shown(n);
+    shelf.shown(groups).forEach(function (g) {
+      var mu = t.mean[g];
+      var v = t.variance[g];
+      var at = batch ? g + ".0" : "0." + g;
+      var sum = new shelf.Line(p).text("μ" + shelf.subscript(g + 1) + " = (");
+      sum.terms(n, function (i) {
+        var xi = x[axis.row(g, i)][axis.col(g, i)];
+        if (i === 0) {
+          sum.figure(xi);
+        } else {
+          sum.factor(xi);
+        }
+      });
+      put(lineKey + ".mean." + at, sum.text(") / " + n).result(mu));
+      var squares = new shelf.Line(p).text("σ²" + shelf.subscript(g + 1) + " = (");
+      squares.terms(n, function (i) {
+        squares.text("(").figure(x[axis.row(g, i)][axis.col(g, i)]).text(" − ").factor(mu).text(")²");
+      });
+      put(lineKey + ".variance." + at, squares.text(") / " + d).result(v));
+      members.forEach(function (i) {
+        var r = axis.row(g, i);
+        var c = axis.col(g, i);
+        var cell = shelf.subscript(r + 1) + "," + shelf.subscript(c + 1);
+        var xHat = t.normalized[r][c];
+        var hat = new shelf.Line(p).text("x̂" + cell + " = (").figure(x[r][c]).text(" − ").factor(mu).text(") / ");
+        root(hat, v, layer);
+        put(lineKey + ".normalized." + r + "." + c, hat.result(xHat));
+        var out = new shelf.Line(p).text("a" + cell + " = ").factor(layer.gamma[r]).text("·").factor(xHat)
+          .text(" + ").factor(layer.beta[r]);
+        put(lineKey + ".a." + r + "." + c, out.result(t.a[r][c]));
+      });
+    });
+  }
+
+  var unit = { forward: forward, backward: backward, spec: spec, traceFields: traceFields, view: view };
+  api.kinds.batch_norm = unit;
+  api.kinds.layer_norm = unit;
 })(window.Longhand);

@@ -1,6 +1,10 @@
 package dev.longhand.kinds;
 
+import dev.longhand.kinds.activation.ActivationKind;
 import dev.longhand.kinds.attention.AttentionKind;
+import dev.longhand.kinds.dropout.DropoutKind;
+import dev.longhand.kinds.norm.NormAxis;
+import dev.longhand.kinds.norm.NormKind;
 import dev.longhand.kinds.residual.ResidualKind;
 import dev.longhand.render.KindSheet;
 import dev.longhand.render.KindSheets;
@@ -13,7 +17,11 @@ public final class Kinds {
 
     public static final List<LayerKind> ALL = List.of(
             new ResidualKind(),
-            new AttentionKind());
+            new AttentionKind(),
+            new ActivationKind(),
+            new NormKind(NormAxis.BATCH),
+            new NormKind(NormAxis.LAYER),
+            new DropoutKind());
 
     private static final KindReaders READERS = KindReaders.of(ALL.stream().map(k -> (KindReader) k).toList());
     private static final KindSheets SHEETS = KindSheets.of(ALL.stream().map(k -> (KindSheet) k).toList());

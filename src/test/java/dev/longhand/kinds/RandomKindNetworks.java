@@ -35,6 +35,10 @@ public final class RandomKindNetworks {
         KINDS.put("dense", RandomKindNetworks::dense);
         KINDS.put("residual", RandomKindNetworks::residual);
         KINDS.put("attention", RandomKindNetworks::attention);
+        KINDS.put("activation", RandomKindNetworks::activation);
+        KINDS.put("batch_norm", (random, rows) -> norm(random, rows, "batch_norm"));
+        KINDS.put("layer_norm", (random, rows) -> norm(random, rows, "layer_norm"));
+        KINDS.put("dropout", RandomKindNetworks::dropout);
     }
 
     /**
@@ -134,6 +138,79 @@ public final class RandomKindNetworks {
         layer.put("bias", vector(random, units));
         layer.put("activation", ACTIVATIONS.get(random.nextInt(ACTIVATIONS.size())));
         return new Layer(layer, units);
+    }
+
+    /** An activation layer of any function, softmax included; sometimes the default rule. */
+    static Layer activation(Random random, int rows) {
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("type", "activation");
+        int f = random.nextInt(ACTIVATIONS.size() + 2);
+        if (f < ACTIVATIONS.size()) {
+            layer.put("activation", ACTIVATIONS.get(f));
+        } else if (f == ACTIVATIONS.size()) {
+            layer.put("activation", "softmax");
+        }
+        return new Layer(layer, rows);
+    }
+
+    /**
+     * A norm layer: γ and β given or left to their defaults, ε given or not, ε under the root or
+     * added to the standard deviation, and the unbiased variance where each group has two values
+     * or more (layer norm over two rows or more, batch norm over two tokens or more).
+     */
+    static Layer norm(Random random, int rows, String type) {
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("type", type);
+        if (random.nextInt(4) > 0) {
+            layer.put("gamma", vector(random, rows));
+        }
+        if (random.nextInt(4) > 0) {
+            layer.put("beta", vector(random, rows));
+        }
+        if (random.nextBoolean()) {
+            layer.put("epsilon", List.of(0.001, 0.1, 1e-5, 0.5).get(random.nextInt(4)));
+        }
+        if ((type.equals("layer_norm") ? rows : tokens) >= 2 && random.nextBoolean()) {
+            layer.put("variance", "unbiased");
+        } else if (random.nextBoolean()) {
+            layer.put("variance", "biased");
+        }
+        if (random.nextBoolean()) {
+            layer.put("epsilon_added_to", random.nextBoolean() ? "std" : "variance");
+        }
+        return new Layer(layer, rows);
+    }
+
+    /**
+     * A dropout layer with a mask of 0s and 1s (written out, or generated numbers 0 and 1) or a
+     * seed, sometimes one beyond 2^53 (which the trace writes as text).
+     */
+    static Layer dropout(Random random, int rows) {
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("type", "dropout");
+        layer.put("p", List.of(0.0, 0.25, 0.5, 0.1, 0.3).get(random.nextInt(5)));
+        int form = random.nextInt(3);
+        if (form == 0) {
+            List<List<Integer>> mask = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                List<Integer> row = new ArrayList<>();
+                for (int c = 0; c < tokens; c++) {
+                    row.add(random.nextInt(2));
+                }
+                mask.add(row);
+            }
+            layer.put("mask", mask);
+        } else if (form == 1) {
+            Map<String, Object> mask = new LinkedHashMap<>();
+            mask.put("random", random.nextInt(1000));
+            mask.put("min", 0);
+            mask.put("max", 1);
+            mask.put("integers", true);
+            layer.put("mask", mask);
+        } else {
+            layer.put("seed", random.nextBoolean() ? (long) random.nextInt(1000) : random.nextLong());
+        }
+        return new Layer(layer, rows);
     }
 
     /** A residual around one or two layers of any kind that give back the rows they take. */

@@ -66,17 +66,8 @@ class ReferenceAgreementTest {
 
     @BeforeAll
     static void findTheReference() throws InterruptedException {
-        reference = Path.of(System.getProperty("longhand.repo", ".")).toAbsolutePath()
-                .resolve("../shared/reference/network.py").normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(reference), "the reference is not at " + reference);
-        try {
-            Process probe = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
-                    "python3 cannot import numpy: the reference needs it");
-        } catch (IOException e) {
-            Assumptions.abort("no python3 to run the reference with: " + e.getMessage());
-        }
+        reference = Reference.network();
+        Reference.assumePythonWithNumpy();
     }
 
     /** One layer in the block's form and the input it gets. */

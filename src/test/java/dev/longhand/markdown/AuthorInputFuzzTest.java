@@ -123,6 +123,31 @@ class AuthorInputFuzzTest {
                 weights: [[0.5, 0.5, 0, 0], [0.5, 0.5, 0, 0], [0, 0, 0.5, 0.5], [0, 0, 0.5, 0.5]]
                 value: [[1, -1, 0]]
             ```
+            """, """
+            ---
+            title: Norms and dropout
+            ---
+            ```network
+            input: [[0, 1], [2, 3], [4, 5]]
+            layers:
+              - type: batch_norm
+                gamma: [2, 1]
+                beta: [0.5, 0]
+                epsilon: 0
+                variance: unbiased
+              - type: dropout
+                p: 0.5
+                mask: [[1, 0, 1], [1, 1, 0]]
+              - type: residual
+                layers:
+                  - type: layer_norm
+                    epsilon_added_to: std
+                  - type: dropout
+                    p: 0.25
+                    seed: 9007199254740993
+              - type: activation
+                activation: softmax
+            ```
             """);
 
     /** Characters that break YAML or Markdown, or that editors and other systems slip in. */

@@ -50,16 +50,8 @@ class AttentionReferenceTest {
 
     private static Optional<Path> reference() {
         String given = System.getProperty("longhand.reference");
-        if (given != null) {
-            return Optional.of(Path.of(given)).filter(Files::isRegularFile);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/reference/network.py");
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Optional.of(given != null ? Path.of(given) : dev.longhand.kinds.Reference.network())
+                .filter(Files::isRegularFile);
     }
 
     /** Runs the driver on the cases; empty when python3 or NumPy cannot run at all. */
@@ -86,8 +78,9 @@ class AttentionReferenceTest {
 
     @Test
     void randomLayersOfEveryFormGiveTheReferencesNumbers() throws Exception {
+        dev.longhand.kinds.Reference.assumePythonWithNumpy();
         Optional<Path> network = reference();
-        assumeTrue(network.isPresent(), "no shared/reference/network.py found (set -Dlonghand.reference=PATH)");
+        assumeTrue(network.isPresent(), "no reference network.py found (set -Dlonghand.reference=PATH)");
         List<RandomAttention.Case> cases = new RandomAttention(2026).cases(240);
         StringJoiner json = new StringJoiner(",", "[", "]");
         for (RandomAttention.Case c : cases) {
