@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KindsTrainingParityTest {
 
     private static final long SEED = 20261207L;
-    private static final int LESSONS = 6;
+    private static final int LESSONS = 8;
     private static final int BLOCKS = 4;
 
     @TempDir
@@ -101,6 +101,9 @@ class KindsTrainingParityTest {
         for (String loss : List.of("mse", "cross_entropy")) {
             assertTrue(BLOCKS_BUILT.stream().anyMatch(b -> b.get("loss").equals(loss)), "no block trains with " + loss);
         }
+        assertTrue(BLOCKS_BUILT.stream().anyMatch(b -> RandomKindNetworks.markdown(b)
+                        .contains("{\"type\":\"activation\",\"activation\":\"softmax\"}]")),
+                "no block trains with cross entropy after a softmax activation layer");
         for (int steps = 1; steps <= 3; steps++) {
             int s = steps;
             assertTrue(BLOCKS_BUILT.stream().anyMatch(b -> b.get("steps").equals(s)), "no block takes " + s + " steps");
