@@ -41,7 +41,7 @@ final class KindTrainingViews {
         List<KindBackwardView> views = new ArrayList<>();
         List<StageTrace> stages = block.forward().stages();
         List<StageGradients> all = trained.firstStep().layers();
-        List<String> samples = MatrixViews.samples(block.forward().output().cols(), block.batch());
+        List<String> samples = MatrixViews.columns(block.forward().output().cols(), block.batch(), block.columnNoun());
         Work work = new Work(block, training, new GradientSheet(block.precision()), matrices, samples);
         for (int i = stages.size() - 1; i >= 0; i--) {
             StageGradients g = all.get(i);
@@ -92,7 +92,7 @@ final class KindTrainingViews {
                         .text("∂L/∂x" + Figures.subscript(r + 1) + " = ").figure(g.dA().get(r, c)).text(" + ")
                         .factor(branch.get(r, c)).result(g.dInput().get(r, c)), false));
             }
-            sums.add(new GradientGroupView(block.batch() ? "Sample " + (c + 1) : "", lines));
+            sums.add(new GradientGroupView(heading(block, c), lines));
         }
     }
 
@@ -157,7 +157,7 @@ final class KindTrainingViews {
                 }
                 List<GradientLineView> lines = new ArrayList<>(dALines);
                 lines.addAll(dZLines);
-                perSample.add(new GradientGroupView(block.batch() ? "Sample " + (s + 1) : "", lines));
+                perSample.add(new GradientGroupView(heading(block, s), lines));
             }
             List<GradientLineView> dWLines = new ArrayList<>();
             List<GradientLineView> dbLines = new ArrayList<>();
@@ -169,9 +169,14 @@ final class KindTrainingViews {
                 dbLines.add(new GradientLineView(prefix + ".db." + u, sheet.biasGradient(g.dZ(), g.db(), u), false));
             }
             return new DenseWorkView("Layer " + number, dZ, perSample,
-                    block.batch() ? "Weights and biases, summed over the samples" : "Weights and biases",
+                    block.batch() ? "Weights and biases, summed over the " + block.columnNoun() + "s" : "Weights and biases",
                     dWLines, dbLines);
         }
+    }
+
+    /** "Sample 2" or "Token 2" over the lines of one column of a batch; nothing for a single column. */
+    private static String heading(Block block, int column) {
+        return block.batch() ? BlockViews.capitalized(block.columnNoun()) + " " + (column + 1) : "";
     }
 
     /** "3.1" as "₃.₁". */

@@ -26,7 +26,7 @@ final class TrainingViews {
         int p = block.precision();
         GradientSheet sheet = new GradientSheet(p);
         Matrix output = block.forward().output();
-        List<String> sampleNames = MatrixViews.samples(output.cols(), block.batch());
+        List<String> sampleNames = MatrixViews.columns(output.cols(), block.batch(), block.columnNoun());
 
         int last = block.forward().stages().size() - 1;
         MatrixView outputView = matrices.shown("A" + Figures.subscript(last + 1), "the output", "output", output,
