@@ -22,10 +22,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The training part of a network with kinds beyond dense layers: per layer with parameters, the
- * gradient of every parameter in the first step and every parameter after training, each cell
- * keyed by its path in the trace ({@code layers.2.gradients.heads.0.query.1.0},
- * {@code layers.0.after.layers.1.bias.2}) so that the page script rewrites it.
+ * The training part of a network with kinds beyond dense layers: per layer, last first, ∂L/∂A of
+ * its output, the gradient of each of its parameters in the first step and its dense layers
+ * worked out (a residual's also ∂L/∂X, skip plus branch); then every parameter after training,
+ * with each update written out when there is one step. Cells are keyed by their paths in the
+ * trace ({@code layers.2.gradients.heads.0.query.1.0}, {@code layers.0.after.layers.1.bias.2}) or,
+ * for what the trace does not hold, as dense networks key them ({@code layers.1.dA.0.2},
+ * {@code layers.0.layers.1.dZ.1.0}), so that longhand-training.js rewrites them after an edit.
  */
 final class KindTrainingViews {
 
@@ -283,8 +286,9 @@ final class KindTrainingViews {
             String words = switch (leaf) {
                 case "weights" -> "the weights";
                 case "bias" -> "the biases";
-                case "query", "key", "value" -> "the " + leaf + " weights";
-                case "output" -> "the output projection";
+                case "gamma" -> "the scale γ";
+                case "beta" -> "the shift β";
+                case "query", "key", "value", "output" -> "the " + leaf + " projection";
                 default -> leaf.replace('_', ' ');
             };
             return new Name(letter + sub + head, words + ofHead + " of layer " + number,
