@@ -136,6 +136,7 @@ class KindTrainingGradientTest {
                 }
             }
         }
+        assertTrue(checked > 1000, "only " + checked + " gradients checked");
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + checked + " differ, e.g.\n"
                 + String.join("\n", wrong.subList(0, Math.min(3, wrong.size()))));
         List<String> expected = new ArrayList<>(List.of("dense", "residual", "residual(dense)", "residual(attention)",
