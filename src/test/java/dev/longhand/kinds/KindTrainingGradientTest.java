@@ -2,7 +2,6 @@ package dev.longhand.kinds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,11 +14,8 @@ import dev.longhand.nn.Stage;
 import dev.longhand.nn.Trainer;
 import dev.longhand.nn.Training;
 import dev.longhand.render.TraceJson;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * dense, attention, batch and layer norm, dropout, activation and residual layers (residuals
  * around any of them; mse, or cross entropy after a softmax of a dense or an activation layer) equal central finite differences of the loss, for every parameter and the
  * input; and the trace's {@code gradients} of every layer have the shape of the contract
- * reference's ({@code gradients(net, target, kind)} in {@code shared/reference/network.py}) and
+ * reference's ({@code gradients(net, target, kind)} in network.py, run through {@link Reference}) and
  * its numbers.
  */
 class KindTrainingGradientTest {
@@ -168,45 +164,22 @@ class KindTrainingGradientTest {
             json.dump(out, sys.stdout)
             """;
 
-    private static Optional<Path> reference() {
-        String given = System.getProperty("longhand.reference");
-        if (given != null) {
-            return Optional.of(Path.of(given)).filter(Files::isRegularFile);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/reference/network.py");
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The reference's gradients of every case; empty when python3 or NumPy cannot run. */
-    private static Optional<JsonNode> runReference(Path network, String casesJson) throws Exception {
-        Process process;
-        try {
-            process = new ProcessBuilder("python3", "-c", DRIVER, network.getParent().toString()).start();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /** The reference's gradients of every case. */
+    private static JsonNode runReference(String casesJson) throws Exception {
+        Process process = new ProcessBuilder("python3", "-c", DRIVER, Reference.network().getParent().toString()).start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(casesJson.getBytes(StandardCharsets.UTF_8));
         }
         byte[] out = process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the reference finishes");
-        if (process.exitValue() != 0 && err.contains("No module named 'numpy'")) {
-            return Optional.empty();
-        }
         assertEquals(0, process.exitValue(), () -> "the reference failed: " + err);
-        return Optional.of(new ObjectMapper().readTree(out));
+        return new ObjectMapper().readTree(out);
     }
 
     @Test
     void theTracesGradientsHaveTheReferencesShapeAndNumbers() throws Exception {
-        Optional<Path> network = reference();
-        assumeTrue(network.isPresent(), "no shared/reference/network.py found (set -Dlonghand.reference=PATH)");
+        Reference.assumePythonWithNumpy();
         // A kind joins when the trace writer knows it (kinds.Kinds lists it).
         List<String> known = RandomStages.KINDS.stream().filter(k -> Kinds.sheets().find(k).isPresent()).toList();
         List<RandomStages.Case> cases = cases(2612, 40, known);
@@ -215,8 +188,7 @@ class KindTrainingGradientTest {
             json.add("{\"net\":" + c.json() + ",\"target\":" + dev.longhand.kinds.attention.AttentionJson.matrix(c.target())
                     + ",\"loss\":\"" + c.loss().key() + "\"}");
         }
-        Optional<JsonNode> result = runReference(network.get(), json.toString());
-        assumeTrue(result.isPresent(), "python3 with NumPy is needed to run the reference");
+        JsonNode result = runReference(json.toString());
         ObjectMapper mapper = new ObjectMapper();
         List<String> wrong = new ArrayList<>();
         Set<String> compared = new TreeSet<>();
@@ -226,7 +198,7 @@ class KindTrainingGradientTest {
             String trace = TraceJson.write(c.network().forward(c.input()), Optional.of(training),
                     Optional.of(Trainer.train(c.network(), c.input(), training)), Kinds.sheets());
             JsonNode layers = mapper.readTree(trace).get("layers");
-            JsonNode expected = result.get().get(i);
+            JsonNode expected = result.get(i);
             assertEquals(expected.size(), layers.size());
             for (int l = 0; l < layers.size(); l++) {
                 String where = "case " + i + " layer " + l + " " + c.json();
