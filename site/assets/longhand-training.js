@@ -2,6 +2,12 @@
  * Longhand: training on the page. Mirrors dev.longhand.nn's losses, backpropagation and
  * gradient descent, dev.longhand.worked.GradientSheet's lines and dev.longhand.render.LossPlot,
  * rule for rule, on top of longhand.js (loaded after it, by pages whose blocks train).
+ *
+ * A network of dense layers only keeps its own backward pass and view (dA, dZ, dW, db and their
+ * lines). A network with kinds beyond dense layers (spec.typed) is trained through every stage as
+ * nn.Backpropagation does: dense stages here, any other kind by api.kinds[type].backward(layer,
+ * trace, dA, internals) → {dInput, gradients}, its gradients shaped like its parameters; the update
+ * is nn.Parameters.step's, every parameter entry p − (learningRate × g).
  */
 (function (api) {
   "use strict";
@@ -59,8 +65,8 @@
       return sum / (output.length * output[0].length);
     }
     var logA;
-    if (last.layer.activation === "softmax") {
-      var z = last.z;
+    if (endsInSoftmax(last.layer)) {
+      var z = logitsOf(last);
       var max = [];
       var logSum = [];
       for (c = 0; c < z[0].length; c++) {
@@ -141,6 +147,180 @@
     return { loss: lossValue(loss, traces, target), layers: gradients };
   }
 
+  /**
+   * Stage.endsInSoftmax: a dense softmax layer, an activation layer of softmax, or a kind that
+   * says so itself (endsInSoftmax(layer)).
+   */
+  function endsInSoftmax(layer) {
+    if (I.isDense(layer) || layer.type === "activation") {
+      return layer.activation === "softmax";
+    }
+    var kind = api.kinds[layer.type];
+    return !!(kind && kind.endsInSoftmax && kind.endsInSoftmax(layer));
+  }
+
+  /** StageTrace.logits: what the softmax of a stage that endsInSoftmax received (a kind's logits(layer, trace), or its input). */
+  function logitsOf(t) {
+    if (I.isDense(t.layer)) {
+      return t.z;
+    }
+    var kind = api.kinds[t.layer.type];
+    return kind && kind.logits ? kind.logits(t.layer, t) : t.input;
+  }
+
+  /** Loss.softmaxCrossEntropyGradient: per sample dZ_i = (a_i · Σt − t_i) / m. */
+  function softmaxCrossEntropyGradient(a, target) {
+    var m = a[0].length;
+    var dZ = copy(a);
+    for (var c = 0; c < m; c++) {
+      var targetSum = 0.0;
+      for (var r = 0; r < a.length; r++) {
+        targetSum += target[r][c];
+      }
+      for (r = 0; r < a.length; r++) {
+        dZ[r][c] = (a[r][c] * targetSum - target[r][c]) / m;
+      }
+    }
+    return dZ;
+  }
+
+  function rowSums(m) {
+    return m.map(function (row) {
+      var sum = 0.0;
+      for (var k = 0; k < row.length; k++) {
+        sum += row[k];
+      }
+      return sum;
+    });
+  }
+
+  /**
+   * One stage's backward pass (Stage.backward, or backwardFromLogits when dLogits is given):
+   * {dA, dInput, gradients (shaped like the layer's parameters), ...what the kind adds}.
+   * A dense stage is Layer.backward: dZ, dW = dZ · inputᵀ, db = row sums of dZ, dInput = Wᵀ · dZ.
+   */
+  function stageBackward(t, dA, dLogits) {
+    var layer = t.layer;
+    if (I.isDense(layer)) {
+      var dZ = dLogits || backwardThrough(layer.activation, t.z, t.a, dA);
+      var dW = multiply(dZ, transpose(t.input));
+      var db = rowSums(dZ);
+      return { dA: dA, dZ: dZ, dW: dW, db: db, dInput: multiply(transpose(layer.weights), dZ),
+        gradients: { weights: dW, bias: db } };
+    }
+    var kind = I.kindOf(layer);
+    if (dLogits) {
+      // An activation layer of softmax: its input is the softmax's, so dL/d(input) is dLogits itself.
+      return kind.backwardFromLogits ? kind.backwardFromLogits(layer, t, dA, dLogits, I)
+        : { dA: dA, dInput: dLogits, gradients: {} };
+    }
+    if (!kind.backward) {
+      throw new Error("no backward pass for layer type " + layer.type);
+    }
+    var g = kind.backward(layer, t, dA, I);
+    if (!g.gradients) {
+      g.gradients = {};
+    }
+    return g;
+  }
+
+  /** Backpropagation.run for any network: the last stage first, each one's dInput the next one's dA. */
+  function backwardTyped(traces, target, loss) {
+    var last = traces.length - 1;
+    var dA = lossGradient(loss, traces[last].a, target);
+    var gradients = [];
+    for (var i = last; i >= 0; i--) {
+      var t = traces[i];
+      var fromLogits = i === last && loss === "cross_entropy" && endsInSoftmax(t.layer);
+      var g = stageBackward(t, dA, fromLogits ? softmaxCrossEntropyGradient(t.a, target) : null);
+      gradients[i] = g;
+      dA = g.dInput;
+    }
+    return { loss: lossValue(loss, traces, target), layers: gradients };
+  }
+
+  /**
+   * MatrixViews.shown without its gap: the rows (columns) a matrix of n shows, all up to 10,
+   * else the first and last three. Lines are written for those only, as the build writes them.
+   */
+  function shownIndices(n) {
+    var out = [];
+    for (var i = 0; i < n; i++) {
+      if (n <= 10 || i < 3 || i >= n - 3) {
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a value of a gradient tree is one parameter: a list of numbers, or of lists of numbers. */
+  function isTensor(node) {
+    return Array.isArray(node) && node.length > 0 && (typeof node[0] === "number" || Array.isArray(node[0]));
+  }
+
+  /** Whether a gradient tree holds any parameter (Parameters.isEmpty, negated). */
+  function hasParameters(node) {
+    if (isTensor(node)) {
+      return true;
+    }
+    if (node === null || typeof node !== "object") {
+      return false;
+    }
+    return Object.keys(node).some(function (k) { return hasParameters(node[k]); });
+  }
+
+  /** p − (rate × g), entry by entry, at any depth. */
+  function descend(p, g, rate) {
+    return p.map(function (v, k) { return typeof v === "number" ? v - g[k] * rate : descend(v, g[k], rate); });
+  }
+
+  /** The layer (or a part of it) with every parameter the gradient tree names stepped; the rest kept. */
+  function stepped(node, g, rate) {
+    if (isTensor(g)) {
+      return descend(node, g, rate);
+    }
+    var out = Array.isArray(node) ? node.slice() : Object.assign({}, node);
+    Object.keys(g).forEach(function (k) {
+      if (hasParameters(g[k])) {
+        out[k] = stepped(node[k], g[k], rate);
+      }
+    });
+    return out;
+  }
+
+  /** The layer's values at the paths of a gradient tree: its parameters, shaped as their gradients. */
+  function picked(node, g) {
+    if (isTensor(g)) {
+      return node;
+    }
+    var out = Array.isArray(g) ? [] : {};
+    Object.keys(g).forEach(function (k) {
+      out[Array.isArray(g) ? Number(k) : k] = picked(node[k], g[k]);
+    });
+    return out;
+  }
+
+  /** Network.step: every stage with parameters updated by Parameters.step; the others as they are. */
+  function stepTyped(network, gradients, rate) {
+    return network.map(function (layer, i) {
+      var g = gradients.layers[i].gradients;
+      return hasParameters(g) ? stepped(layer, g, rate) : layer;
+    });
+  }
+
+  /** A gradient tree (or parameters shaped like it) as TraceJson.nested writes it: vectors flat, matrices as rows. */
+  function jsonTree(node) {
+    if (typeof node === "number") {
+      return jsonNumber(node);
+    }
+    if (Array.isArray(node)) {
+      return "[" + node.map(jsonTree).join(",") + "]";
+    }
+    return "{" + Object.keys(node).map(function (k) { return jsonString(k) + ":" + jsonTree(node[k]); }).join(",") + "}";
+  }
+
+  I.stageBackward = stageBackward;
+
   function step(network, gradients, rate) {
     return network.map(function (layer, i) {
       var g = gradients.layers[i];
@@ -158,20 +338,22 @@
   /** Adds training to a forward result: the first backward pass, every step, the losses. */
   function train(spec, result) {
     var tr = spec.training;
-    var first = backward(result.traces, tr.target, tr.loss);
+    var back = spec.typed ? backwardTyped : backward;
+    var update = spec.typed ? stepTyped : step;
+    var first = back(result.traces, tr.target, tr.loss);
     var losses = [];
     var current = spec.layers;
     var gradients = first;
     for (var s = 0; s < tr.steps; s++) {
       if (s > 0) {
-        gradients = backward(forward(current, spec.input), tr.target, tr.loss);
+        gradients = back(forward(current, spec.input), tr.target, tr.loss);
       }
       losses.push(gradients.loss);
-      current = step(current, gradients, tr.learningRate);
+      current = update(current, gradients, tr.learningRate);
     }
     losses.push(lossValue(tr.loss, forward(current, spec.input), tr.target));
     result.first = first;
-    result.firstStep = step(spec.layers, first, tr.learningRate);
+    result.firstStep = update(spec.layers, first, tr.learningRate);
     result.losses = losses;
     result.after = current;
   }
@@ -333,7 +515,154 @@
       + "</svg>";
   }
 
+  /**
+   * Every number of a tree under a key prefix, as TrainingViews keys the cells:
+   * "layers.2.gradients.heads.0.query." for a matrix, "layers.3.gradients.gamma." for a vector.
+   */
+  function putTree(prefix, node, put, putFlat) {
+    if (isTensor(node)) {
+      if (typeof node[0] === "number") {
+        putFlat(prefix, node);
+      } else {
+        put(prefix, node);
+      }
+      return;
+    }
+    Object.keys(node).forEach(function (k) { putTree(prefix + k + ".", node[k], put, putFlat); });
+  }
+
+  /**
+   * A network with kinds beyond dense layers: the loss, and per layer with parameters its
+   * gradients of the first step and its values after every step, keyed by their paths.
+   */
+  function viewTyped(spec, result, p, put, putFlat, lines, marks) {
+    var traces = result.traces;
+    var tr = spec.training;
+    var output = traces[traces.length - 1].a;
+    put("target.", tr.target);
+    lines.loss = { kind: "plain", text: lossLine(tr.loss, output, tr.target, result.first.loss, p), css: "" };
+    var work = { put: put, lines: lines, marks: marks, p: p, training: tr, output: output };
+    traces.forEach(function (t, i) {
+      var g = result.first.layers[i].gradients;
+      var stage = result.first.layers[i];
+      put("layers." + i + ".dA.", stage.dA);
+      denseWork(traces, result.first.layers, i, "layers." + i + ".", true, work);
+      if (stage.inner) {
+        skipSums("layers." + i + ".", stage, p, put, lines);
+      }
+      if (hasParameters(g)) {
+        putTree("layers." + i + ".gradients.", g, put, putFlat);
+        putTree("layers." + i + ".after.", picked(result.after[i], g), put, putFlat);
+        if (tr.steps === 1) {
+          updateLines("layers." + i + ".after.", "", t.layer, g, result.after[i], tr.learningRate, p, lines);
+        }
+      }
+    });
+    putFlat("losses.", result.losses);
+  }
+
+  /**
+   * KindTrainingViews.Work.collect: the dense layers of stage i (itself, or a residual's inner
+   * layers) written out: ∂L/∂Z with its blocked marks, ∂L/∂a where the loss or a dense layer
+   * above gives it, ∂L/∂z, ∂L/∂w and ∂L/∂b.
+   */
+  function denseWork(traces, gradients, i, prefix, top, w) {
+    var t = traces[i];
+    var g = gradients[i];
+    if (!I.isDense(t.layer)) {
+      if (t.inner && g.inner) {
+        t.inner.forEach(function (u, j) { denseWork(t.inner, g.inner, j, prefix + "layers." + j + ".", false, w); });
+      }
+      return;
+    }
+    var p = w.p;
+    var tr = w.training;
+    var last = top && i === traces.length - 1;
+    var above = i + 1 < traces.length && I.isDense(traces[i + 1].layer) ? traces[i + 1] : null;
+    var straight = last && tr.loss === "cross_entropy" && t.layer.activation === "softmax";
+    w.put(prefix + "dZ.", g.dZ);
+    var units = shownIndices(g.dZ.length);
+    var inputs = shownIndices(g.dW[0].length);
+    units.forEach(function (u) {
+      g.dZ[u].forEach(function (v, s) {
+        var at = u + "." + s;
+        var isBlocked = blocked(t.layer.activation, t.z[u][s]);
+        w.marks[prefix + "dZ." + at] = { css: isBlocked ? "blocked" : "" };
+        if (straight) {
+          w.lines[prefix + "dZ." + at] = { kind: "plain", css: "",
+            text: softmaxCrossEntropyLine(w.output, tr.target, g.dZ, u, s, p) };
+          return;
+        }
+        if (last) {
+          w.lines[prefix + "dA." + at] = { kind: "plain", css: "",
+            text: outputGradientLine(tr.loss, w.output, tr.target, g.dA, u, s, p) };
+        } else if (above) {
+          w.lines[prefix + "dA." + at] = { kind: "plain", css: "",
+            text: hiddenGradientLine(above.layer.weights, gradients[i + 1].dZ, g.dA, u, s, p) };
+        }
+        w.lines[prefix + "dZ." + at] = { kind: "plain", css: isBlocked ? "blocked" : "",
+          text: deltaLine(t.layer.activation, t.z, t.a, g.dA, g.dZ, u, s, p) };
+      });
+    });
+    units.forEach(function (u) {
+      inputs.forEach(function (k) {
+        w.lines[prefix + "dW." + u + "." + k] = { kind: "plain", css: "",
+          text: weightGradientLine(g.dZ, t.input, g.dW, u, k, p) };
+      });
+      w.lines[prefix + "db." + u] = { kind: "plain", css: "", text: biasGradientLine(g.dZ, g.db, u, p) };
+    });
+  }
+
+  /** KindTrainingViews.skip: a residual's ∂L/∂X through its branch and in all, each entry "∂L/∂x₁ = 8 + 16 = 24". */
+  function skipSums(prefix, g, p, put, lines) {
+    var branch = g.inner[0].dInput;
+    put(prefix + "layers.0.dInput.", branch);
+    put(prefix + "dInput.", g.dInput);
+    shownIndices(g.dInput.length).forEach(function (r) {
+      g.dInput[r].forEach(function (v, c) {
+        lines[prefix + "skip." + r + "." + c] = { kind: "plain", css: "", text: new Line(p)
+          .text("∂L/∂x" + subscript(r + 1) + " = ").figure(g.dA[r][c]).text(" + ").factor(branch[r][c]).result(v) };
+      });
+    });
+  }
+
+  /** KindTrainingViews.Name: the letter of a parameter by its name. */
+  var LETTERS = { weights: "W", bias: "b", gamma: "γ", beta: "β", query: "W_q", key: "W_k", value: "W_v", output: "W_o" };
+
+  /**
+   * The first step's update of every entry, "w₁,₂ ← 1 − 0.1·0.5 = 0.95", keyed as the values
+   * after it; KindTrainingViews.after writes them when there is one step.
+   */
+  function updateLines(prefix, name, before, g, after, rate, p, lines) {
+    if (isTensor(g)) {
+      var letter = Object.prototype.hasOwnProperty.call(LETTERS, name) ? LETTERS[name] : name;
+      var base = letter.charAt(0) === "W" ? "w" + letter.substring(1) : letter;
+      shownIndices(g.length).forEach(function (r) {
+        var row = g[r];
+        if (typeof row === "number") {
+          lines[prefix + r] = { kind: "plain", css: "",
+            text: updateLine(base + subscript(r + 1), before[r], rate, row, after[r], p) };
+          return;
+        }
+        shownIndices(row.length).forEach(function (c) {
+          lines[prefix + r + "." + c] = { kind: "plain", css: "", text: updateLine(
+            base + subscript(r + 1) + "," + subscript(c + 1), before[r][c], rate, row[c], after[r][c], p) };
+        });
+      });
+      return;
+    }
+    Object.keys(g).forEach(function (k) {
+      if (hasParameters(g[k])) {
+        updateLines(prefix + k + ".", Array.isArray(g) ? name : k, before[k], g[k], after[k], rate, p, lines);
+      }
+    });
+  }
+
   function view(spec, result, p, put, putFlat, lines, marks) {
+    if (spec.typed) {
+      viewTyped(spec, result, p, put, putFlat, lines, marks);
+      return;
+    }
     var traces = result.traces;
     var tr = spec.training;
     var output = traces[traces.length - 1].a;
@@ -396,6 +725,25 @@
       "\"bias_after\":" + jsonFlat(result.after[i].bias));
   }
 
+  /**
+   * One layer's training fields in a network with kinds beyond dense layers, as TraceJson.stage
+   * writes them: {dense: dW, db, weights_after, bias_after (dense layers), gradients, after
+   * (JSON text, shaped like the layer's parameters)}, or null for a layer without parameters.
+   */
+  function stageFields(result, i) {
+    var g = result.first.layers[i];
+    if (!hasParameters(g.gradients)) {
+      return null;
+    }
+    var after = result.after[i];
+    return {
+      dense: I.isDense(after) ? ["\"dW\":" + jsonMatrix(g.dW), "\"db\":" + jsonFlat(g.db),
+        "\"weights_after\":" + jsonMatrix(after.weights), "\"bias_after\":" + jsonFlat(after.bias)] : null,
+      gradients: jsonTree(g.gradients),
+      after: jsonTree(picked(after, g.gradients))
+    };
+  }
+
   function traceFields(spec, result, parts) {
     var tr = spec.training;
     parts.push("\"target\":" + jsonMatrix(tr.target), "\"loss\":" + jsonNumber(result.first.loss),
@@ -403,5 +751,6 @@
       "\"learning_rate\":" + jsonNumber(tr.learningRate), "\"steps\":" + String(tr.steps));
   }
 
-  api.training = { train: train, view: view, layerFields: layerFields, traceFields: traceFields, lossPlot: lossPlot };
+  api.training = { train: train, view: view, layerFields: layerFields, stageFields: stageFields,
+    traceFields: traceFields, lossPlot: lossPlot };
 })(window.Longhand);

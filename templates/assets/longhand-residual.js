@@ -24,6 +24,23 @@
         a: I.matrix(x.length, x[0].length, function (r, c) { return x[r][c] + f[r][c]; }) };
     },
 
+    /**
+     * Residual.backward: the inner layers back to front (I.stageBackward, from
+     * longhand-training.js), then dL/dx = dL/da + the inner layers' dL/dx, entry by entry in that
+     * order; the gradients are the inner layers', {} for one without parameters.
+     */
+    backward: function (layer, t, dA, I) {
+      var inner = [];
+      var d = dA;
+      for (var i = layer.layers.length - 1; i >= 0; i--) {
+        inner[i] = I.stageBackward(t.inner[i], d, null);
+        d = inner[i].dInput;
+      }
+      return { dA: dA, inner: inner,
+        dInput: I.matrix(dA.length, dA[0].length, function (r, c) { return dA[r][c] + d[r][c]; }),
+        gradients: { layers: inner.map(function (g) { return g.gradients; }) } };
+    },
+
     /** ResidualKind.traceFields: the inner layers' traces, then a. */
     traceFields: function (t, I) {
       return ["\"layers\":[" + t.inner.map(function (u) { return I.stageJson(u, null); }).join(",") + "]",

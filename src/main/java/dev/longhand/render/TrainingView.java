@@ -16,6 +16,12 @@ import java.util.List;
  * @param after          weights after the last step, when there is more than one step
  * @param losses         the loss before each step and after the last
  * @param plot           an SVG plot of the losses (raw markup built from numbers only)
+ * @param typed          whether the network has kinds beyond dense layers: then {@code backward},
+ *                       {@code update} and {@code after} are empty and the parameters are shown
+ *                       by {@code gradients} and {@code values}, whatever their kind
+ * @param gradients      each layer's gradients of the first step (∂L/∂A, each parameter's, dense layers
+ *                       written out), last layer first
+ * @param values         each layer's parameters after one step (with every update written out) or after every step
  */
 public record TrainingView(
         MatrixView output,
@@ -28,13 +34,18 @@ public record TrainingView(
         List<UpdateLayerView> update,
         List<UpdateLayerView> after,
         List<LossRowView> losses,
-        String plot) {
+        String plot,
+        boolean typed,
+        List<KindBackwardView> gradients,
+        List<ParametersView> values) {
 
     public TrainingView {
         backward = List.copyOf(backward);
         update = List.copyOf(update);
         after = List.copyOf(after);
         losses = List.copyOf(losses);
+        gradients = List.copyOf(gradients);
+        values = List.copyOf(values);
     }
 
     public boolean severalSteps() {

@@ -25,11 +25,10 @@ final class TrainingViews {
         TrainingTrace trained = block.trained().orElseThrow();
         int p = block.precision();
         GradientSheet sheet = new GradientSheet(p);
-        List<LayerTrace> traces = block.forward().denseLayers();
         Matrix output = block.forward().output();
-        List<String> sampleNames = MatrixViews.samples(output.cols(), block.batch());
+        List<String> sampleNames = MatrixViews.columns(output.cols(), block.batch(), block.columnNoun());
 
-        int last = block.forward().denseLayers().size() - 1;
+        int last = block.forward().stages().size() - 1;
         MatrixView outputView = matrices.shown("A" + Figures.subscript(last + 1), "the output", "output", output,
                 MatrixViews.numbered(output.rows()), sampleNames, (r, c) -> "layers." + last + ".a." + r + "." + c,
                 MatrixViews.NO_MARKS);
@@ -38,6 +37,20 @@ final class TrainingViews {
                 MatrixViews.NO_MARKS);
         GradientLineView lossLine = new GradientLineView("loss",
                 sheet.loss(training.loss(), output, training.target(), trained.firstStep().loss()), false);
+        List<LossRowView> losses = new ArrayList<>();
+        for (int k = 0; k < trained.losses().size(); k++) {
+            losses.add(new LossRowView(k, Figures.display(trained.losses().get(k), p), "losses." + k));
+        }
+        String plot = training.steps() > 1 ? LossPlot.svg(block.id(), trained.losses(), p) : "";
+        if (!block.forward().allDense()) {
+            // Kinds beyond dense layers: every parameter's gradient and value after training, by its path.
+            boolean oneStep = training.steps() == 1;
+            return new TrainingView(outputView, target, lossName(training.loss()), lossLine,
+                    Figures.display(training.learningRate(), p), training.steps(), List.of(), List.of(), List.of(),
+                    losses, plot, true, KindTrainingViews.gradients(block, training, trained, matrices),
+                    KindTrainingViews.after(block, trained, trained.after(), training.learningRate(), oneStep, matrices));
+        }
+        List<LayerTrace> traces = block.forward().denseLayers();
 
         List<BackwardLayerView> backward = new ArrayList<>();
         for (int i = traces.size() - 1; i >= 0; i--) {
@@ -54,13 +67,8 @@ final class TrainingViews {
             }
         }
 
-        List<LossRowView> losses = new ArrayList<>();
-        for (int k = 0; k < trained.losses().size(); k++) {
-            losses.add(new LossRowView(k, Figures.display(trained.losses().get(k), p), "losses." + k));
-        }
-        String plot = training.steps() > 1 ? LossPlot.svg(block.id(), trained.losses(), p) : "";
         return new TrainingView(outputView, target, lossName(training.loss()), lossLine, Figures.display(training.learningRate(), p),
-                training.steps(), backward, update, after, losses, plot);
+                training.steps(), backward, update, after, losses, plot, false, List.of(), List.of());
     }
 
     static String lossName(Loss loss) {

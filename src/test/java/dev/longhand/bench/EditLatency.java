@@ -64,6 +64,43 @@ public final class EditLatency {
                 practice: {new_numbers: true}
                 ```
                 """);
+        Files.writeString(content.resolve("transformer-block.md"), """
+                ---
+                title: A transformer block
+                ---
+
+                ```network
+                input: [[1, 0, 1], [0, 1, 0], [1, 1, 0], [0, 0, 2]]
+                target: [[1, 0, -1], [-1, 1, 0], [1, 0, -1], [0, -1, 1]]
+                learning_rate: 0.1
+                steps: 1
+                layers:
+                  - type: residual
+                    layers:
+                      - type: attention
+                        query: [[1, 0, 0], [0, 1, 0]]
+                        key: [[1, 1, 0], [0, 0, 1]]
+                        value: [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+                  - type: layer_norm
+                  - type: residual
+                    layers:
+                      - weights: [[1, -1, 0], [0, 1, -1], [-1, 0, 1], [1, 0, 0]]
+                        activation: gelu
+                      - weights: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 1]]
+                  - type: layer_norm
+                ```
+                """);
+        StringBuilder heads = new StringBuilder();
+        for (int h = 0; h < 8; h++) {
+            heads.append("      - query: {random: ").append(10 * h + 1).append(", shape: [2, 16]}\n")
+                    .append("        key: {random: ").append(10 * h + 2).append(", shape: [2, 16]}\n")
+                    .append("        value: {random: ").append(10 * h + 3).append(", shape: [2, 16]}\n");
+        }
+        Files.writeString(content.resolve("large-attention.md"), "---\ntitle: Large attention\n---\n\n"
+                + "```network\ninput: {random: 1, units: 16, samples: 64}\nlayers:\n  - type: attention\n"
+                + "    causal: true\n    heads:\n" + heads + "    output: {random: 99, shape: [16, 16]}\n"
+                + "  - type: residual\n    layers:\n      - weights: {random: 5}\n        units: 16\n"
+                + "        activation: gelu\n```\n");
         Path site = work.resolve("site");
         var report = new SiteBuilder(new SiteBuilder.Options(content, "content", repo.resolve("templates"), "templates", 2))
                 .build(site);
@@ -74,6 +111,10 @@ public final class EditLatency {
             System.out.println("page                          block    edits  median ms  p90 ms");
             measure(browser, site.resolve("seven-layers.html"), "mlp-2", "input.0.0", "seven-layer lesson", RUNS);
             measure(browser, site.resolve("wide.html"), "mlp-1", "input.0.0", "64-64-64-10, batch of 8", 31);
+            measure(browser, site.resolve("transformer-block.html"), "mlp-1", "layers.0.layers.0.heads.0.query.0.0",
+                    "transformer block, 4 tokens", RUNS);
+            measure(browser, site.resolve("large-attention.html"), "mlp-1", "layers.0.heads.0.query.0.0",
+                    "attention 64 tokens, 8 heads", 31);
             System.out.println();
             System.out.println("New numbers: press to updated page, boxes emptied and checked");
             measureNewNumbers(browser, site.resolve("four-nodes.html"), "mlp-3", "Four nodes' worksheet", RUNS);

@@ -49,17 +49,8 @@ class AttentionMathParityTest {
 
     @BeforeAll
     static void start() throws IOException {
-        // A tanh block makes the page load longhand-math.js: StrictMath's exp for the softmax.
-        Path site = TestSite.build(temp, Map.of("one.md", TestSite.lesson("One", 1, """
-                ```mlp
-                input: [1]
-                layers:
-                  - weights: [[1]]
-                    activation: tanh
-                ```
-                """)));
         browser = Browser.start();
-        browser.open(site.resolve("one.html"));
+        browser.open(TestSite.withExactMath(temp));
         Path script = Path.of(System.getProperty("longhand.repo", ".")).resolve("templates/assets/longhand-attention.js");
         browser.js(Files.readString(script, StandardCharsets.UTF_8));
     }

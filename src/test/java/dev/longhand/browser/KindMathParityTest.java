@@ -19,6 +19,7 @@ import dev.longhand.kinds.norm.NormTrace;
 import dev.longhand.kinds.norm.Normalization;
 import dev.longhand.kinds.norm.VarianceMode;
 import dev.longhand.nn.Activation;
+import dev.longhand.kinds.Lists;
 import dev.longhand.nn.Matrix;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,17 +78,8 @@ class KindMathParityTest {
 
     @BeforeAll
     static void start() throws IOException {
-        // a tanh block makes the page load longhand-math.js: the exp, tanh and erf of the build
-        Path site = TestSite.build(temp, Map.of("one.md", TestSite.lesson("One", 1, """
-                ```mlp
-                input: [1]
-                layers:
-                  - weights: [[1]]
-                    activation: tanh
-                ```
-                """)));
         browser = Browser.start();
-        browser.open(site.resolve("one.html"));
+        browser.open(TestSite.withExactMath(temp));
         assertEquals(Boolean.TRUE, browser.js("return typeof window.LonghandMath === 'object';"));
         Path assets = Path.of(System.getProperty("longhand.repo", ".")).resolve("templates/assets");
         for (String file : List.of("longhand-activation.js", "longhand-norm.js", "longhand-dropout.js")) {
@@ -176,23 +168,11 @@ class KindMathParityTest {
     }
 
     private static List<List<Double>> rows(Matrix m) {
-        List<List<Double>> rows = new ArrayList<>();
-        for (double[] row : m.toArrays()) {
-            List<Double> values = new ArrayList<>();
-            for (double v : row) {
-                values.add(v);
-            }
-            rows.add(values);
-        }
-        return rows;
+        return Lists.rows(m);
     }
 
     private static List<Double> flat(Matrix column) {
-        List<Double> values = new ArrayList<>();
-        for (int r = 0; r < column.rows(); r++) {
-            values.add(column.get(r, 0));
-        }
-        return values;
+        return Lists.flat(column);
     }
 
     /** A number a lesson or a training step may give: mostly real, some whole, some signed zeros and extremes. */

@@ -51,4 +51,21 @@ final class TestSite {
     static String lesson(String title, int order, String body) {
         return "---\ntitle: " + title + "\norder: " + order + "\n---\n" + body;
     }
+
+    /**
+     * A one-lesson site whose page loads longhand-math.js (a tanh block makes it): the exp, log,
+     * tanh and erf of the build, for tests that run the page's arithmetic directly.
+     *
+     * @return the lesson's page
+     */
+    static Path withExactMath(Path folder) {
+        return build(folder, Map.of("one.md", lesson("One", 1, """
+                ```mlp
+                input: [1]
+                layers:
+                  - weights: [[1]]
+                    activation: tanh
+                ```
+                """))).resolve("one.html");
+    }
 }

@@ -75,23 +75,11 @@ class ReferenceAgreementTest {
     }
 
     private static List<List<Double>> rows(Matrix m) {
-        List<List<Double>> rows = new ArrayList<>();
-        for (double[] row : m.toArrays()) {
-            List<Double> values = new ArrayList<>();
-            for (double v : row) {
-                values.add(v);
-            }
-            rows.add(values);
-        }
-        return rows;
+        return Lists.rows(m);
     }
 
     private static List<Double> flat(Matrix column) {
-        List<Double> values = new ArrayList<>();
-        for (int r = 0; r < column.rows(); r++) {
-            values.add(column.get(r, 0));
-        }
-        return values;
+        return Lists.flat(column);
     }
 
     private static JsonNode runReference(List<Case> cases) throws IOException, InterruptedException {

@@ -122,6 +122,7 @@ class AuthorInputFuzzTest {
               - type: attention
                 weights: [[0.5, 0.5, 0, 0], [0.5, 0.5, 0, 0], [0, 0, 0.5, 0.5], [0, 0, 0.5, 0.5]]
                 value: [[1, -1, 0]]
+            target: [[1], [0], [-1], [0]]
             ```
             """, """
             ---

@@ -109,7 +109,8 @@ public record Residual(String name, List<Stage> layers) implements Stage {
     }
 
     /** A residual's backward pass: its inner layers' gradients in order. */
-    public record ResidualGradients(Matrix dA, Matrix dInput, List<StageGradients> inner) implements StageGradients {
+    public record ResidualGradients(Matrix dA, Matrix dInput, List<StageGradients> inner)
+            implements dev.longhand.nn.NestedGradients {
 
         public ResidualGradients {
             inner = List.copyOf(inner);
