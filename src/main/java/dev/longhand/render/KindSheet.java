@@ -22,7 +22,12 @@ public interface KindSheet {
      */
     void traceFields(StageTrace trace, JsonWriter json);
 
-    /** The layer's section of the worksheet, as HTML. */
+    /**
+     * The layer's section of the worksheet, as HTML. Each matrix the layer computes goes through
+     * {@link SheetContext#computed}, each one drawn again through {@link SheetContext#seen}, and
+     * each worked line's figures and the line itself through {@link SheetContext#factor},
+     * {@link SheetContext#figure} and {@link SheetContext#line}: then practice works for the kind.
+     */
     String section(SheetContext context);
 
     /** How the network's shape line and layer strip name the layer: "layer norm", "attention · 2 heads". */
