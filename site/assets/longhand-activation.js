@@ -34,21 +34,23 @@
   }
 
   // ActivationKind.line: "a₂ = ReLU(−1) = 0", "a₁ = x₁ = 2", "a₁ = exp(1) / (exp(1) + exp(2)) ≈ 0.2689".
+  // On a worksheet "?" for an input the layer before hides (shelf.figure), as ActivationKind.
   function line(shelf, p, t, r, c) {
     var x = t.input;
     var xi = x[r][c];
+    var at = shelf.input + r + "." + c;
     var unit = shelf.subscript(r + 1);
     var l = new shelf.Line(p).text("a" + unit + " = ");
     switch (t.layer.activation) {
-      case "relu": l.text("ReLU(").figure(xi).text(")"); break;
+      case "relu": shelf.figure(l.text("ReLU("), xi, at).text(")"); break;
       case "linear": l.text("x" + unit).uses(xi); break;
-      case "sigmoid": l.text("σ(").figure(xi).text(")"); break;
-      case "tanh": l.text("tanh(").figure(xi).text(")"); break;
-      case "leaky_relu": l.text("LeakyReLU(").figure(xi).text(")"); break;
-      case "gelu": l.text("GELU(").figure(xi).text(")"); break;
+      case "sigmoid": shelf.figure(l.text("σ("), xi, at).text(")"); break;
+      case "tanh": shelf.figure(l.text("tanh("), xi, at).text(")"); break;
+      case "leaky_relu": shelf.figure(l.text("LeakyReLU("), xi, at).text(")"); break;
+      case "gelu": shelf.figure(l.text("GELU("), xi, at).text(")"); break;
       default:
-        l.text("exp(").figure(xi).text(") / (");
-        l.terms(x.length, function (j) { l.text("exp(").figure(x[j][c]).text(")"); });
+        shelf.figure(l.text("exp("), xi, at).text(") / (");
+        l.terms(x.length, function (j) { shelf.figure(l.text("exp("), x[j][c], shelf.input + j + "." + c).text(")"); });
         l.text(")");
     }
     return l.result(t.a[r][c]);

@@ -268,19 +268,34 @@
     return { kind: "forward", sum: text, result: "", css: "" };
   }
 
-  /** AttentionSheet.products: "q₁,₂ = 1·0 + 0·2 + 1·1 = 1" for every entry of R = W · X. */
-  function products(shelf, p, symbol, w, x, result, key) {
+  /** A parameter's keys, for worked lines: never hidden. */
+  function notHidden() {
+    return "";
+  }
+
+  /** Keys of a matrix by its prefix ("layers.0.heads.0.q."): (r, c) → "layers.0.heads.0.q.r.c". */
+  function keysOf(prefix) {
+    return function (r, c) { return prefix + r + "." + c; };
+  }
+
+  /**
+   * AttentionSheet.products: "q₁,₂ = 1·0 + 0·2 + 1·1 = 1" for every entry of R = W · X; on a
+   * worksheet "?" for each figure whose value (wKey, xKey: (row, col) → trace key) is hidden.
+   */
+  function products(shelf, p, symbol, w, wKey, x, xKey, result, key) {
     shelf.shown(result[0].length).forEach(function (c) {
       shelf.shown(result.length).forEach(function (r) {
         var l = new shelf.Line(p).text(symbol + at(r, c) + " = ");
-        l.terms(w[0].length, function (k) { l.factor(w[r][k]).text("·").factor(x[k][c]); });
+        l.terms(w[0].length, function (k) {
+          shelf.factor(shelf.factor(l, w[r][k], wKey(r, k)).text("·"), x[k][c], xKey(k, c));
+        });
         shelf.lines[key + "." + r + "." + c] = line(l.result(result[r][c]));
       });
     });
   }
 
-  /** AttentionSheet.scoreLines. */
-  function scoreLines(shelf, p, h, factor, scaled, key) {
+  /** AttentionSheet.scoreLines; head, the key prefix of the head ("layers.0.heads.1."). */
+  function scoreLines(shelf, p, h, factor, scaled, key, head) {
     var s = h.scores;
     shelf.shown(s[0].length).forEach(function (c) {
       shelf.shown(s.length).forEach(function (r) {
@@ -291,7 +306,10 @@
         }
         var l = new shelf.Line(p).text("s" + at(r, c) + " = ");
         l.text(scaled ? "(" : "");
-        l.terms(h.k.length, function (i) { l.factor(h.k[i][r]).text("·").factor(h.q[i][c]); });
+        l.terms(h.k.length, function (i) {
+          shelf.factor(shelf.factor(l, h.k[i][r], head + "k." + i + "." + r).text("·"), h.q[i][c],
+            head + "q." + i + "." + c);
+        });
         if (scaled) {
           l.text(") × ").factor(factor);
         }
@@ -301,7 +319,7 @@
   }
 
   /** AttentionSheet.softmaxLines: masked keys are left out of the sum. */
-  function softmaxLines(shelf, p, h, key) {
+  function softmaxLines(shelf, p, h, key, head) {
     var s = h.scores;
     shelf.shown(s[0].length).forEach(function (c) {
       var unmasked = [];
@@ -315,16 +333,23 @@
           shelf.lines[key + "." + r + "." + c] = line("a" + at(r, c) + " = 0 (masked)");
           return;
         }
-        var l = new shelf.Line(p).text("a" + at(r, c) + " = exp(").figure(s[r][c]).text(") / (");
-        l.terms(unmasked.length, function (i) { l.text("exp(").figure(s[unmasked[i]][c]).text(")"); });
+        var l = new shelf.Line(p).text("a" + at(r, c) + " = exp(");
+        shelf.figure(l, s[r][c], head + "scores." + r + "." + c).text(") / (");
+        l.terms(unmasked.length, function (i) {
+          shelf.figure(l.text("exp("), s[unmasked[i]][c], head + "scores." + unmasked[i] + "." + c).text(")");
+        });
         shelf.lines[key + "." + r + "." + c] = line(l.text(")").result(h.weights[r][c]));
       });
     });
   }
 
-  /** Every number and line AttentionSheet draws, keyed as it keys them. */
+  /**
+   * Every number and line AttentionSheet draws, keyed as it keys them; on a worksheet the lines
+   * write "?" where AttentionSheet does (shelf.known).
+   */
   function view(t, prefix, lineKey, p, shelf) {
     var layer = t.layer;
+    var input = keysOf(shelf.input);
     shelf.put(prefix + "a.", t.a);
     t.heads.forEach(function (h, i) {
       var at = prefix + "heads." + i + ".";
@@ -336,7 +361,7 @@
         shelf.put(prefix + "weights.", layer.weights);
         if (layer.value) {
           shelf.put(prefix + "value.", layer.value);
-          products(shelf, p, "v", layer.value, t.input, h.v, key + "v");
+          products(shelf, p, "v", layer.value, notHidden, t.input, input, h.v, key + "v");
         }
       } else {
         var head = layer.heads[i];
@@ -346,22 +371,38 @@
         shelf.put(at + "q.", h.q);
         shelf.put(at + "k.", h.k);
         shelf.put(at + "scores.", h.scores);
-        products(shelf, p, "q", head.query, t.input, h.q, key + "q");
-        products(shelf, p, "k", head.key, t.input, h.k, key + "k");
-        products(shelf, p, "v", head.value, t.input, h.v, key + "v");
+        products(shelf, p, "q", head.query, notHidden, t.input, input, h.q, key + "q");
+        products(shelf, p, "k", head.key, notHidden, t.input, input, h.k, key + "k");
+        products(shelf, p, "v", head.value, notHidden, t.input, input, h.v, key + "v");
         var scaled = layer.scale !== false;
-        scoreLines(shelf, p, h, factorOf(layer.scale, head.query.length), scaled, key + "scores");
-        softmaxLines(shelf, p, h, key + "weights");
+        scoreLines(shelf, p, h, factorOf(layer.scale, head.query.length), scaled, key + "scores", at);
+        softmaxLines(shelf, p, h, key + "weights", at);
         h.weights.forEach(function (row, r) {
           row.forEach(function (w, c) { shelf.marks[at + "weights." + r + "." + c] = { css: shade(w) }; });
         });
       }
-      products(shelf, p, "z", h.v, h.weights, h.z, key + "z");
+      var vKey = layer.weights && !layer.value ? input : keysOf(at + "v.");
+      products(shelf, p, "z", h.v, vKey, h.weights, layer.weights ? notHidden : keysOf(at + "weights."), h.z,
+        key + "z");
     });
     if (layer.output) {
       shelf.put(prefix + "output.", layer.output);
-      products(shelf, p, "a", layer.output, t.stacked || stackedOf(t), t.a, lineKey + ".a");
+      products(shelf, p, "a", layer.output, notHidden, t.stacked || stackedOf(t), stackedKeys(t, prefix), t.a,
+        lineKey + ".a");
     }
+  }
+
+  /** AttentionSheet.stackedKeys: row r of the stacked Z is a row of one head's z. */
+  function stackedKeys(t, prefix) {
+    var heads = [];
+    var rows = [];
+    t.heads.forEach(function (h, i) {
+      h.z.forEach(function (row, r) {
+        heads.push(i);
+        rows.push(r);
+      });
+    });
+    return function (r, c) { return prefix + "heads." + heads[r] + ".z." + rows[r] + "." + c; };
   }
 
   api.kinds.attention = {

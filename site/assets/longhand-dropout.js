@@ -58,7 +58,9 @@
       shelf.shown(t.a.length).forEach(function (r) {
         shelf.shown(t.a[0].length).forEach(function (c) {
           var gone = l.mask[r][c] === 0;
-          var text = new shelf.Line(p).text("a" + shelf.subscript(r + 1) + " = ").factor(t.input[r][c]).text("·")
+          var line = new shelf.Line(p).text("a" + shelf.subscript(r + 1) + " = ");
+          // On a worksheet "?" for an input the layer before hides, as DropoutKind.
+          var text = shelf.factor(line, t.input[r][c], shelf.input + r + "." + c).text("·")
             .factor(l.mask[r][c]).text(" / (1 − ").figure(l.p).text(")").result(t.a[r][c]) + (gone ? " (dropped)" : "");
           shelf.lines[lineKey + ".a." + r + "." + c] = { kind: "forward", sum: text, result: "", css: gone ? "dropped" : "" };
         });

@@ -155,14 +155,18 @@
       "\"a\":" + I.jsonMatrix(t.a)];
   }
 
-  // NormSheet.root: "√(0.6667 + 0.00001)", "(√0.6667 + 0.00001)" with epsilon added to the std, "√(0.6667)" for 0.
-  function root(line, variance, layer) {
+  // NormSheet.root: "√(0.6667 + 0.00001)", "(√0.6667 + 0.00001)" with epsilon added to the std, "√(0.6667)" for 0;
+  // "?" for a variance a worksheet hides (shown false).
+  function root(line, variance, layer, shown) {
+    function figure(l) {
+      return shown ? l.figure(variance) : l.unknown(variance);
+    }
     if (layer.epsilon === 0) {
-      line.text("√(").figure(variance).text(")");
+      figure(line.text("√(")).text(")");
     } else if (layer.epsilon_added_to !== "std") {
-      line.text("√(").figure(variance).text(" + ").figure(layer.epsilon).text(")");
+      figure(line.text("√(")).text(" + ").figure(layer.epsilon).text(")");
     } else {
-      line.text("(√").figure(variance).text(" + ").figure(layer.epsilon).text(")");
+      figure(line.text("(√")).text(" + ").figure(layer.epsilon).text(")");
     }
   }
 
@@ -193,19 +197,26 @@
       var mu = t.mean[g];
       var v = t.variance[g];
       var at = batch ? g + ".0" : "0." + g;
+      var muKey = prefix + "mean." + g;
+      var varKey = prefix + "variance." + g;
+      // On a worksheet "?" for what it hides, as NormSheet (shelf.figure, shelf.factor).
+      function xKey(i) {
+        return shelf.input + axis.row(g, i) + "." + axis.col(g, i);
+      }
       var sum = new shelf.Line(p).text("μ" + shelf.subscript(g + 1) + " = (");
       sum.terms(n, function (i) {
         var xi = x[axis.row(g, i)][axis.col(g, i)];
         if (i === 0) {
-          sum.figure(xi);
+          shelf.figure(sum, xi, xKey(i));
         } else {
-          sum.factor(xi);
+          shelf.factor(sum, xi, xKey(i));
         }
       });
       put(lineKey + ".mean." + at, sum.text(") / " + n).result(mu));
       var squares = new shelf.Line(p).text("σ²" + shelf.subscript(g + 1) + " = (");
       squares.terms(n, function (i) {
-        squares.text("(").figure(x[axis.row(g, i)][axis.col(g, i)]).text(" − ").factor(mu).text(")²");
+        shelf.factor(shelf.figure(squares.text("("), x[axis.row(g, i)][axis.col(g, i)], xKey(i)).text(" − "), mu, muKey)
+          .text(")²");
       });
       put(lineKey + ".variance." + at, squares.text(") / " + d).result(v));
       members.forEach(function (i) {
@@ -213,11 +224,12 @@
         var c = axis.col(g, i);
         var cell = shelf.subscript(r + 1) + "," + shelf.subscript(c + 1);
         var xHat = t.normalized[r][c];
-        var hat = new shelf.Line(p).text("x̂" + cell + " = (").figure(x[r][c]).text(" − ").factor(mu).text(") / ");
-        root(hat, v, layer);
+        var hat = new shelf.Line(p).text("x̂" + cell + " = (");
+        shelf.factor(shelf.figure(hat, x[r][c], shelf.input + r + "." + c).text(" − "), mu, muKey).text(") / ");
+        root(hat, v, layer, shelf.known(varKey));
         put(lineKey + ".normalized." + r + "." + c, hat.result(xHat));
-        var out = new shelf.Line(p).text("a" + cell + " = ").factor(layer.gamma[r]).text("·").factor(xHat)
-          .text(" + ").factor(layer.beta[r]);
+        var out = new shelf.Line(p).text("a" + cell + " = ").factor(layer.gamma[r]).text("·");
+        shelf.factor(out, xHat, prefix + "normalized." + r + "." + c).text(" + ").factor(layer.beta[r]);
         put(lineKey + ".a." + r + "." + c, out.result(t.a[r][c]));
       });
     });

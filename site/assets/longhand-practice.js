@@ -25,13 +25,16 @@
  * block's draw changes, so answers are never checked against numbers they were not meant for.
  *
  * Hiding and revealing: the build hides each blank wherever else it appears (a later layer's
- * input and worked lines, the diagram, an A that repeats a blank Z) and prints which value waits
- * for which blank into data-hidden-until (dev.longhand.render.Blanks). A blank is revealed when
- * its box is right or its unit's "show how" is open (Reveal all does both); then it is shown
- * everywhere, beside what the build wrote, which stays and is what prints. Every check, toggle
- * and recompute shows exactly what is revealed at that moment, so Clear, a closed "show how" or
- * an edit that makes an answer wrong hides it again. longhand.js keeps the line masking
- * (Worksheet's Unknowns) and the diagram; the rest is here (api.hiding), as worksheets need it.
+ * input and worked lines, the diagram, an A that repeats a blank Z, a kind's matrix drawn again)
+ * and prints which matrix waits for which blank into data-hidden-until
+ * (dev.longhand.render.Hiding), for every kind of layer alike: keys are trace paths
+ * ("layers.0.z.1.0", "layers.2.heads.0.scores.1.0", "layers.1.layers.0.a.0.2"). A blank is
+ * revealed when its box is right or its "show how" is open (Reveal all does both); then it is
+ * shown everywhere, beside what the build wrote, which stays and is what prints. Every check,
+ * toggle and recompute shows exactly what is revealed at that moment, so Clear, a closed "show
+ * how" or an edit that makes an answer wrong hides it again. longhand.js's view writes the worked
+ * lines with "?" for what may not be shown (its known hook, which each kind's view uses) and
+ * draws the diagram; the rest is here (api.hiding), as worksheets need it.
  */
 (function () {
   "use strict";
@@ -115,11 +118,21 @@
     return gates;
   }
 
+  /** A value's key without its indices ("layers.2.heads.0.q.1.0" → "layers.2.heads.0.q"), as Hiding.matrixOf. */
+  function matrixOf(key) {
+    var at = key.split(".");
+    var end = at.length;
+    while (end > 1 && /^\d+$/.test(at[end - 1])) {
+      end--;
+    }
+    return at.slice(0, end).join(".");
+  }
+
   /** The blank ("layers.0.z.1.0") the value at key waits for, or null when it is never hidden. */
   function gateOf(hidden, key) {
-    var at = key.split(".");
-    var gate = hidden[at.slice(0, 3).join(".")];
-    return gate ? gate + "." + at.slice(3).join(".") : null;
+    var matrix = matrixOf(key);
+    var gate = hidden[matrix];
+    return gate ? gate + key.substring(matrix.length) : null;
   }
 
   /** (key) → whether the value may be shown: it waits for nothing, or for a blank in revealed (a Set, or null). */
@@ -128,24 +141,6 @@
       var gate = gateOf(hidden, key);
       return gate === null || (revealed !== null && revealed.has(gate));
     };
-  }
-
-  /**
-   * Which figures of layer i's worked line for sample s are "?" (as dev.longhand.worked.Unknowns):
-   * an input, or another unit's z, whose blank is not in revealed (null before any is revealed).
-   */
-  function unknownsOf(hidden, i, s, revealed) {
-    var shown = shownBy(hidden, revealed || null);
-    return {
-      input: function (k) { return i > 0 && !shown("layers." + (i - 1) + ".a." + k + "." + s); },
-      z: function (j) { return !shown("layers." + i + ".z." + j + "." + s); }
-    };
-  }
-
-  /** The trace value at "layers.L.z.R.C" or "layers.L.a.R.C". */
-  function traceValue(result, key) {
-    var at = key.split(".");
-    return result.traces[Number(at[1])][at[2]][Number(at[3])][Number(at[4])];
   }
 
   /**
@@ -176,33 +171,25 @@
   /**
    * Shows each hidden value of a block (longhand.js's) that revealed (a Set of blank keys, or
    * null) lets through, wherever the build wrote "?" for it: a copy in another table, a figure
-   * in a worked line; and hides again what is no longer revealed. (longhand.js draws the diagram.)
+   * in a worked line of any kind; and hides again what is no longer revealed. The lines are the
+   * block's view with what is revealed known, beside the lines as written (nothing revealed).
+   * (longhand.js draws the diagram.)
    */
   function showRevealed(block, result, revealed) {
-    var internals = window.Longhand.internals;
-    var hidden = block.hidden;
-    var shown = shownBy(hidden, revealed);
+    var shown = shownBy(block.hidden, revealed);
     var p = block.precision;
-    var figures = internals.figuresOf(p);
+    var figures = window.Longhand.internals.figuresOf(p);
+    var now = window.Longhand.view(block.spec, result, p, block.augmented, shown);
     block.figure.querySelectorAll("[data-blank-of]").forEach(function (el) {
       var key = el.getAttribute("data-blank-of");
-      revealBeside(el, shown(key) ? figures.get(traceValue(result, key)).shown : null);
-    });
-    // Layers whose lines can hold "?": the layer before's A is hidden, or a softmax's own Z.
-    var traces = result.traces;
-    var withUnknowns = traces.map(function (t, i) {
-      return (i > 0 && !!hidden["layers." + (i - 1) + ".a"])
-        || (t.layer.activation === "softmax" && !!hidden["layers." + i + ".z"]);
+      var value = shown(key) ? now.value(key) : undefined;
+      revealBeside(el, value !== undefined ? figures.get(value).shown : null);
     });
     block.lineElements.forEach(function (el) {
-      var at = el.getAttribute("data-work").split(".");
-      var i = Number(at[0]);
-      if (at.length !== 3 || !withUnknowns[i]) {
+      var line = now.lines[el.getAttribute("data-work")];
+      if (!line || line.kind !== "forward") {
         return;
       }
-      var s = Number(at[2]);
-      var line = internals.forwardLine(traces[i], Number(at[1]), s, p, block.augmented,
-        unknownsOf(hidden, i, s, revealed));
       var sum = el.querySelector(".work-sum");
       var res = el.querySelector(".work-result");
       revealBeside(sum, line.sum !== sum.textContent ? line.sum : null);
@@ -213,7 +200,7 @@
   // Registered while the page loads, before longhand.js reads its blocks and a draw from the address.
   if (window.Longhand) {
     window.Longhand.drawNumbers = drawNumbers;
-    window.Longhand.hiding = { read: readHidden, unknowns: unknownsOf, shown: shownBy, show: showRevealed };
+    window.Longhand.hiding = { read: readHidden, shown: shownBy, show: showRevealed };
   }
 
   // ---- checking ---------------------------------------------------------------------------
@@ -233,13 +220,14 @@
     return Math.abs(typed - value) <= 0.5 * Math.pow(10, -precision) + 1e-9 * Math.max(1, Math.abs(value));
   }
 
-  /** The trace's value for "layers.L.z.R.C", or undefined. */
+  /** The trace's number at a path ("layers.1.z.0.0", "layers.0.heads.0.scores.2.1"), or undefined. */
   function valueAt(trace, key) {
-    var at = key.split(".");
-    var layer = trace.layers && trace.layers[Number(at[1])];
-    var m = layer && layer[at[2]];
-    var row = m && m[Number(at[3])];
-    return row ? row[Number(at[4])] : undefined;
+    var node = trace;
+    key.split(".").forEach(function (part) {
+      node = node !== null && typeof node === "object" && Object.prototype.hasOwnProperty.call(node, part)
+        ? node[part] : undefined;
+    });
+    return typeof node === "number" ? node : undefined;
   }
 
   function shown(value, precision) {
@@ -403,7 +391,7 @@
 
   /**
    * The blanks the reader has revealed, as keys ("layers.1.z.0.0"): each box that is right, and
-   * the Z and A of each unit whose "show how" is open (its line shows both).
+   * the value of each open "show how"; for a dense unit's both its Z and A (its line shows both).
    */
   Worksheet.prototype.revealedKeys = function () {
     var keys = new Set();
@@ -413,9 +401,15 @@
       }
     });
     this.figure.querySelectorAll("details.show-how[open]").forEach(function (how) {
-      var at = how.getAttribute("data-answer-for").split(".");
-      keys.add([at[0], at[1], "z", at[3], at[4]].join("."));
-      keys.add([at[0], at[1], "a", at[3], at[4]].join("."));
+      var key = how.getAttribute("data-answer-for");
+      var matrix = matrixOf(key);
+      var field = matrix.substring(matrix.lastIndexOf(".") + 1);
+      keys.add(key);
+      if (field === "z" || field === "a") {
+        var layer = matrix.substring(0, matrix.lastIndexOf(".") + 1);
+        keys.add(layer + "z" + key.substring(matrix.length));
+        keys.add(layer + "a" + key.substring(matrix.length));
+      }
     });
     return keys;
   };

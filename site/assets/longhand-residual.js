@@ -47,14 +47,20 @@
         "\"a\":" + I.jsonMatrix(t.a)];
     },
 
-    /** ResidualKind.section: the inner layers' numbers and lines, A, and one line x + f = a per entry. */
+    /**
+     * ResidualKind.section: the inner layers' numbers and lines, A, and one line x + f = a per
+     * entry, with "?" on a worksheet where x or f(x) is hidden.
+     */
     view: function (t, prefix, lineKey, p, shelf) {
       shelf.layers(t.inner, prefix + "layers.");
       shelf.put(prefix + "a.", t.a);
+      var branch = prefix + "layers." + (t.inner.length - 1) + ".a.";
       // As ResidualKind: lines for the rows and columns a large matrix shows (its first and last three).
       shelf.shown(t.a.length).forEach(function (r) {
         shelf.shown(t.a[0].length).forEach(function (c) {
-          var sum = new shelf.Line(p).figure(t.input[r][c]).text(" + ").factor(t.branch[r][c]).result(t.a[r][c]);
+          var line = new shelf.Line(p);
+          shelf.figure(line, t.input[r][c], shelf.input + r + "." + c).text(" + ");
+          var sum = shelf.factor(line, t.branch[r][c], branch + r + "." + c).result(t.a[r][c]);
           shelf.lines[lineKey + ".sum." + r + "." + c] = { kind: "forward", sum: sum, result: "", css: "" };
         });
       });

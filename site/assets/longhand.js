@@ -585,9 +585,10 @@
    * Everything a block displays, keyed as the page keys it: value(key) for the numbers
    * (data-v), lines (data-work), the class of each keyed cell, and for clamped A cells the z
    * they came from.
-   * unknowns (optional, a worksheet's): (layer, sample) → which figures of the lines are "?".
+   * known (optional, a worksheet's): (key) → whether the value at that trace key may be shown;
+   * a worked line writes "?" for every figure it may not (dev.longhand.render.SheetContext).
    */
-  function view(spec, result, p, augmented, unknowns) {
+  function view(spec, result, p, augmented, known) {
     // Matrices and lists by the prefix of their keys, looked up when a cell asks: a large block
     // has ~100,000 weights but shows a few hundred, so no key is built for the others.
     var matrices = {};
@@ -621,13 +622,17 @@
       }) || Object.keys(lists).some(function (k) { return lists[k].some(bad); });
     }
     put("input.", spec.input);
-    /** Every layer's numbers and lines; prefix "layers.2." or "layers.2.layers.0." inside a residual. */
-    function layers(list, path, top) {
+    /**
+     * Every layer's numbers and lines; prefix "layers.2." or "layers.2.layers.0." inside a
+     * residual; input, the key prefix of the first layer's input ("input.", "layers.1.a.").
+     */
+    function layers(list, path, input) {
       list.forEach(function (t, i) {
         var prefix = path + i + ".";
         var lineKey = prefix.substring("layers.".length, prefix.length - 1);
+        var from = i === 0 ? input : path + (i - 1) + ".a.";
         if (!isDense(t.layer)) {
-          kindOf(t.layer).view(t, prefix, lineKey, p, shelf);
+          kindOf(t.layer).view(t, prefix, lineKey, p, shelfFor(from));
           return;
         }
         put(prefix + "weights.", t.layer.weights);
@@ -639,16 +644,36 @@
             var mark = reluMark(t.layer.activation, zv);
             marks[prefix + "z." + u + "." + s] = { css: mark };
             marks[prefix + "a." + u + "." + s] = { css: mark, from: mark === "clamped" ? display(zv, p) : "" };
-            var line = forwardLine(t, u, s, p, augmented, top && unknowns ? unknowns(i, s) : null);
+            var line = forwardLine(t, u, s, p, augmented, known ? unknownsOf(from, prefix, s) : null);
             lines[lineKey + "." + u + "." + s] = { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
           });
         });
       });
     }
-    /** What a kind's view fills: numbers by key prefix, lines and marks; layers() for a residual's own. */
-    var shelf = { put: put, putFlat: putFlat, lines: lines, marks: marks, Line: Line, display: display, shown: shownIndices,
-      subscript: subscript, layers: function (list, path) { layers(list, path, false); } };
-    layers(traces, "layers.", true);
+    /** Which figures of a dense line are "?" (as dev.longhand.worked.Unknowns): an input, another unit's z. */
+    function unknownsOf(from, prefix, s) {
+      return {
+        input: function (k) { return !known(from + k + "." + s); },
+        z: function (j) { return !known(prefix + "z." + j + "." + s); }
+      };
+    }
+    function isKnown(key) {
+      return !known || known(key);
+    }
+    /**
+     * What a kind's view fills: numbers by key prefix, lines and marks; layers() for a residual's
+     * own; input, the key prefix of the layer's input; and a worksheet's hooks, as SheetContext's:
+     * known(key), and factor / figure (line, value, key), which write "?" for a hidden value.
+     */
+    function shelfFor(input) {
+      return { put: put, putFlat: putFlat, lines: lines, marks: marks, Line: Line, display: display,
+        shown: shownIndices, subscript: subscript, input: input,
+        layers: function (list, path) { layers(list, path, input); },
+        known: isKnown,
+        factor: function (line, x, key) { return isKnown(key) ? line.factor(x) : line.unknown(x); },
+        figure: function (line, x, key) { return isKnown(key) ? line.figure(x) : line.unknown(x); } };
+    }
+    layers(traces, "layers.", "input.");
     if (spec.training && result.first) {
       api.training.view(spec, result, p, put, putFlat, lines, marks);
     }
@@ -1085,9 +1110,8 @@
     this.result = result;
     var hidden = this.hidden;
     // A worksheet's lines as the build writes them: nothing revealed yet.
-    var shown = view(this.spec, result, this.precision, this.augmented, hidden ? function (i, s) {
-      return api.hiding.unknowns(hidden, i, s, null);
-    } : null);
+    var shown = view(this.spec, result, this.precision, this.augmented,
+      hidden ? api.hiding.shown(hidden, null) : null);
     var changed = [];
     var p = this.precision;
     var figures = figuresOf(p);
@@ -1359,8 +1383,8 @@
     drawNumbers: null,
     /**
      * Set by longhand-practice.js: what a worksheet hides, by the rule in data-hidden-until:
-     * read(text) → hidden, or null; unknowns(hidden, layer, sample, revealed) → a worked line's "?";
-     * shown(hidden, revealed) → (key) → may it show; show(block, result, revealed) rewrites the page.
+     * read(text) → hidden, or null; shown(hidden, revealed) → (key) → may it show (view's known);
+     * show(block, result, revealed) rewrites the page.
      */
     hiding: null,
     /**

@@ -100,9 +100,13 @@ final class ComputedBlocks {
     /** The page script with exp, log, tanh and erf as the build computes them. */
     static final String EXACT_MATH = "longhand-math.js";
 
-    /** The scripts of the layer kinds the blocks use beyond dense layers, in the order they are first used. */
+    /**
+     * The scripts of the layer kinds the blocks use beyond dense layers, by name: each only
+     * registers its kind, so their order does not matter, but it must not change between builds
+     * (the blocks are kept by identity, in no fixed order).
+     */
     List<String> kindScripts() {
-        return scripts().stream().filter(s -> !s.equals(EXACT_MATH)).toList();
+        return scripts().stream().filter(s -> !s.equals(EXACT_MATH)).sorted().toList();
     }
 
     private Set<String> scripts() {
