@@ -15,7 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole transformer block, read from a block as an author writes it and trained one step:
+ * The lessons' blocks against the contract's reference: attention (one head, two causal heads
+ * with the output projection) and a whole transformer block, read from a block as an author writes it and trained one step:
  * attention + residual, layer norm, a GELU feed-forward + residual, layer norm. The expected
  * numbers are the contract's reference (network.py, with its finite-difference gradients for the
  * step), computed independently of this code; the reference's gradients are good to about 9
@@ -45,13 +46,18 @@ class TransformerBlockTest {
             """;
 
     static MlpSpec spec() {
-        SourceText file = new SourceText("content/x.md", BLOCK);
+        return read(BLOCK);
+    }
+
+    /** A block's YAML read as the build reads it, with every kind; fails on any error. */
+    static MlpSpec read(String block) {
+        SourceText file = new SourceText("content/x.md", block);
         int[] offsets = new int[file.lineCount()];
         for (int line = 1; line <= file.lineCount(); line++) {
             offsets[line - 1] = file.lineStart(line);
         }
         Diagnostics diagnostics = new Diagnostics();
-        Optional<MlpSpec> spec = SpecReader.read(new BlockSource(file, BLOCK, offsets, file.positionOf(0)),
+        Optional<MlpSpec> spec = SpecReader.read(new BlockSource(file, block, offsets, file.positionOf(0)),
                 Optional.empty(), Kinds.readers(), diagnostics);
         assertTrue(spec.isPresent(), diagnostics.sorted().toString());
         return spec.get();
@@ -99,5 +105,55 @@ class TransformerBlockTest {
                 gradients.get(0).gradients().get("layers.0.heads.0.value"), 1e-8, "dW_v");
         assertMatrix(new double[][] {{-0.1766839829}, {0.0424283165}, {0.0609440845}, {0.1322670429}},
                 gradients.get(2).gradients().get("layers.0.bias"), 1e-8, "db₁ of the feed-forward");
+    }
+
+    /** The attention lesson's block, as the reference computes it: X one list per token. */
+    static final String ONE_HEAD = """
+            input: [[1, 0, 1], [0, 2, 1], [1, 1, 0]]
+            layers:
+              - type: attention
+                query: [[1, 0, 1], [0, 1, 0]]
+                key: [[1, 0, 0], [-1, 0, 1]]
+                value: [[1, 0, 0], [0, 1, 0]]
+                scale: false
+            """;
+
+    static dev.longhand.nn.ForwardTrace forward(String block) {
+        MlpSpec spec = read(block);
+        return spec.network().forward(spec.input());
+    }
+
+    @Test
+    void oneHeadWithoutTheScaleGivesTheLessonsScoresAndWeights() {
+        var head = ((dev.longhand.kinds.attention.AttentionTrace) forward(ONE_HEAD).stages().get(0)).heads().get(0);
+        var scored = (dev.longhand.kinds.attention.HeadTrace.Scored) head;
+        // kᵢ·qⱼ with q = (2, 0), (1, 2), (1, 1) and k = (1, 0), (0, 2), (1, -1): small whole numbers.
+        assertMatrix(new double[][] {{2, 1, 1}, {0, 2, 1}, {2, -1, 0}}, scored.scores(), 0, "scores");
+        assertMatrix(new double[][] {{0.4683105308, 0.2594964603, 0.4223187983},
+            {0.0633789383, 0.7053845127, 0.4223187983}, {0.4683105308, 0.035119027, 0.1553624035}},
+                scored.weights(), 1e-10, "weights");
+        assertMatrix(new double[][] {{0.9366210617, 0.2946154873, 0.5776812017}, {0.5950684075, 1.4458880524, 1.0}},
+                head.z(), 1e-10, "Z");
+    }
+
+    @Test
+    void twoCausalHeadsAndTheOutputProjectionGiveTheLessonsOutput() {
+        String block = """
+                input: [[1, 0, 1], [0, 2, 1], [1, 1, 0]]
+                layers:
+                  - type: attention
+                    scale: false
+                    causal: true
+                    heads:
+                      - query: [[1, 0, 1], [0, 1, 0]]
+                        key: [[1, 0, 0], [-1, 0, 1]]
+                        value: [[1, 0, 0], [0, 1, 0]]
+                      - query: [[0, 0, 1], [0, 1, 0]]
+                        key: [[0, 1, 0], [1, 0, 0]]
+                        value: [[0, 0, 1], [1, 0, 0]]
+                    output: [[1, 0, 1, 0], [0, 1, 0, 0], [0, 0, 0, 1]]
+                """;
+        assertMatrix(new double[][] {{2, 1.2689414214, 1.1553624035}, {0, 1.4621171573, 1.0}, {1, 0.5, 0.8446375965}},
+                forward(block).output(), 1e-10, "a");
     }
 }
