@@ -220,20 +220,10 @@ public final class BlockViews {
                 (r, c) -> "layer " + number + " a row " + (r + 1) + " " + block.columnNoun() + " " + (c + 1));
 
         List<WorkGroupView> work = new ArrayList<>();
+        // Nothing is revealed yet when the page is built: every hidden figure of another unit is "?".
+        // A whole matrix is hidden or shown, so one look per matrix (not one per term of 400,000).
+        Unknowns unknown = Unknowns.of(context.hidden(context.inputKey(0, 0)), context.hidden(prefix + ".z.0.0"));
         for (int s = 0; s < samples; s++) {
-            int sample = s;
-            // Nothing is revealed yet when the page is built: every hidden figure of another unit is "?".
-            Unknowns unknown = new Unknowns() {
-                @Override
-                public boolean input(int row) {
-                    return context.hidden(context.inputKey(row, sample));
-                }
-
-                @Override
-                public boolean z(int unit) {
-                    return context.hidden(prefix + ".z." + unit + "." + sample);
-                }
-            };
             List<WorkLineView> group = new ArrayList<>();
             for (int u = 0; u < trace.z().rows(); u++) {
                 WorkedLine line = worksheet.line(trace, u, s, unknown);

@@ -28,7 +28,7 @@ final class Hiding {
 
     /** Whether the value at {@code key} ("layers.0.z.1.0", "layers.3.mean.1") is hidden until revealed. */
     boolean hidden(String key) {
-        return !key.isEmpty() && gates.containsKey(matrixOf(key));
+        return !gates.isEmpty() && !key.isEmpty() && gates.containsKey(matrixOf(key));
     }
 
     /** The blank the value at {@code key} waits for ("layers.0.z.1.0"), or "" when it is shown. */
