@@ -618,7 +618,7 @@
    * KindTrainingViews.kindWork: the written-out gradients of the kinds in stage i (itself, then a
    * residual's inner layers), each by its unit's gradientView(trace, gradients, w), w being
    * GradientContext's counterpart: key(field, indices...), line(key, text, css), Line, subscript,
-   * shown, p, last, loss, target, output.
+   * shown, p, last, loss, target, output, and GradientSheet's delta, softmaxCrossEntropy and blocked.
    */
   function kindWork(traces, gradients, i, prefix, top, work) {
     var t = traces[i];
@@ -645,7 +645,6 @@
       loss: work.training.loss,
       target: work.training.target,
       output: work.output,
-      I: I,
       // GradientSheet's lines, for kinds that write a dense layer's ∂L/∂z (the activation kind).
       delta: deltaLine,
       softmaxCrossEntropy: softmaxCrossEntropyLine,

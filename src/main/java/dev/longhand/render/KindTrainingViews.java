@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The training part of a network with kinds beyond dense layers: per layer, last first, ∂L/∂A of
- * its output, the gradient of each of its parameters in the first step and its dense layers
- * worked out (a residual's also ∂L/∂X, skip plus branch); then every parameter after training,
+ * its output, the gradient of each of its parameters in the first step, its dense layers worked
+ * out, its other kinds' lines where they are short ({@link KindSheet#gradientLines}) and a
+ * residual's ∂L/∂X, skip plus branch; then every parameter after training,
  * with each update written out when there is one step. Cells are keyed by their paths in the
  * trace ({@code layers.2.gradients.heads.0.query.1.0}, {@code layers.0.after.layers.1.bias.2}) or,
  * for what the trace does not hold, as dense networks key them ({@code layers.1.dA.0.2},

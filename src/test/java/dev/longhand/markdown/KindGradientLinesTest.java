@@ -69,6 +69,51 @@ class KindGradientLinesTest {
         assertEquals("∂L/∂β₁ = −2 + 1 = −1", page.line("layers.0.gradients.beta.0"));
     }
 
+    /*
+     * ε added to a standard deviation of 0: x = (2, 2), μ = 2, σ² = 0, the denominator √0 + 0.5 =
+     * 0.5, x̂ = (0, 0), a = β = (0, 0). Target (1, 0), mse over 2: ∂L/∂a = (−1, 0). m = −0.5,
+     * d = 0; σ = 0, so only ε divides and c = 0: ∂L/∂x = (−1 + 0.5) / 0.5 = −1 and (0 + 0.5) / 0.5 = 1.
+     */
+    @Test
+    void aStandardDeviationOfZeroLeavesOnlyTheMeanTerm() {
+        KindPages page = KindPages.of("""
+                input: [[2], [2]]
+                target: [[1], [0]]
+                steps: 1
+                layers:
+                  - type: batch_norm
+                    epsilon: 0.5
+                    epsilon_added_to: std
+                """);
+        assertEquals("c₁ = 0 (the standard deviation is 0: only ε divides)", page.line("layers.0.dScale.0"));
+        assertEquals("∂L/∂x₁,₁ = (−1 − (−0.5)) / (√0 + 0.5) − 0·0 = −1", page.line("layers.0.dInput.0.0"));
+        assertEquals("∂L/∂x₁,₂ = (0 − (−0.5)) / (√0 + 0.5) − 0·0 = 1", page.line("layers.0.dInput.0.1"));
+    }
+
+    /*
+     * A dropout inside a residual, keyed under it: x = 2, the branch is the identity then dropout
+     * p = 0.5 keeping it, f = 2·1 / 0.5 = 4, a = 2 + 4 = 6. Target 0: ∂L/∂a = 2·6 = 12; through the
+     * dropout 12·1 / 0.5 = 24; through the skip and the branch ∂L/∂x = 12 + 24 = 36.
+     */
+    @Test
+    void aKindInsideAResidualIsWrittenOutUnderItsPath() {
+        KindPages page = KindPages.of("""
+                input: [2]
+                target: [0]
+                steps: 1
+                layers:
+                  - type: residual
+                    layers:
+                      - weights: [[1]]
+                        activation: linear
+                      - type: dropout
+                        p: 0.5
+                        mask: [[1]]
+                """);
+        assertEquals("∂L/∂x₁ = 12·1 / (1 − 0.5) = 24", page.line("layers.0.layers.1.dInput.0.0"));
+        assertEquals("∂L/∂x₁ = 12 + 24 = 36", page.line("layers.0.skip.0.0"));
+    }
+
     /** With the default ε the square root is rounded: the line says "≈". */
     @Test
     void aRoundedDenominatorEndsTheLineInApproximately() {
