@@ -1,6 +1,7 @@
 package dev.longhand.render;
 
 import dev.longhand.nn.Stage;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
 import java.util.List;
 
@@ -29,6 +30,17 @@ public interface KindSheet {
      * {@link SheetContext#figure} and {@link SheetContext#line}: then practice works for the kind.
      */
     String section(SheetContext context);
+
+    /**
+     * The layer's backward pass written out where it is short, in groups under headings (a step,
+     * a sample, a token): each line through {@link GradientContext#line}, keyed by
+     * {@link GradientContext#key}, its result exactly the value {@code gradients} holds. The page
+     * script's {@code gradientView} writes the same lines under the same keys. None by default:
+     * the training section then shows the layer's gradients as matrices only.
+     */
+    default List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
+        return List.of();
+    }
 
     /** How the network's shape line and layer strip name the layer: "layer norm", "attention · 2 heads". */
     String label(Stage stage);

@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The training part of a network with kinds beyond dense layers: per layer, last first, ∂L/∂A of
- * its output, the gradient of each of its parameters in the first step and its dense layers
- * worked out (a residual's also ∂L/∂X, skip plus branch); then every parameter after training,
+ * its output, the gradient of each of its parameters in the first step, its dense layers worked
+ * out, its other kinds' lines where they are short ({@link KindSheet#gradientLines}) and a
+ * residual's ∂L/∂X, skip plus branch; then every parameter after training,
  * with each update written out when there is one step. Cells are keyed by their paths in the
  * trace ({@code layers.2.gradients.heads.0.query.1.0}, {@code layers.0.after.layers.1.bias.2}) or,
  * for what the trace does not hold, as dense networks key them ({@code layers.1.dA.0.2},
@@ -66,8 +67,10 @@ final class KindTrainingViews {
             if (g instanceof NestedGradients nested) {
                 skip(i, g, nested.inner().get(0).dInput(), block, matrices, samples, skip, sums);
             }
+            List<KindWorkView> kinds = new ArrayList<>();
+            kindWork(block, training, stages, all, i, prefix, String.valueOf(i + 1), true, kinds);
             views.add(new KindBackwardView(i, BlockViews.title(stages.get(i).stage().name(), i + 1), dA, shown, dense,
-                    skip, sums));
+                    kinds, skip, sums));
         }
         return views;
     }
@@ -96,6 +99,33 @@ final class KindTrainingViews {
                         .factor(branch.get(r, c)).result(g.dInput().get(r, c)), false));
             }
             sums.add(new GradientGroupView(heading(block, c), lines));
+        }
+    }
+
+    /**
+     * The written-out gradients of the kinds in stage {@code i} (itself, then a residual's inner
+     * layers, last first), each from its sheet's {@link KindSheet#gradientLines}; dense layers are
+     * {@link Work}'s.
+     */
+    private static void kindWork(Block block, Training training, List<StageTrace> stages,
+                                 List<StageGradients> gradients, int i, String prefix, String number, boolean top,
+                                 List<KindWorkView> out) {
+        StageTrace trace = stages.get(i);
+        StageGradients g = gradients.get(i);
+        if (trace instanceof LayerTrace) {
+            return;
+        }
+        boolean last = top && i == stages.size() - 1;
+        List<GradientGroupView> groups = block.sheets().get(trace.stage().type())
+                .gradientLines(trace, g, new GradientContext(block, training, prefix, number, last));
+        if (!groups.isEmpty()) {
+            out.add(new KindWorkView("Layer " + number, groups));
+        }
+        if (trace instanceof NestedTrace nested && g instanceof NestedGradients ng) {
+            for (int j = nested.inner().size() - 1; j >= 0; j--) {
+                kindWork(block, training, nested.inner(), ng.inner(), j, prefix + ".layers." + j, number + "." + (j + 1),
+                        false, out);
+            }
         }
     }
 

@@ -120,6 +120,38 @@ class KindsTrainingParityTest {
                 "cells of the values after training keyed by their trace path");
     }
 
+    /**
+     * The kinds' written-out gradients (KindSheet.gradientLines) are the page's own: with the text
+     * of every training line wiped, a recompute writes each one again as the build wrote it.
+     */
+    @ParameterizedTest(name = "lesson {0}")
+    @MethodSource("lessons")
+    void thePageWritesEveryKindsGradientLinesItself(int lesson) {
+        browser.open(asWritten.resolve("trained-" + lesson + ".html"));
+        Map<String, List<String>> built = PageState.settled(browser);
+        browser.js("""
+                document.querySelectorAll('[data-work^="layers."] .work-sum').forEach(el => { el.textContent = ''; });
+                window.Longhand.recomputeAll();
+                """);
+        Map<String, List<String>> recomputed = PageState.settled(browser);
+        List<String> differences = PageState.differences(built, recomputed, "lines", 5);
+        assertTrue(differences.isEmpty(), "lines of lesson " + lesson + " (built → page):\n"
+                + String.join("\n", differences));
+    }
+
+    @Test
+    void theRandomBlocksWriteOutTheGradientsOfEveryKind() {
+        List<String> keys = new ArrayList<>();
+        for (int lesson = 1; lesson <= LESSONS; lesson++) {
+            browser.open(asWritten.resolve("trained-" + lesson + ".html"));
+            PageState.settled(browser).get("lines").forEach(line -> keys.add(line.substring(0, line.indexOf('|'))));
+        }
+        for (String part : List.of(".dNormalized.", ".dScale.", ".gradients.gamma.", ".gradients.beta.", ".dInput.",
+                ".dZ.", ".dSum.", ".dScores.")) {
+            assertTrue(keys.stream().anyMatch(k -> k.startsWith("layers.") && k.contains(part)), "no line " + part);
+        }
+    }
+
     @ParameterizedTest(name = "lesson {0}")
     @MethodSource("lessons")
     void recomputingChangesNothing(int lesson) {

@@ -2,10 +2,15 @@ package dev.longhand.kinds.activation;
 
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Activation;
+import dev.longhand.nn.Loss;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
 import dev.longhand.render.BlockViews;
+import dev.longhand.render.GradientContext;
+import dev.longhand.render.GradientGroupView;
+import dev.longhand.render.GradientLineView;
 import dev.longhand.render.JsonWriter;
 import dev.longhand.render.MatrixView;
 import dev.longhand.render.MatrixViews;
@@ -15,6 +20,7 @@ import dev.longhand.render.WorkLineView;
 import dev.longhand.spec.KindResult;
 import dev.longhand.spec.LayerFields;
 import dev.longhand.worked.Figures;
+import dev.longhand.worked.GradientSheet;
 import dev.longhand.worked.Line;
 import dev.longhand.worked.ReluMark;
 import java.util.ArrayList;
@@ -141,5 +147,39 @@ public final class ActivationKind implements LayerKind {
             }
         }
         return line.result(t.a().get(r, c));
+    }
+
+    /**
+     * Each entry of ∂L/∂X as a dense layer's ∂L/∂Z ({@link GradientSheet#delta}: "∂L/∂z₁ = 3·ReLU′(2) =
+     * 3·1 = 3", ReLU's blocked entries marked), or, for a softmax ending the network under cross
+     * entropy, {@link GradientSheet#softmaxCrossEntropyDelta}; per column, keyed {@code dZ.R.C}.
+     */
+    @Override
+    public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
+        ActivationTrace t = (ActivationTrace) trace;
+        Activation activation = t.stage().activation();
+        GradientSheet sheet = new GradientSheet(context.precision());
+        Matrix dA = ((ActivationGradients) gradients).dA();
+        Matrix dInput = gradients.dInput();
+        boolean straight = context.last() && context.loss() == Loss.CROSS_ENTROPY && activation == Activation.SOFTMAX;
+        String formula = straight ? "softmax and cross entropy together, ∂L/∂z = (a − t) / m"
+                : "∂L/∂z = ∂L/∂a·f′(z), with z the input";
+        List<GradientGroupView> groups = new ArrayList<>();
+        for (int c : MatrixViews.shownIndices(dA.cols())) {
+            List<GradientLineView> lines = new ArrayList<>();
+            for (int r : MatrixViews.shownIndices(dA.rows())) {
+                String key = context.key("dZ", r, c);
+                if (straight) {
+                    lines.add(new GradientLineView(key,
+                            sheet.softmaxCrossEntropyDelta(context.output(), context.target(), dInput, r, c), false));
+                } else {
+                    lines.add(new GradientLineView(key, sheet.delta(activation, t.input(), t.a(), dA, dInput, r, c),
+                            GradientSheet.blocked(activation, t.input().get(r, c))));
+                }
+            }
+            String column = context.columnHeading(c);
+            groups.add(new GradientGroupView(column.isEmpty() ? formula : column + ": " + formula, lines));
+        }
+        return groups;
     }
 }

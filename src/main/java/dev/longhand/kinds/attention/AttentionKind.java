@@ -3,7 +3,10 @@ package dev.longhand.kinds.attention;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
+import dev.longhand.render.GradientContext;
+import dev.longhand.render.GradientGroupView;
 import dev.longhand.render.JsonWriter;
 import dev.longhand.render.SheetContext;
 import dev.longhand.spec.KindResult;
@@ -121,5 +124,11 @@ public final class AttentionKind implements LayerKind {
     @Override
     public List<String> scripts(Stage stage) {
         return List.of("longhand-math.js", "longhand-attention.js");
+    }
+
+    /** The softmax of each column backward, for up to {@link AttentionGradientSheet#MAX_TOKENS} tokens. */
+    @Override
+    public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
+        return AttentionGradientSheet.lines((AttentionTrace) trace, (AttentionGradients) gradients, context);
     }
 }

@@ -3,7 +3,11 @@ package dev.longhand.kinds.dropout;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
+import dev.longhand.render.GradientContext;
+import dev.longhand.render.GradientGroupView;
+import dev.longhand.render.GradientLineView;
 import dev.longhand.render.JsonWriter;
 import dev.longhand.render.MatrixView;
 import dev.longhand.render.MatrixViews;
@@ -165,5 +169,36 @@ public final class DropoutKind implements LayerKind {
         String p = context.display(layer.p());
         return context.render("layer-dropout", new View(lineKey, context.title(), p, "× 1/(1 − " + p + ")",
                 context.input(context.inputSymbol(), "the input of the dropout"), maskView, a, work));
+    }
+
+    /**
+     * Each entry of ∂L/∂X as it is computed, {@code (dA * mask) / (1 − p)}: "∂L/∂x₁ = 0.5·1 / (1 − 0.5) = 1",
+     * "(dropped)" after an entry the mask dropped; per column, keyed {@code dInput.R.C}.
+     */
+    @Override
+    public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
+        DropoutTrace t = (DropoutTrace) trace;
+        Matrix mask = t.mask();
+        Matrix dA = ((DropoutGradients) gradients).dA();
+        Matrix dInput = gradients.dInput();
+        List<GradientGroupView> groups = new ArrayList<>();
+        for (int c : MatrixViews.shownIndices(dA.cols())) {
+            List<GradientLineView> lines = new ArrayList<>();
+            for (int r : MatrixViews.shownIndices(dA.rows())) {
+                boolean gone = mask.get(r, c) == 0.0;
+                String text = context.line().text("∂L/∂x" + Figures.subscript(r + 1) + " = ").factor(dA.get(r, c))
+                        .text("·").factor(mask.get(r, c)).text(" / (1 − ").figure(t.stage().p()).text(")")
+                        .result(dInput.get(r, c)) + (gone ? " (dropped)" : "");
+                lines.add(new GradientLineView(context.key("dInput", r, c), text, false));
+            }
+            groups.add(new GradientGroupView(heading(context.columnHeading(c),
+                    "∂L/∂x = ∂L/∂a·m / (1 − p), nothing through a dropped entry"), lines));
+        }
+        return groups;
+    }
+
+    /** "Sample 2: formula", or the formula alone for a single column. */
+    static String heading(String column, String formula) {
+        return column.isEmpty() ? formula : column + ": " + formula;
     }
 }

@@ -3,7 +3,10 @@ package dev.longhand.kinds.norm;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
+import dev.longhand.render.GradientContext;
+import dev.longhand.render.GradientGroupView;
 import dev.longhand.render.JsonWriter;
 import dev.longhand.render.SheetContext;
 import dev.longhand.spec.Dim;
@@ -120,5 +123,11 @@ public final class NormKind implements LayerKind {
     @Override
     public String section(SheetContext context) {
         return NormSheet.section(context, label(context.trace().stage()));
+    }
+
+    /** The backward pass written out: {@link NormGradientSheet}. */
+    @Override
+    public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
+        return NormGradientSheet.lines((NormTrace) trace, (NormGradients) gradients, context);
     }
 }

@@ -137,7 +137,7 @@ final class NormSheet {
      * "√(0.6667 + 0.00001)", "(√0.6667 + 0.00001)" with ε added to the standard deviation, "√(0.6667)"
      * for ε = 0; "?" for a variance a worksheet hides.
      */
-    private static void root(Line line, double variance, NormSettings settings, boolean hidden) {
+    static void root(Line line, double variance, NormSettings settings, boolean hidden) {
         if (settings.epsilon() == 0) {
             varianceFigure(line.text("√("), variance, hidden).text(")");
         } else if (settings.epsilonAddedTo() == EpsilonPlacement.VARIANCE) {
@@ -152,7 +152,7 @@ final class NormSheet {
     }
 
     /** The denominator in symbols: "√(σ² + ε)", "(√σ² + ε)", "√σ²". */
-    private static String denominator(Normalization layer) {
+    static String denominator(Normalization layer) {
         if (layer.settings().epsilon() == 0) {
             return "√σ²";
         }
