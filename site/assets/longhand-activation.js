@@ -91,6 +91,25 @@
         });
       });
     },
+    /**
+     * ActivationKind.gradientLines: each ∂L/∂x as a dense layer's ∂L/∂z line (ReLU's blocked ones
+     * marked), or softmax and cross entropy together when the softmax ends the network.
+     */
+    gradientView: function (t, g, w) {
+      var activation = t.layer.activation;
+      var straight = w.last && w.loss === "cross_entropy" && activation === "softmax";
+      w.shown(g.dA[0].length).forEach(function (c) {
+        w.shown(g.dA.length).forEach(function (r) {
+          var key = w.key("dZ", r, c);
+          if (straight) {
+            w.line(key, w.softmaxCrossEntropy(w.output, w.target, g.dInput, r, c, w.p));
+          } else {
+            w.line(key, w.delta(activation, t.input, t.a, g.dA, g.dInput, r, c, w.p),
+              w.blocked(activation, t.input[r][c]) ? "blocked" : "");
+          }
+        });
+      });
+    },
     /** layer: {type: "activation", name, activation}; x: rows of the input. */
     forward: function (layer, x) {
       return { input: x, a: activate(layer.activation, x) };

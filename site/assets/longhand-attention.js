@@ -405,8 +405,52 @@
     return function (r, c) { return prefix + "heads." + heads[r] + ".z." + rows[r] + "." + c; };
   }
 
+  /** AttentionGradientSheet.MAX_TOKENS: lines for the softmax backward up to this many tokens. */
+  var MAX_GRADIENT_TOKENS = 4;
+
+  /**
+   * AttentionGradientSheet.lines: per scored head and query column j, Σⱼ over the open keys of
+   * ∂L/∂a·a (recomputed over every key, as softmaxBackward), then ∂L/∂s_ij = a_ij·(∂L/∂a_ij − Σⱼ).
+   */
+  function gradientView(t, g, w) {
+    if (t.a[0].length > MAX_GRADIENT_TOKENS || t.layer.weights) {
+      return;
+    }
+    var causal = t.layer.causal;
+    t.heads.forEach(function (ht, h) {
+      var hg = g.heads[h];
+      var a = ht.weights;
+      var dW = hg.dWeights;
+      for (var j = 0; j < a[0].length; j++) {
+        var dot = 0.0;
+        var k;
+        for (k = 0; k < a.length; k++) {
+          dot += dW[k][j] * a[k][j];
+        }
+        var open = [];
+        for (k = 0; k < a.length; k++) {
+          if (!masked(causal, k, j)) {
+            open.push(k);
+          }
+        }
+        var sub = I.subscript(j + 1);
+        var head = "heads." + h;
+        var sum = new w.Line(w.p).text("Σ" + sub + " = ");
+        sum.terms(open.length, function (i) { sum.factor(dW[open[i]][j]).text("·").factor(a[open[i]][j]); });
+        w.line(w.key(head + ".dSum", j), sum.result(dot));
+        for (var i = 0; i < a.length; i++) {
+          var name = "∂L/∂s" + I.subscript(i + 1) + "," + sub + " = ";
+          w.line(w.key(head + ".dScores", i, j), masked(causal, i, j) ? name + "0 (masked)"
+            : new w.Line(w.p).text(name).factor(a[i][j]).text("·(").figure(dW[i][j]).text(" − ").factor(dot).text(")")
+              .result(hg.dScores[i][j]));
+        }
+      }
+    });
+  }
+
   api.kinds.attention = {
     spec: spec,
+    gradientView: gradientView,
     traceFields: traceFields,
     view: view,
     forward: forward,

@@ -44,6 +44,18 @@
       fields.push("\"mask\":" + I.jsonMatrix(l.mask), "\"a\":" + I.jsonMatrix(t.a));
       return fields;
     },
+    /** DropoutKind.gradientLines: "∂L/∂x₁ = 0.5·1 / (1 − 0.5) = 1", "(dropped)" after a dropped entry. */
+    gradientView: function (t, g, w) {
+      var mask = t.layer.mask;
+      w.shown(g.dA[0].length).forEach(function (c) {
+        w.shown(g.dA.length).forEach(function (r) {
+          var gone = mask[r][c] === 0;
+          w.line(w.key("dInput", r, c), new w.Line(w.p).text("∂L/∂x" + w.subscript(r + 1) + " = ").factor(g.dA[r][c])
+            .text("·").factor(mask[r][c]).text(" / (1 − ").figure(t.layer.p).text(")").result(g.dInput[r][c])
+            + (gone ? " (dropped)" : ""));
+        });
+      });
+    },
     /** DropoutKind.section: the mask and A (dropped cells marked), one line per value, grouped by sample. */
     view: function (t, prefix, lineKey, p, shelf) {
       var l = t.layer;

@@ -235,7 +235,110 @@
     });
   }
 
-  var unit = { forward: forward, backward: backward, spec: spec, traceFields: traceFields, view: view };
+  /**
+   * NormGradientSheet.lines: ∂L/∂x̂ = ∂L/∂a·γ; per group m, d and c (recomputed in backward's
+   * order); ∂L/∂x = (∂L/∂x̂ − m) / denominator − x̂·c; ∂L/∂γ and ∂L/∂β along each row.
+   */
+  function gradientView(t, g, w) {
+    var layer = t.layer;
+    var axis = AXES[layer.type];
+    var xHat = t.normalized;
+    var dA = g.dA;
+    var rows = xHat.length;
+    var cols = xHat[0].length;
+    var groups = axis.groups(rows, cols);
+    var n = axis.members(rows, cols);
+    var d = divisor(layer, n);
+    var std = layer.epsilon_added_to === "std";
+    var sub = w.subscript;
+    function cell(r, c) {
+      return sub(r + 1) + "," + sub(c + 1);
+    }
+    var members = w.shown(n);
+    w.shown(groups).forEach(function (group) {
+      var grad = [];
+      var gSum = 0.0;
+      var gxSum = 0.0;
+      var i;
+      for (i = 0; i < n; i++) {
+        var r0 = axis.row(group, i);
+        var c0 = axis.col(group, i);
+        grad[i] = dA[r0][c0] * layer.gamma[r0];
+        gSum += grad[i];
+        gxSum += grad[i] * xHat[r0][c0];
+      }
+      var gMean = gSum / n;
+      var v = t.variance[group];
+      var s = denominator(layer, v);
+      var rho = std ? Math.sqrt(v) : s;
+      var scale = rho > 0 ? gxSum / (rho * d) : 0.0;
+      var gs = sub(group + 1);
+      members.forEach(function (i) {
+        var r = axis.row(group, i);
+        var c = axis.col(group, i);
+        w.line(w.key("dNormalized", r, c), new w.Line(w.p).text("∂L/∂x̂" + cell(r, c) + " = ").factor(dA[r][c])
+          .text("·").factor(layer.gamma[r]).result(grad[i]));
+      });
+      var mean = new w.Line(w.p).text("m" + gs + " = (");
+      mean.terms(n, function (i) {
+        if (i === 0) {
+          mean.figure(grad[i]);
+        } else {
+          mean.factor(grad[i]);
+        }
+      });
+      w.line(w.key("dMean", group), mean.text(") / " + n).result(gMean));
+      var dot = new w.Line(w.p).text("d" + gs + " = ");
+      dot.terms(n, function (i) { dot.factor(grad[i]).text("·").factor(xHat[axis.row(group, i)][axis.col(group, i)]); });
+      w.line(w.key("dDot", group), dot.result(gxSum));
+      var scaleText;
+      if (rho > 0) {
+        var line = new w.Line(w.p).text("c" + gs + " = ").figure(gxSum).text(" / (");
+        if (std) {
+          line.text("√(").figure(v).text(")");
+        } else {
+          root(line, v, layer, true);
+        }
+        scaleText = line.text("·" + d + ")").result(scale);
+      } else {
+        scaleText = "c" + gs + " = 0 (the standard deviation is 0: only ε divides)";
+      }
+      w.line(w.key("dScale", group), scaleText);
+      members.forEach(function (i) {
+        var r = axis.row(group, i);
+        var c = axis.col(group, i);
+        var l = new w.Line(w.p).text("∂L/∂x" + cell(r, c) + " = (").figure(grad[i]).text(" − ").factor(gMean)
+          .text(") / ");
+        root(l, v, layer, true);
+        l.text(" − ").factor(xHat[r][c]).text("·").factor(scale);
+        w.line(w.key("dInput", r, c), l.result(g.dInput[r][c]));
+      });
+    });
+    var shownRows = w.shown(rows);
+    shownRows.forEach(function (r) {
+      var l = new w.Line(w.p).text("∂L/∂γ" + sub(r + 1) + " = ");
+      l.terms(cols, function (c) { l.factor(dA[r][c]).text("·").factor(xHat[r][c]); });
+      w.line(w.key("gradients.gamma", r), l.result(g.gradients.gamma[r]));
+    });
+    shownRows.forEach(function (r) {
+      var l = new w.Line(w.p).text("∂L/∂β" + sub(r + 1) + " = ");
+      if (cols === 1) {
+        l.text("∂L/∂a" + cell(r, 0)).uses(dA[r][0]);
+      } else {
+        l.terms(cols, function (c) {
+          if (c === 0) {
+            l.figure(dA[r][c]);
+          } else {
+            l.factor(dA[r][c]);
+          }
+        });
+      }
+      w.line(w.key("gradients.beta", r), l.result(g.gradients.beta[r]));
+    });
+  }
+
+  var unit = { forward: forward, backward: backward, spec: spec, traceFields: traceFields, view: view,
+    gradientView: gradientView };
   api.kinds.batch_norm = unit;
   api.kinds.layer_norm = unit;
 })(window.Longhand);

@@ -547,6 +547,7 @@
       var stage = result.first.layers[i];
       put("layers." + i + ".dA.", stage.dA);
       denseWork(traces, result.first.layers, i, "layers." + i + ".", true, work);
+      kindWork(traces, result.first.layers, i, "layers." + i, true, work);
       if (stage.inner) {
         skipSums("layers." + i + ".", stage, p, put, lines);
       }
@@ -611,6 +612,54 @@
       });
       w.lines[prefix + "db." + u] = { kind: "plain", css: "", text: biasGradientLine(g.dZ, g.db, u, p) };
     });
+  }
+
+  /**
+   * KindTrainingViews.kindWork: the written-out gradients of the kinds in stage i (itself, then a
+   * residual's inner layers), each by its unit's gradientView(trace, gradients, w), w being
+   * GradientContext's counterpart: key(field, indices...), line(key, text, css), Line, subscript,
+   * shown, p, last, loss, target, output, and GradientSheet's delta, softmaxCrossEntropy and blocked.
+   */
+  function kindWork(traces, gradients, i, prefix, top, work) {
+    var t = traces[i];
+    var g = gradients[i];
+    if (I.isDense(t.layer)) {
+      return;
+    }
+    var kind = I.kindOf(t.layer);
+    if (kind.gradientView) {
+      kind.gradientView(t, g, gradientContext(prefix, top && i === traces.length - 1, work));
+    }
+    if (t.inner && g.inner) {
+      t.inner.forEach(function (u, j) { kindWork(t.inner, g.inner, j, prefix + ".layers." + j, false, work); });
+    }
+  }
+
+  function gradientContext(prefix, last, work) {
+    return {
+      p: work.p,
+      Line: Line,
+      subscript: subscript,
+      shown: shownIndices,
+      last: last,
+      loss: work.training.loss,
+      target: work.training.target,
+      output: work.output,
+      // GradientSheet's lines, for kinds that write a dense layer's ∂L/∂z (the activation kind).
+      delta: deltaLine,
+      softmaxCrossEntropy: softmaxCrossEntropyLine,
+      blocked: blocked,
+      key: function (field) {
+        var k = prefix + "." + field;
+        for (var a = 1; a < arguments.length; a++) {
+          k += "." + arguments[a];
+        }
+        return k;
+      },
+      line: function (key, text, css) {
+        work.lines[key] = { kind: "plain", css: css || "", text: text };
+      }
+    };
   }
 
   /** KindTrainingViews.skip: a residual's ∂L/∂X through its branch and in all, each entry "∂L/∂x₁ = 8 + 16 = 24". */
