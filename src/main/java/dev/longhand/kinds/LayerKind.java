@@ -2,6 +2,7 @@ package dev.longhand.kinds;
 
 import dev.longhand.render.KindSheet;
 import dev.longhand.spec.KindReader;
+import java.util.List;
 
 /**
  * One layer kind beyond dense layers, whole: how a block reads it ({@link KindReader}), how the
@@ -11,4 +12,10 @@ import dev.longhand.spec.KindReader;
  * src/README.md lists what a new kind brings.
  */
 public interface LayerKind extends KindReader, KindSheet {
+
+    /**
+     * The kind's part of each download format ({@code export.numpy.NumpyKind}, ...): the formats
+     * find theirs through {@link Kinds#exports()}. Every kind gives one part per format.
+     */
+    List<Object> exports();
 }

@@ -182,4 +182,9 @@ public final class ActivationKind implements LayerKind {
         }
         return groups;
     }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new ActivationNumpy());
+    }
 }

@@ -131,4 +131,9 @@ public final class AttentionKind implements LayerKind {
     public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
         return AttentionGradientSheet.lines((AttentionTrace) trace, (AttentionGradients) gradients, context);
     }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new AttentionNumpy());
+    }
 }

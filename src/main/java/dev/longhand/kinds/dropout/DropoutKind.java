@@ -201,4 +201,9 @@ public final class DropoutKind implements LayerKind {
     static String heading(String column, String formula) {
         return column.isEmpty() ? formula : column + ": " + formula;
     }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new DropoutNumpy());
+    }
 }

@@ -130,4 +130,9 @@ public final class NormKind implements LayerKind {
     public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
         return NormGradientSheet.lines((NormTrace) trace, (NormGradients) gradients, context);
     }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new NormNumpy(axis));
+    }
 }

@@ -120,4 +120,9 @@ public final class ResidualKind implements LayerKind {
         return context.render("layer-residual", new View(lineKey, context.title(), inner,
                 context.input(context.inputSymbol(), "the input of the residual, x"), branch, a, work));
     }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new ResidualNumpy());
+    }
 }
