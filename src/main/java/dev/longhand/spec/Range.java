@@ -20,11 +20,12 @@ record Range(double min, double max, boolean integers, int decimals) {
     /** Draws a rows × cols matrix, row by row, with the seed. */
     Matrix draw(long seed, int rows, int cols) {
         Matrix drawn = new SeededRandom(seed).uniform(rows, cols, min, max, integers);
+        Matrix.Origin origin = new Matrix.Origin(seed, rows, cols, min, max, integers, integers ? -1 : decimals);
         if (decimals < 0 || integers) {
-            return drawn;
+            return drawn.drawnAs(origin);
         }
         double scale = POWERS_OF_TEN[decimals];
-        return drawn.map(v -> rounded(v, decimals, scale));
+        return drawn.map(v -> rounded(v, decimals, scale)).drawnAs(origin);
     }
 
     private static final double[] POWERS_OF_TEN = new double[SpecLimits.MAX_PRECISION + 1];
