@@ -1,5 +1,6 @@
 package dev.longhand.kinds;
 
+import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.render.KindSheet;
 import dev.longhand.spec.KindReader;
 
@@ -11,4 +12,7 @@ import dev.longhand.spec.KindReader;
  * src/README.md lists what a new kind brings.
  */
 public interface LayerKind extends KindReader, KindSheet {
+
+    /** How a PyTorch script writes the kind ({@code KINDTorch} in its package). */
+    TorchLayer torch();
 }

@@ -1,5 +1,6 @@
 package dev.longhand.kinds.activation;
 
+import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Activation;
 import dev.longhand.nn.Loss;
@@ -181,5 +182,10 @@ public final class ActivationKind implements LayerKind {
             groups.add(new GradientGroupView(column.isEmpty() ? formula : column + ": " + formula, lines));
         }
         return groups;
+    }
+
+    @Override
+    public TorchLayer torch() {
+        return new ActivationTorch();
     }
 }

@@ -1,5 +1,6 @@
 package dev.longhand.kinds.attention;
 
+import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
@@ -130,5 +131,10 @@ public final class AttentionKind implements LayerKind {
     @Override
     public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
         return AttentionGradientSheet.lines((AttentionTrace) trace, (AttentionGradients) gradients, context);
+    }
+
+    @Override
+    public TorchLayer torch() {
+        return new AttentionTorch();
     }
 }

@@ -1,5 +1,6 @@
 package dev.longhand.kinds.dropout;
 
+import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
@@ -200,5 +201,10 @@ public final class DropoutKind implements LayerKind {
     /** "Sample 2: formula", or the formula alone for a single column. */
     static String heading(String column, String formula) {
         return column.isEmpty() ? formula : column + ": " + formula;
+    }
+
+    @Override
+    public TorchLayer torch() {
+        return new DropoutTorch();
     }
 }

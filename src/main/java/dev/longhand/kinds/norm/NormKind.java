@@ -1,5 +1,6 @@
 package dev.longhand.kinds.norm;
 
+import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
@@ -129,5 +130,10 @@ public final class NormKind implements LayerKind {
     @Override
     public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
         return NormGradientSheet.lines((NormTrace) trace, (NormGradients) gradients, context);
+    }
+
+    @Override
+    public TorchLayer torch() {
+        return new NormTorch(axis);
     }
 }

@@ -1,5 +1,6 @@
 package dev.longhand.kinds.residual;
 
+import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Stage;
 import dev.longhand.nn.StageTrace;
@@ -119,5 +120,10 @@ public final class ResidualKind implements LayerKind {
         }
         return context.render("layer-residual", new View(lineKey, context.title(), inner,
                 context.input(context.inputSymbol(), "the input of the residual, x"), branch, a, work));
+    }
+
+    @Override
+    public TorchLayer torch() {
+        return new ResidualTorch();
     }
 }
