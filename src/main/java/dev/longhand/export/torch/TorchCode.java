@@ -141,6 +141,17 @@ public final class TorchCode {
         define("page", PythonHelpers.PAGE);
     }
 
+    /** "Layer 3", or "Layer 3: Hidden 2" when the block names it. */
+    public static String title(int number, String name) {
+        String plain = "Layer " + number;
+        return name.strip().equals(plain) ? plain : plain + ": " + name.strip();
+    }
+
+    /** "1 head", "3 heads". */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** The PyTorch module of an activation, e.g. {@code nn.ReLU()}; softmax over the features. */
     public static String activation(Activation activation) {
         return switch (activation) {
@@ -181,7 +192,7 @@ public final class TorchCode {
     private void writeDense(LayerTrace trace, String name) {
         define("dense", PythonHelpers.DENSE);
         var layer = trace.layer();
-        comment("\"" + layer.name() + "\": dense, " + layer.inputs() + " inputs → " + layer.units() + " units, "
+        comment("dense, " + layer.inputs() + " inputs → " + layer.units() + " units, "
                 + layer.activation().key() + activationNote(layer.activation()));
         call(name, "dense", List.of(
                 arg("weights", matrix(layer.weights())),

@@ -43,7 +43,7 @@ public final class TorchScript {
         for (int i = 0; i < stages.size(); i++) {
             String name = "layer_" + (i + 1);
             code.line("");
-            code.comment("Layer " + (i + 1) + " " + stages.get(i).stage().name().strip() + ".");
+            code.comment(TorchCode.title(i + 1, stages.get(i).stage().name()));
             code.layer(stages.get(i), name);
             names.add(name);
         }
@@ -84,8 +84,8 @@ public final class TorchScript {
                 """);
         s.append(code.definitions());
         s.append(code.statements());
-        s.append("\n# The input as on the page (").append(forward.input().rows()).append(" features × ")
-                .append(forward.input().cols()).append(" columns); x holds one sample per row.\n");
+        s.append("\n# The input as on the page (").append(TorchCode.count(forward.input().rows(), "feature")).append(" × ")
+                .append(TorchCode.count(forward.input().cols(), "column")).append("); x holds one sample per row.\n");
         s.append("x = ").append(input).append(".T\n\n");
         s.append("layer_names = ").append(layerNames).append('\n');
         s.append("""
@@ -116,7 +116,6 @@ public final class TorchScript {
             s.append("loss_function = nn.MSELoss()  # the mean of (a − t)² over every output number\n");
         } else {
             s.append("""
-
 
                     def cross_entropy(a, t):
                         \"""The page's cross entropy: the mean over samples of −Σ t·log(a) over the output units.

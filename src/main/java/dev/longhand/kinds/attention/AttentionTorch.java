@@ -99,7 +99,7 @@ public final class AttentionTorch implements TorchLayer {
         SelfAttention attention = (SelfAttention) trace.stage();
         code.require("math");
         code.define("SelfAttention", SELF_ATTENTION);
-        code.comment("self-attention, " + attention.heads().size() + " head(s)"
+        code.comment("self-attention, " + TorchCode.count(attention.heads().size(), "head")
                 + (attention.causal() ? ", causal" : "") + ", each head (query, key, value)");
         List<String> heads = new ArrayList<>();
         for (AttentionHead head : attention.heads()) {

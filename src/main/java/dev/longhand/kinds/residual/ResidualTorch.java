@@ -30,11 +30,11 @@ public final class ResidualTorch implements TorchLayer {
     public void write(StageTrace trace, String name, TorchCode code) {
         Residual.ResidualTrace t = (Residual.ResidualTrace) trace;
         code.define("Residual", CLASS);
-        code.comment("residual: x + f(x), f = the " + t.inner().size() + " layer(s) below");
+        code.comment("residual: x + f(x), f = the " + (t.inner().size() == 1 ? "layer" : t.inner().size() + " layers") + " below");
         List<String> inner = new ArrayList<>();
         for (int i = 0; i < t.inner().size(); i++) {
             String innerName = name + "_" + (i + 1);
-            code.comment("inner layer " + (i + 1) + " " + t.inner().get(i).stage().name().strip() + ".");
+            code.comment("inner " + TorchCode.title(i + 1, t.inner().get(i).stage().name()));
             code.layer(t.inner().get(i), innerName);
             inner.add(innerName);
         }

@@ -27,6 +27,17 @@ final class ExportBlocks {
 
     /** The block of {@code yaml}, or empty when it has errors or its numbers overflow. */
     static Optional<Block> of(String id, String yaml) {
+        return of(id, yaml, new Diagnostics());
+    }
+
+    /** The block of {@code yaml}, or an error listing its problems. */
+    static Block valid(String yaml) {
+        Diagnostics diagnostics = new Diagnostics();
+        return of("mlp-1", yaml, diagnostics).orElseThrow(() -> new AssertionError("the test block has errors: "
+                + diagnostics.sorted().stream().map(d -> d.headline()).toList()));
+    }
+
+    private static Optional<Block> of(String id, String yaml, Diagnostics diagnostics) {
         String markdown = "```network\n" + yaml + (yaml.endsWith("\n") ? "" : "\n") + "```\n";
         SourceText file = new SourceText("content/x.md", markdown);
         int lines = (int) yaml.lines().count();
@@ -35,7 +46,6 @@ final class ExportBlocks {
             offsets[i] = file.lineStart(i + 2);
         }
         BlockSource source = new BlockSource(file, yaml, offsets, file.positionOf(0));
-        Diagnostics diagnostics = new Diagnostics();
         Optional<MlpSpec> spec = SpecReader.read(source, Optional.empty(), Kinds.readers(), diagnostics);
         if (spec.isEmpty()) {
             return Optional.empty();
