@@ -1,6 +1,5 @@
 package dev.longhand.kinds;
 
-import dev.longhand.export.torch.TorchLayers;
 import dev.longhand.kinds.activation.ActivationKind;
 import dev.longhand.kinds.attention.AttentionKind;
 import dev.longhand.kinds.dropout.DropoutKind;
@@ -27,8 +26,6 @@ public final class Kinds {
     private static final KindReaders READERS = KindReaders.of(ALL.stream().map(k -> (KindReader) k).toList());
     private static final KindSheets SHEETS = KindSheets.of(ALL.stream().map(k -> (KindSheet) k).toList());
 
-    private static final TorchLayers TORCH = TorchLayers.of(ALL.stream().map(LayerKind::torch).toList());
-
     private Kinds() {
     }
 
@@ -38,10 +35,5 @@ public final class Kinds {
 
     public static KindSheets sheets() {
         return SHEETS;
-    }
-
-    /** How a PyTorch script writes each kind. */
-    public static TorchLayers torch() {
-        return TORCH;
     }
 }

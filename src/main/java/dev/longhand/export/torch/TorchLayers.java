@@ -1,22 +1,25 @@
 package dev.longhand.export.torch;
 
+import dev.longhand.render.KindSheets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The {@link TorchLayer} of every kind beyond dense layers, by type. */
 public final class TorchLayers {
 
     /** No kinds: blocks of dense layers only. */
-    public static final TorchLayers NONE = new TorchLayers(Map.of());
+    public static final TorchLayers NONE = new TorchLayers(type -> Optional.empty());
 
-    private final Map<String, TorchLayer> byType;
+    private final Function<String, Optional<TorchLayer>> byType;
 
-    private TorchLayers(Map<String, TorchLayer> byType) {
+    private TorchLayers(Function<String, Optional<TorchLayer>> byType) {
         this.byType = byType;
     }
 
+    /** These writers, one per type. */
     public static TorchLayers of(List<TorchLayer> layers) {
         Map<String, TorchLayer> byType = new LinkedHashMap<>();
         for (TorchLayer layer : layers) {
@@ -24,11 +27,19 @@ public final class TorchLayers {
                 throw new IllegalArgumentException("two PyTorch writers for type " + layer.type());
             }
         }
-        return new TorchLayers(Map.copyOf(byType));
+        Map<String, TorchLayer> copy = Map.copyOf(byType);
+        return new TorchLayers(type -> Optional.ofNullable(copy.get(type)));
+    }
+
+    /** The writers of the kinds a block was computed with: each sheet that is a {@link TorchKind}. */
+    public static TorchLayers of(KindSheets sheets) {
+        return new TorchLayers(type -> sheets.find(type)
+                .filter(TorchKind.class::isInstance)
+                .map(sheet -> ((TorchKind) sheet).torch()));
     }
 
     /** The writer of {@code type}, if a kind gave one. */
     public Optional<TorchLayer> get(String type) {
-        return Optional.ofNullable(byType.get(type));
+        return byType.apply(type);
     }
 }

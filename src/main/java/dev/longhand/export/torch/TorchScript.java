@@ -22,6 +22,11 @@ public final class TorchScript {
     private TorchScript() {
     }
 
+    /** The script of {@code block}, each kind beyond dense layers written by the kind it was computed with. */
+    public static String of(Block block) {
+        return of(block, TorchLayers.of(block.sheets()));
+    }
+
     /** The script of {@code block}, each kind beyond dense layers written by its writer in {@code kinds}. */
     public static String of(Block block, TorchLayers kinds) {
         String title = "Block " + block.id() + (block.caption().isBlank() ? "" : " (" + block.caption() + ")");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.longhand.kinds.Kinds;
 import dev.longhand.kinds.RandomKindNetworks;
 import dev.longhand.kinds.RandomKindTraining;
 import dev.longhand.kinds.Reference;
@@ -42,8 +41,8 @@ class TorchScriptAgreementTest {
     @TempDir
     Path temp;
 
-    /** A block and where it came from, for messages. */
-    record Named(String what, Block block) {
+    /** A block, where it came from and its YAML, for messages. */
+    record Named(String what, String yaml, Block block) {
     }
 
     static List<Named> randomBlocks() {
@@ -54,11 +53,12 @@ class TorchScriptAgreementTest {
                     ? RandomKindNetworks.network(random, 1 + random.nextInt(3), 1 + random.nextInt(3), 1 + random.nextInt(4))
                     : RandomKindTraining.network(random, 1 + random.nextInt(3), 1 + random.nextInt(3), 1 + random.nextInt(3));
             String yaml = RandomKindNetworks.markdown(data).replaceFirst("^```network\n", "").replaceFirst("```\n$", "");
-            ExportBlocks.of("mlp-" + i, yaml).ifPresent(b -> blocks.add(new Named("random block " + yaml.strip(), b)));
+            int number = i;
+            ExportBlocks.of("mlp-" + i, yaml).ifPresent(b -> blocks.add(new Named("random block " + number, yaml, b)));
         }
-        blocks.add(new Named("the large training block", ExportBlocks.of("large",
-                RandomKindNetworks.markdown(RandomKindTraining.large(new Random(5)))
-                        .replaceFirst("^```network\n", "").replaceFirst("```\n$", "")).orElseThrow()));
+        String large = RandomKindNetworks.markdown(RandomKindTraining.large(new Random(5)))
+                .replaceFirst("^```network\n", "").replaceFirst("```\n$", "");
+        blocks.add(new Named("the large training block", large, ExportBlocks.of("large", large).orElseThrow()));
         return blocks;
     }
 
@@ -70,8 +70,9 @@ class TorchScriptAgreementTest {
                 List<String> fences = ExportBlocks.fences(Files.readString(file, StandardCharsets.UTF_8));
                 for (int i = 0; i < fences.size(); i++) {
                     int number = i + 1;
-                    ExportBlocks.of("mlp-" + number, fences.get(i))
-                            .ifPresent(b -> blocks.add(new Named(file.getFileName() + " block " + number, b)));
+                    String yaml = fences.get(i);
+                    ExportBlocks.of("mlp-" + number, yaml)
+                            .ifPresent(b -> blocks.add(new Named(file.getFileName() + " block " + number, yaml, b)));
                 }
             }
         }
@@ -114,7 +115,7 @@ class TorchScriptAgreementTest {
         List<Path> scripts = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Path script = temp.resolve("block_" + i + ".py");
-            Files.writeString(script, TorchScript.of(blocks.get(i).block(), Kinds.torch()), StandardCharsets.UTF_8);
+            Files.writeString(script, TorchScript.of(blocks.get(i).block()), StandardCharsets.UTF_8);
             scripts.add(script);
         }
         return scripts;
@@ -130,12 +131,15 @@ class TorchScriptAgreementTest {
         List<Path> scripts = write(blocks);
         List<JsonNode> results = Python3.runAll(temp, scripts);
         List<String> problems = new ArrayList<>();
+        String firstYaml = null;
         for (int i = 0; i < blocks.size(); i++) {
+            int before = problems.size();
             Block block = blocks.get(i).block();
             JsonNode result = results.get(i);
             String where = blocks.get(i).what() + " (" + scripts.get(i).getFileName() + ")";
             if (result.has("error")) {
                 problems.add(where + ": " + result.get("error").asText());
+                firstYaml = firstYaml == null ? blocks.get(i).yaml() : firstYaml;
                 continue;
             }
             compare(where + " output", block.forward().output(), result.get("output"), problems);
@@ -150,8 +154,12 @@ class TorchScriptAgreementTest {
                     near(where + " losses[" + s + "]", t.losses().get(s), losses.get(s).asDouble(), problems);
                 }
             });
+            if (firstYaml == null && problems.size() > before) {
+                firstYaml = blocks.get(i).yaml();
+            }
         }
-        assertEquals(List.of(), problems.stream().limit(5).toList(), problems.size() + " of " + blocks.size() + " disagree");
+        assertEquals(List.of(), problems.stream().limit(5).toList(), problems.size() + " numbers of " + blocks.size()
+                + " blocks disagree; the first such block:\n" + firstYaml);
     }
 
     private static void compare(String what, Matrix expected, JsonNode actual, List<String> problems) {

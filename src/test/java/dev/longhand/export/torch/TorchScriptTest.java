@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.longhand.kinds.Kinds;
 import dev.longhand.render.Block;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ class TorchScriptTest {
     }
 
     private static String script(String yaml) {
-        return TorchScript.of(block(yaml), Kinds.torch());
+        return TorchScript.of(block(yaml));
     }
 
     /** Runs the script with python3 + torch (skipping the test without them) and gives its variables. */
@@ -222,7 +221,7 @@ class TorchScriptTest {
                     activation: softmax
                 """;
         Block block = block(yaml);
-        String script = TorchScript.of(block, Kinds.torch());
+        String script = TorchScript.of(block);
         assertTrue(script.length() < 60_000, "the script has " + script.length() + " characters");
         assertTrue(script.contains("drawn(seed=11, rows=128, cols=784, low=-0.1, high=0.1, decimals=2)"), script);
         assertTrue(script.contains("drawn(seed=12, rows=64, cols=128, low=-3, high=3, integers=True)"), script);
