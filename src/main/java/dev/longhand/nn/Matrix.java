@@ -1,7 +1,6 @@
 package dev.longhand.nn;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -23,41 +22,12 @@ public final class Matrix {
     private final double[][] data;
     private final int rows;
     private final int cols;
-    /** How the numbers were drawn, for a matrix of generated numbers; null otherwise. Not part of equality. */
-    private final Origin origin;
 
     /** Takes ownership of {@code data}: callers hand over a fresh, rectangular, non-empty array. */
     private Matrix(double[][] data) {
-        this(data, null);
-    }
-
-    private Matrix(double[][] data, Origin origin) {
         this.data = data;
         this.rows = data.length;
         this.cols = data[0].length;
-        this.origin = origin;
-    }
-
-    /**
-     * How a matrix of generated numbers ({@code {random: SEED, min, max, integers, decimals}}) was
-     * drawn: {@code new SeededRandom(seed).uniform(rows, cols, min, max, integers)}, then each
-     * number rounded half to even at {@code decimals} places (-1: not rounded). An export can
-     * draw the numbers again from this instead of writing a hundred thousand of them out.
-     */
-    public record Origin(long seed, int rows, int cols, double min, double max, boolean integers, int decimals) {
-    }
-
-    /** The same numbers, known to be drawn as {@code origin} says (which must give this shape). */
-    public Matrix drawnAs(Origin origin) {
-        if (origin.rows() != rows || origin.cols() != cols) {
-            throw new IllegalArgumentException("drawn as " + origin.rows() + "×" + origin.cols() + ", not " + shape());
-        }
-        return new Matrix(data, origin);
-    }
-
-    /** How the numbers were drawn, for generated numbers as the block read them; empty otherwise. */
-    public Optional<Origin> origin() {
-        return Optional.ofNullable(origin);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.longhand.spec;
 
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.SeededRandom;
 import java.math.BigDecimal;
@@ -17,15 +18,24 @@ import java.util.OptionalInt;
  */
 record Range(double min, double max, boolean integers, int decimals) {
 
+    /** Draws a rows × cols matrix, row by row, with the seed, and notes how in {@code reading}. */
+    Matrix draw(long seed, int rows, int cols, Reading reading) {
+        return reading.drawn(draw(seed, rows, cols), drawn(seed, rows, cols, false));
+    }
+
+    /** How a rows × cols matrix is drawn with the seed. */
+    Drawn drawn(long seed, int rows, int cols, boolean transposed) {
+        return new Drawn(seed, rows, cols, min, max, integers, decimals, transposed);
+    }
+
     /** Draws a rows × cols matrix, row by row, with the seed. */
     Matrix draw(long seed, int rows, int cols) {
         Matrix drawn = new SeededRandom(seed).uniform(rows, cols, min, max, integers);
-        Matrix.Origin origin = new Matrix.Origin(seed, rows, cols, min, max, integers, integers ? -1 : decimals);
         if (decimals < 0 || integers) {
-            return drawn.drawnAs(origin);
+            return drawn;
         }
         double scale = POWERS_OF_TEN[decimals];
-        return drawn.map(v -> rounded(v, decimals, scale)).drawnAs(origin);
+        return drawn.map(v -> rounded(v, decimals, scale));
     }
 
     private static final double[] POWERS_OF_TEN = new double[SpecLimits.MAX_PRECISION + 1];

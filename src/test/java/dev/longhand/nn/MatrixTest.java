@@ -153,17 +153,4 @@ class MatrixTest {
     void toStringListsTheRows() {
         assertEquals("Matrix[[1.0, -1.0], [0.0, 1.0]]", m(new double[] {1, -1}, new double[] {0, 1}).toString());
     }
-
-    @Test
-    void aDrawnMatrixKeepsItsOriginOutsideEquality() {
-        Matrix drawn = new SeededRandom(7).uniform(2, 3, -1, 1, false);
-        Matrix.Origin origin = new Matrix.Origin(7, 2, 3, -1, 1, false, -1);
-        Matrix tagged = drawn.drawnAs(origin);
-        assertEquals(java.util.Optional.of(origin), tagged.origin());
-        assertEquals(drawn, tagged);
-        assertEquals(drawn.hashCode(), tagged.hashCode());
-        assertEquals(java.util.Optional.empty(), drawn.origin());
-        assertEquals(java.util.Optional.empty(), tagged.map(x -> x).origin(), "a computed matrix was not drawn");
-        assertThrows(IllegalArgumentException.class, () -> drawn.drawnAs(new Matrix.Origin(7, 3, 2, -1, 1, false, -1)));
-    }
 }

@@ -1,6 +1,7 @@
 package dev.longhand.export.torch;
 
 import dev.longhand.nn.Activation;
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.StageTrace;
@@ -26,8 +27,12 @@ public final class TorchCode {
     private final java.util.SortedSet<String> imports = new java.util.TreeSet<>();
     private final StringBuilder statements = new StringBuilder();
 
-    TorchCode(TorchLayers kinds) {
+    /** The block's matrices drawn from a seed, by identity. */
+    private final Map<Matrix, Drawn> drawn;
+
+    TorchCode(TorchLayers kinds, Map<Matrix, Drawn> drawn) {
         this.kinds = kinds;
+        this.drawn = drawn;
     }
 
     /**
@@ -93,7 +98,8 @@ public final class TorchCode {
     private String matrix(Matrix m, boolean flat) {
         definePage();
         if (!flat && (long) m.rows() * m.cols() > LARGEST_WRITTEN) {
-            return m.origin().map(this::drawn).orElseGet(() -> rows(m, false));
+            Drawn how = drawn.get(m);
+            return how != null ? drawn(how) : rows(m, false);
         }
         return rows(m, flat);
     }
@@ -121,7 +127,8 @@ public final class TorchCode {
         return b.append("    ])").toString();
     }
 
-    private String drawn(Matrix.Origin origin) {
+    /** The call drawing the numbers again; {@code .T} for an input drawn a sample at a time (a sample a row). */
+    private String drawn(Drawn origin) {
         define("drawn", PythonHelpers.DRAWN);
         require("decimal");
         require("math");
@@ -134,7 +141,7 @@ public final class TorchCode {
         } else if (origin.decimals() >= 0) {
             b.append(", decimals=").append(origin.decimals());
         }
-        return b.append(")").toString();
+        return b.append(origin.transposed() ? ").T" : ")").toString();
     }
 
     private void definePage() {

@@ -1,6 +1,6 @@
 package dev.longhand.export.torch;
 
-import dev.longhand.render.KindSheets;
+import dev.longhand.export.KindExports;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +31,9 @@ public final class TorchLayers {
         return new TorchLayers(type -> Optional.ofNullable(copy.get(type)));
     }
 
-    /** The writers of the kinds a block was computed with: each sheet that is a {@link TorchKind}. */
-    public static TorchLayers of(KindSheets sheets) {
-        return new TorchLayers(type -> sheets.find(type)
-                .filter(TorchKind.class::isInstance)
-                .map(sheet -> ((TorchKind) sheet).torch()));
+    /** The writers the kinds give as their part of the formats ({@code LayerKind.exports()}). */
+    public static TorchLayers of(KindExports kinds) {
+        return new TorchLayers(type -> kinds.find(type, TorchLayer.class));
     }
 
     /** The writer of {@code type}, if a kind gave one. */

@@ -1,12 +1,16 @@
 package dev.longhand.export.torch;
 
+import dev.longhand.export.KindExports;
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.Loss;
+import dev.longhand.nn.Matrix;
 import dev.longhand.nn.StageTrace;
 import dev.longhand.nn.Training;
 import dev.longhand.render.Block;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,15 +26,15 @@ public final class TorchScript {
     private TorchScript() {
     }
 
-    /** The script of {@code block}, each kind beyond dense layers written by the kind it was computed with. */
-    public static String of(Block block) {
-        return of(block, TorchLayers.of(block.sheets()));
+    /** The script of {@code block}, each kind beyond dense layers written by its part in {@code kinds}. */
+    public static String of(Block block, KindExports kinds) {
+        return of(block, TorchLayers.of(kinds));
     }
 
     /** The script of {@code block}, each kind beyond dense layers written by its writer in {@code kinds}. */
     public static String of(Block block, TorchLayers kinds) {
         String title = "Block " + block.id() + (block.caption().isBlank() ? "" : " (" + block.caption() + ")");
-        return of(title, block.forward(), block.training(), Math.max(block.precision(), 4), kinds);
+        return of(title, block.forward(), block.training(), Math.max(block.precision(), 4), block.drawn(), kinds);
     }
 
     /**
@@ -38,10 +42,11 @@ public final class TorchScript {
      *
      * @param title     what the script's docstring calls the block
      * @param precision decimals PyTorch prints
+     * @param drawn     the matrices drawn from a seed, by identity, which the script draws again when they are large
      */
     public static String of(String title, ForwardTrace forward, Optional<Training> training, int precision,
-                            TorchLayers kinds) {
-        TorchCode code = new TorchCode(kinds);
+                            Map<Matrix, Drawn> drawn, TorchLayers kinds) {
+        TorchCode code = new TorchCode(kinds, drawn);
         List<String> names = new ArrayList<>();
         List<StageTrace> stages = forward.stages();
         code.comment("The layers, input side first; each takes and gives one sample per row.");
@@ -91,7 +96,8 @@ public final class TorchScript {
         s.append(code.statements());
         s.append("\n# The input as on the page (").append(TorchCode.count(forward.input().rows(), "feature")).append(" × ")
                 .append(TorchCode.count(forward.input().cols(), "column")).append("); x holds one sample per row.\n");
-        s.append("x = ").append(input).append(".T\n\n");
+        // An input drawn a sample at a time is drawn(...).T on the page's side; its draw is PyTorch's layout already.
+        s.append("x = ").append(input.endsWith(").T") ? input.substring(0, input.length() - 2) : input + ".T").append("\n\n");
         s.append("layer_names = ").append(layerNames).append('\n');
         s.append("""
                 a = x

@@ -1,6 +1,5 @@
 package dev.longhand.kinds.activation;
 
-import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Activation;
 import dev.longhand.nn.Loss;
@@ -185,7 +184,7 @@ public final class ActivationKind implements LayerKind {
     }
 
     @Override
-    public TorchLayer torch() {
-        return new ActivationTorch();
+    public List<Object> exports() {
+        return List.of(new ActivationNumpy(), new ActivationTorch());
     }
 }

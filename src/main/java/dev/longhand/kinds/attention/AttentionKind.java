@@ -1,6 +1,5 @@
 package dev.longhand.kinds.attention;
 
-import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
@@ -134,7 +133,7 @@ public final class AttentionKind implements LayerKind {
     }
 
     @Override
-    public TorchLayer torch() {
-        return new AttentionTorch();
+    public List<Object> exports() {
+        return List.of(new AttentionNumpy(), new AttentionTorch());
     }
 }

@@ -1,6 +1,5 @@
 package dev.longhand.kinds.dropout;
 
-import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
@@ -204,7 +203,7 @@ public final class DropoutKind implements LayerKind {
     }
 
     @Override
-    public TorchLayer torch() {
-        return new DropoutTorch();
+    public List<Object> exports() {
+        return List.of(new DropoutNumpy(), new DropoutTorch());
     }
 }

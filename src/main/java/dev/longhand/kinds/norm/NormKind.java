@@ -1,6 +1,5 @@
 package dev.longhand.kinds.norm;
 
-import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Stage;
@@ -133,7 +132,7 @@ public final class NormKind implements LayerKind {
     }
 
     @Override
-    public TorchLayer torch() {
-        return new NormTorch(axis);
+    public List<Object> exports() {
+        return List.of(new NormNumpy(axis), new NormTorch(axis));
     }
 }

@@ -1,6 +1,5 @@
 package dev.longhand.kinds.residual;
 
-import dev.longhand.export.torch.TorchLayer;
 import dev.longhand.kinds.LayerKind;
 import dev.longhand.nn.Stage;
 import dev.longhand.nn.StageTrace;
@@ -123,7 +122,7 @@ public final class ResidualKind implements LayerKind {
     }
 
     @Override
-    public TorchLayer torch() {
-        return new ResidualTorch();
+    public List<Object> exports() {
+        return List.of(new ResidualNumpy(), new ResidualTorch());
     }
 }

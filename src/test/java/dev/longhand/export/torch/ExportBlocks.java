@@ -59,7 +59,7 @@ final class ExportBlocks {
         Optional<Network> firstStep = trained.map(t -> s.network().step(t.firstStep(),
                 s.training().orElseThrow().learningRate()));
         return Optional.of(new Block(id, s.caption(), s.inputLabels(), s.batch(), s.precision(), false, forward,
-                s.training(), trained, firstStep, Blanks.NONE, Kinds.sheets()));
+                s.training(), trained, firstStep, Blanks.NONE, Kinds.sheets(), s.drawn()));
     }
 
     private static boolean finite(ForwardTrace forward, Optional<TrainingTrace> trained) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.longhand.kinds.Kinds;
 import dev.longhand.kinds.RandomKindNetworks;
 import dev.longhand.kinds.RandomKindTraining;
 import dev.longhand.kinds.Reference;
@@ -115,7 +116,7 @@ class TorchScriptAgreementTest {
         List<Path> scripts = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Path script = temp.resolve("block_" + i + ".py");
-            Files.writeString(script, TorchScript.of(blocks.get(i).block()), StandardCharsets.UTF_8);
+            Files.writeString(script, TorchScript.of(blocks.get(i).block(), Kinds.exports()), StandardCharsets.UTF_8);
             scripts.add(script);
         }
         return scripts;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.longhand.kinds.Kinds;
 import dev.longhand.render.Block;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class TorchScriptTest {
     }
 
     private static String script(String yaml) {
-        return TorchScript.of(block(yaml));
+        return TorchScript.of(block(yaml), Kinds.exports());
     }
 
     /** Runs the script with python3 + torch (skipping the test without them) and gives its variables. */
@@ -208,7 +209,7 @@ class TorchScriptTest {
     @Test
     void aLargeGeneratedNetworkIsDrawnAgainFromItsSeedsNotWrittenOut() throws Exception {
         String yaml = """
-                input: {random: 7, units: 784, samples: 2, min: 0, max: 1, decimals: 2}
+                input: {random: 7, units: 784, samples: 7, min: 0, max: 1, decimals: 2}
                 layers:
                   - units: 128
                     weights: {random: 11, min: -0.1, max: 0.1, decimals: 2}
@@ -221,14 +222,15 @@ class TorchScriptTest {
                     activation: softmax
                 """;
         Block block = block(yaml);
-        String script = TorchScript.of(block);
+        String script = TorchScript.of(block, Kinds.exports());
         assertTrue(script.length() < 60_000, "the script has " + script.length() + " characters");
+        assertTrue(script.contains("x = drawn(seed=7, rows=7, cols=784, low=0, high=1, decimals=2)\n"), script);
         assertTrue(script.contains("drawn(seed=11, rows=128, cols=784, low=-0.1, high=0.1, decimals=2)"), script);
         assertTrue(script.contains("drawn(seed=12, rows=64, cols=128, low=-3, high=3, integers=True)"), script);
         assertTrue(script.contains("drawn(seed=-13, rows=80, cols=64, low=-0.5, high=0.5)"), script);
         JsonNode output = run(script).get("output");
         for (int r = 0; r < 10; r++) {
-            for (int c = 0; c < 2; c++) {
+            for (int c = 0; c < 7; c++) {
                 assertEquals(block.forward().output().get(r, c), output.get(r).get(c).asDouble(), 1e-12);
             }
         }
