@@ -102,6 +102,9 @@ public final class TorchScript {
         s.append("""
                 a = x
                 for number, (layer, name) in enumerate(zip(model, layer_names), 1):
+                    if isinstance(layer, nn.Sequential):  # a dense layer: z is what nn.Linear gives
+                        print(f"layer {number} ({name}): z =")
+                        print(layer[0](a).detach().T)
                     a = layer(a)
                     print(f"layer {number} ({name}): a =")
                     print(a.detach().T)
