@@ -35,12 +35,12 @@ public final class Exports {
                 f.description())).toList();
     }
 
-    /** Every file of the blocks of {@code page}, in page order and format order. */
+    /** Every file of the blocks of {@code page}, in page order and format order; each made when written. */
     public static List<ExportFile> files(String page, List<Block> blocks, KindExports kinds) {
         List<ExportFile> files = new ArrayList<>();
         for (Block block : blocks) {
             for (ExportFormat format : FORMATS) {
-                files.add(new ExportFile(fileName(page, block.id(), format), format.write(block, kinds)));
+                files.add(new ExportFile(fileName(page, block.id(), format), () -> format.write(block, kinds)));
             }
         }
         return files;

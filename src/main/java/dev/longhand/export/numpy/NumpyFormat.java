@@ -97,10 +97,7 @@ public final class NumpyFormat implements ExportFormat {
 
                 output, caches = run(LAYERS, X)
                 show("X (the input)", X)
-                for number, (layer, cache) in enumerate(zip(LAYERS, caches), start=1):
-                    if "z" in cache and cache["z"] is not cache.get("x"):
-                        show(f"layer {number} ({layer['name']}): z", cache["z"])
-                    show(f"layer {number} ({layer['name']}): a", cache["a"])
+                show_layers(LAYERS, caches)
                 show("output", output)
                 """);
         block.training().ifPresent(t -> out.append(training(t, target, traces)));
@@ -119,6 +116,22 @@ public final class NumpyFormat implements ExportFormat {
                     print(title, "=")
                     print(m)
                     print()
+                """);
+        script.define("show_layers", """
+                def show_layers(layers, caches, prefix="layer "):
+                    \"""What the page shows of each layer: z and a, an attention head's weights, a norm's x̂,
+                    and the layers inside a residual before its sum.\"""
+                    for number, (layer, cache) in enumerate(zip(layers, caches), start=1):
+                        title = f"{prefix}{number} ({layer['name']})"
+                        if "inner" in cache:
+                            show_layers(layer["layers"], cache["inner"], f"{title}, inner layer ")
+                        for h, head in enumerate(cache.get("heads", []), start=1):
+                            show(f"{title}: head {h} weights", head["weights"])
+                        if "normalized" in cache:
+                            show(f"{title}: normalized", cache["normalized"])
+                        if "z" in cache and cache["z"] is not cache.get("x"):
+                            show(f"{title}: z", cache["z"])
+                        show(f"{title}: a", cache["a"])
                 """);
         script.define("run", """
                 def run(layers, x):
