@@ -1,6 +1,7 @@
 package dev.longhand.export;
 
 import dev.longhand.export.numpy.NumpyFormat;
+import dev.longhand.export.torch.TorchFormat;
 import dev.longhand.render.Block;
 import dev.longhand.render.ExportLinkView;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ public final class Exports {
 
     /** Every format, in the order of the page's links: the one list a new format joins. */
     public static final List<ExportFormat> FORMATS = List.of(
-            new NumpyFormat());
+            new NumpyFormat(),
+            new TorchFormat());
 
     private Exports() {
     }
