@@ -1,5 +1,6 @@
 package dev.longhand.kinds;
 
+import dev.longhand.export.xlsx.WorkbookKind;
 import dev.longhand.render.KindSheet;
 import dev.longhand.spec.KindReader;
 
@@ -10,5 +11,5 @@ import dev.longhand.spec.KindReader;
  * and the theme's partial {@code templates/layer-KIND.mustache}. "Adding a layer kind" in
  * src/README.md lists what a new kind brings.
  */
-public interface LayerKind extends KindReader, KindSheet {
+public interface LayerKind extends KindReader, KindSheet, WorkbookKind {
 }

@@ -36,6 +36,12 @@ import java.util.Optional;
  */
 public final class ActivationKind implements LayerKind {
 
+    /** Its workbook: {@link ActivationWorkbook}. */
+    @Override
+    public dev.longhand.export.xlsx.KindWorkbook workbook() {
+        return new ActivationWorkbook();
+    }
+
     @Override
     public String type() {
         return "activation";

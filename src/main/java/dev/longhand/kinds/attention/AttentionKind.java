@@ -20,6 +20,12 @@ import java.util.List;
  */
 public final class AttentionKind implements LayerKind {
 
+    /** Its workbook: {@link AttentionWorkbook}. */
+    @Override
+    public dev.longhand.export.xlsx.KindWorkbook workbook() {
+        return new AttentionWorkbook();
+    }
+
     @Override
     public String type() {
         return "attention";

@@ -33,6 +33,12 @@ import java.util.OptionalDouble;
  */
 public final class DropoutKind implements LayerKind {
 
+    /** Its workbook: {@link DropoutWorkbook}. */
+    @Override
+    public dev.longhand.export.xlsx.KindWorkbook workbook() {
+        return new DropoutWorkbook();
+    }
+
     /** Seeds beyond this size are written as JSON strings, which a browser reads without rounding. */
     static final long LARGEST_EXACT = 1L << 53;
 

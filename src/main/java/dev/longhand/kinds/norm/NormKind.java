@@ -25,6 +25,12 @@ import java.util.OptionalDouble;
  */
 public final class NormKind implements LayerKind {
 
+    /** Its workbook: {@link NormWorkbook}. */
+    @Override
+    public dev.longhand.export.xlsx.KindWorkbook workbook() {
+        return new NormWorkbook();
+    }
+
     private final NormAxis axis;
 
     public NormKind(NormAxis axis) {

@@ -20,6 +20,12 @@ import java.util.Optional;
 /** {@code type: residual}: x + (the inner layers applied to x). */
 public final class ResidualKind implements LayerKind {
 
+    /** Its workbook: {@link ResidualWorkbook}. */
+    @Override
+    public dev.longhand.export.xlsx.KindWorkbook workbook() {
+        return new ResidualWorkbook();
+    }
+
     @Override
     public String type() {
         return "residual";

@@ -1,0 +1,110 @@
+package dev.longhand.kinds.attention;
+
+import dev.longhand.export.xlsx.Activations;
+import dev.longhand.export.xlsx.KindWorkbook;
+import dev.longhand.export.xlsx.Region;
+import dev.longhand.export.xlsx.StageCells;
+import dev.longhand.export.xlsx.Written;
+import dev.longhand.nn.StageTrace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Attention in a workbook, head by head as the page works it: the projections typed in;
+ * {@code Q = W_q·X}, {@code K}, {@code V} by MMULT; each score {@code SUMPRODUCT(column i of K,
+ * column j of Q)} times the scale; a score the causal mask hides is the text "−∞" and its weight
+ * the formula 0, every other weight the softmax of its column's unmasked scores; {@code Z = V·weights};
+ * then the heads stacked and the output projection. Given weights: {@code V} (or X) times them.
+ */
+final class AttentionWorkbook implements KindWorkbook {
+
+    /** What a masked score shows: no number, so no formula can take it for one. */
+    static final String MASKED = "−∞";
+
+    @Override
+    public Written write(StageTrace trace, StageCells cells) {
+        AttentionTrace t = (AttentionTrace) trace;
+        Region x = cells.input();
+        if (t.stage() instanceof GivenWeightsAttention layer) {
+            return given(layer, x, cells);
+        }
+        SelfAttention layer = (SelfAttention) t.stage();
+        List<Region> zs = new ArrayList<>();
+        for (int h = 0; h < layer.heads().size(); h++) {
+            zs.add(head(layer, h, x, cells));
+        }
+        Region stacked = zs.get(0);
+        if (zs.size() > 1) {
+            cells.heading("The heads' Z stacked");
+            List<int[]> rows = new ArrayList<>();
+            for (int h = 0; h < zs.size(); h++) {
+                for (int r = 0; r < zs.get(h).rows(); r++) {
+                    rows.add(new int[] {h, r});
+                }
+            }
+            stacked = cells.formulas("stacked Z", null, rows.size(), x.cols(),
+                    (r, c) -> zs.get(rows.get(r)[0]).at(rows.get(r)[1], c));
+        }
+        if (layer.output().isEmpty()) {
+            cells.name("a", stacked);
+            return Written.of(stacked);
+        }
+        Region s = stacked;
+        if (zs.size() == 1) {
+            cells.heading("The output projection");
+        }
+        Region out = cells.numbers("W_o", "output", layer.output().get());
+        Region a = cells.formulas("A = W_o·stacked Z", "a", out.rows(), x.cols(),
+                (r, c) -> "MMULT(" + out.row(r) + "," + s.col(c) + ")");
+        return Written.of(a);
+    }
+
+    private static Region head(SelfAttention layer, int h, Region x, StageCells cells) {
+        AttentionHead head = layer.heads().get(h);
+        String at = "heads." + h + ".";
+        cells.heading("Head " + (h + 1));
+        Region query = cells.numbers("W_q", at + "query", head.query());
+        Region key = cells.numbers("W_k", at + "key", head.key());
+        Region value = cells.numbers("W_v", at + "value", head.value());
+        cells.nextLine();
+        Region q = product(cells, "Q = W_q·X", at + "q", query, x);
+        Region k = product(cells, "K = W_k·X", at + "k", key, x);
+        Region v = product(cells, "V = W_v·X", at + "v", value, x);
+        cells.nextLine();
+        int tokens = x.cols();
+        String scale = switch (layer.scale().form()) {
+            case ROOT -> "*(1/SQRT(" + head.keySize() + "))";
+            case NONE -> "";
+            case NUMBER -> "*" + layer.scale().number();
+        };
+        boolean causal = layer.causal();
+        Region scores = cells.formulas("scores = Kᵀ·Q" + (scale.isEmpty() ? "" : " · scale"), at + "scores", tokens,
+                tokens, (i, j) -> causal && i > j ? null : "SUMPRODUCT(" + k.col(i) + "," + q.col(j) + ")" + scale, MASKED);
+        Region weights = cells.formulas("weights = softmax of each column", at + "weights", tokens, tokens,
+                (i, j) -> causal && i > j ? "0"
+                        : Activations.softmax(scores.at(i, j), causal ? scores.col(j, 0, j) : scores.col(j)));
+        return product(cells, "Z = V·weights", at + "z", v, weights);
+    }
+
+    private static Written given(GivenWeightsAttention layer, Region x, StageCells cells) {
+        Region weights = cells.numbers("weights", "weights", layer.weights());
+        cells.name("heads.0.weights", weights);
+        Region v;
+        if (layer.value().isPresent()) {
+            Region value = cells.numbers("W_v", "value", layer.value().get());
+            v = product(cells, "V = W_v·X", "heads.0.v", value, x);
+        } else {
+            v = cells.formulas("V = X", "heads.0.v", x.rows(), x.cols(), x::at);
+        }
+        Region z = product(cells, "Z = V·weights", "heads.0.z", v, weights);
+        cells.name("a", z);
+        return Written.of(z);
+    }
+
+    /** left · right, each entry {@code MMULT(row of left, column of right)}. */
+    private static Region product(StageCells cells, String title, String field, Region left, Region right) {
+        return cells.formulas(title, field, left.rows(), right.cols(),
+                (r, c) -> "MMULT(" + left.row(r) + "," + right.col(c) + ")");
+    }
+
+}
