@@ -22,11 +22,7 @@ final class DenseTraining {
     }
 
     static void write(Canvas canvas, Writer writer, Training training, ForwardTrace forward, Region target) {
-        canvas.band("Gradient descent");
-        Region rate = canvas.place("learning rate η", 1, 1);
-        canvas.number(rate.top(), rate.left(), training.learningRate());
-        writer.name("learning_rate", rate);
-        String eta = rate.at(0, 0);
+        String eta = writer.region("learning_rate").at(0, 0);
         int last = forward.stages().size() - 1;
         Region out = writer.region("layers." + last + ".a");
         Region dA;

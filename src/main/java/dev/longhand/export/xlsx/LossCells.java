@@ -38,6 +38,9 @@ final class LossCells {
             canvas.formula(loss.top(), loss.left(), "SUM(" + perSample.all() + ")/" + a.cols());
         }
         writer.name("loss", loss);
+        Region rate = canvas.place("learning rate η", 1, 1);
+        canvas.number(rate.top(), rate.left(), training.learningRate());
+        writer.name("learning_rate", rate);
         return loss;
     }
 }
