@@ -1,8 +1,11 @@
 package dev.longhand.export.xlsx;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 
 /**
  * One sheet being filled as the page is laid out: bands from top to bottom, each a title line
@@ -48,6 +51,17 @@ final class Canvas {
         nextLeft += Math.max(cols, 1) + 1;
         bandHeight = Math.max(bandHeight, rows + 1);
         return region;
+    }
+
+    /** Writes out every row so far: the layout never goes back above the band being filled. */
+    void flush() {
+        if (sheet instanceof SXSSFSheet streaming) {
+            try {
+                streaming.flushRows();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     void number(int row, int col, double value) {

@@ -4,19 +4,22 @@ import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.StageTrace;
 import dev.longhand.render.Block;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A block as a workbook that recomputes like the page (the contract's "Exports", {@code xlsx}).
@@ -43,18 +46,23 @@ public final class Workbook {
 
     /** The workbook of {@code block}, as the bytes of an .xlsx file. */
     public static byte[] of(Block block) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        // Streaming (SXSSF): rows stay in memory only until their band is done (Canvas.flush), so that a 784-128-64-10 block needs
+        // a few megabytes, not the hundreds XSSF's object per cell would take.
+        SXSSFWorkbook workbook = new SXSSFWorkbook(null, -1, false, false);
+        try {
             fill(workbook, block);
-            fixProperties(workbook.getProperties());
+            fixProperties(workbook.getXSSFWorkbook().getProperties());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return withFixedTimes(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            workbook.dispose();
         }
     }
 
-    private static void fill(XSSFWorkbook workbook, Block block) {
+    private static void fill(SXSSFWorkbook workbook, Block block) {
         ForwardTrace forward = block.forward();
         boolean perLayer = numbers(block) > ONE_SHEET_CELLS;
         Writer writer = new Writer(workbook, block.sheets(), perLayer);
@@ -116,16 +124,22 @@ public final class Workbook {
         properties.getExtendedProperties().setApplication("Longhand");
     }
 
-    /** The same zip with every entry dated {@link #FIXED}, in the same order. */
+    /**
+     * The same zip with every entry dated {@link #FIXED}, in the same order. Read with Commons
+     * Compress (POI's own zip library): SXSSF's streamed entries carry their sizes after the data,
+     * which java.util.zip's stream reader refuses.
+     */
     private static byte[] withFixedTimes(byte[] zip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get();
              ZipOutputStream z = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+            for (ZipArchiveEntry e : Collections.list(in.getEntries())) {
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTimeLocal(FIXED);
                 z.putNextEntry(copy);
-                in.transferTo(z);
+                try (InputStream data = in.getInputStream(e)) {
+                    data.transferTo(z);
+                }
                 z.closeEntry();
             }
         }

@@ -7,19 +7,19 @@ import dev.longhand.render.KindSheets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** Writes stages into a workbook, dispatching each to its kind, and keeps the defined names. */
 final class Writer {
 
     private static final KindWorkbook DENSE = new DenseWorkbook();
 
-    private final XSSFWorkbook workbook;
+    private final SXSSFWorkbook workbook;
     private final KindSheets kinds;
     private final boolean qualified;
     private final Map<String, Region> names = new LinkedHashMap<>();
 
-    Writer(XSSFWorkbook workbook, KindSheets kinds, boolean qualified) {
+    Writer(SXSSFWorkbook workbook, KindSheets kinds, boolean qualified) {
         this.workbook = workbook;
         this.kinds = kinds;
         this.qualified = qualified;
@@ -33,7 +33,9 @@ final class Writer {
     /** Writes one stage, headed by its name and type, under trace path {@code path}. */
     Written stage(StageTrace trace, Canvas canvas, String path, Region input) {
         canvas.band(trace.stage().name() + " (" + trace.stage().type() + ")");
-        return kind(trace).write(trace, new StageCells(this, canvas, path, input));
+        Written written = kind(trace).write(trace, new StageCells(this, canvas, path, input));
+        canvas.flush();
+        return written;
     }
 
     private KindWorkbook kind(StageTrace trace) {
