@@ -8,7 +8,9 @@ import dev.longhand.nn.Activation;
  */
 public final class Activations {
 
-    /** 1/√2 spelled as the double {@link Activation} divides by: z/√2 is written z/SQRT(2). */
+    /** 1/√(2π) as {@link Activation} writes it, for GELU's derivative. */
+    private static final String INV_SQRT_2PI = "0.3989422804014327";
+
     private Activations() {
     }
 
@@ -30,6 +32,26 @@ public final class Activations {
     /** exp(x − max) / Σ exp(column − max): the column's softmax at x, safe from overflow. */
     public static String softmax(String x, String column) {
         return "EXP(" + x + "-MAX(" + column + "))/SUMPRODUCT(EXP(" + column + "-MAX(" + column + ")))";
+    }
+
+    /**
+     * dL/dz at (r, c) from dL/da, as {@link Activation#backward} computes it: {@code dA·f′(z)}
+     * (sigmoid and tanh from a), or for softmax {@code a·(dA − Σ dA·a)} over the column.
+     */
+    public static String backward(Activation f, Region dA, Region z, Region a, int r, int c) {
+        String d = dA.at(r, c);
+        String x = z.at(r, c);
+        String y = a.at(r, c);
+        return switch (f) {
+            case RELU -> d + "*IF(" + x + ">0,1,0)";
+            case LINEAR -> d;
+            case SIGMOID -> d + "*" + y + "*(1-" + y + ")";
+            case TANH -> d + "*(1-" + y + "*" + y + ")";
+            case LEAKY_RELU -> d + "*IF(" + x + ">0,1,0.01)";
+            case GELU -> d + "*(0.5*(1+SIGN(" + x + ")*ERF(ABS(" + x + ")/SQRT(2)))+" + x + "*EXP(-0.5*" + x + "*" + x
+                    + ")*" + INV_SQRT_2PI + ")";
+            case SOFTMAX -> y + "*(" + d + "-SUMPRODUCT(" + dA.col(c) + "," + a.col(c) + "))";
+        };
     }
 
     /** What a title writes for f applied to {@code arg}: "relu(Z)", "softmax(Z)". */

@@ -5,6 +5,7 @@ import dev.longhand.nn.Layer;
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.nn.StageTrace;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A dense layer as the page draws it: W and b typed in, then
@@ -24,5 +25,26 @@ final class DenseWorkbook implements KindWorkbook {
         Activation f = layer.activation();
         Region a = Activations.apply(cells, f, z, "A = " + Activations.title(f, "Z"), "a");
         return new Written(a, f == Activation.SOFTMAX ? Optional.of(z) : Optional.empty());
+    }
+
+    @Override
+    public boolean writesBackward(StageTrace trace, Predicate<StageTrace> inner) {
+        return true;
+    }
+
+    /** {@code dZ = dA ⊙ f′(Z)}, {@code dW = dZ·Xᵀ}, {@code db} = row sums of dZ, {@code dX = Wᵀ·dZ}. */
+    @Override
+    public Region backward(StageTrace trace, BackwardCells cells) {
+        Activation f = ((LayerTrace) trace).layer().activation();
+        Region w = cells.forward("weights");
+        Region z = cells.forward("z");
+        Region a = cells.forward("a");
+        Region x = cells.input();
+        Region dA = cells.dOutput();
+        Region dZ = cells.dLogits().orElseGet(() -> cells.formulas("dZ = dA ⊙ " + f.key() + "′(Z)", z.rows(), z.cols(),
+                (r, c) -> Activations.backward(f, dA, z, a, r, c)));
+        cells.gradient("dW = dZ·Xᵀ", "weights", (r, k) -> "SUMPRODUCT(" + dZ.row(r) + "," + x.row(k) + ")");
+        cells.gradient("db = Σ dZ", "bias", (r, c) -> "SUM(" + dZ.row(r) + ")");
+        return cells.formulas("dX = Wᵀ·dZ", x.rows(), x.cols(), (k, c) -> "SUMPRODUCT(" + w.col(k) + "," + dZ.col(c) + ")");
     }
 }

@@ -1,6 +1,7 @@
 package dev.longhand.export.xlsx;
 
 import dev.longhand.nn.StageTrace;
+import java.util.function.Predicate;
 
 /**
  * How one layer kind writes itself into a workbook: its parameters as typed numbers, everything it
@@ -11,4 +12,21 @@ public interface KindWorkbook {
 
     /** Writes {@code trace}'s stage through {@code cells}; returns where its output stands. */
     Written write(StageTrace trace, StageCells cells);
+
+    /**
+     * Whether {@link #backward} writes this stage's part of the first training step; {@code inner}
+     * says it of a stage inside this one (a residual's layers). Without it, a training block's
+     * workbook has the loss but no gradients.
+     */
+    default boolean writesBackward(StageTrace trace, Predicate<StageTrace> inner) {
+        return false;
+    }
+
+    /**
+     * Writes the stage's backward pass as formulas through {@code cells}: each parameter's gradient
+     * by {@link BackwardCells#gradient} and dL/d(its input), which it returns.
+     */
+    default Region backward(StageTrace trace, BackwardCells cells) {
+        throw new UnsupportedOperationException(trace.stage().type() + " writes no backward pass");
+    }
 }

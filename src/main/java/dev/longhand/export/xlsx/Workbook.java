@@ -29,7 +29,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * numbers) on a sheet per layer. Inputs, parameters, masks and settings are typed numbers; every
  * computed value is a formula over cells; each matrix of the trace has a defined name, its trace
  * path with dots as underscores. With training the loss is a formula too, and for networks of
- * dense layers the gradients and the values after the first step ({@link DenseTraining}).
+ * every kind but attention the gradients and the values after the first step ({@link TrainingCells}).
  *
  * <p>The bytes depend only on the block: fixed document dates and fixed zip entry times.
  */
@@ -65,7 +65,7 @@ public final class Workbook {
     private static void fill(SXSSFWorkbook workbook, Block block) {
         ForwardTrace forward = block.forward();
         boolean perLayer = numbers(block) > ONE_SHEET_CELLS;
-        Writer writer = new Writer(workbook, block.sheets(), perLayer);
+        Writer writer = new Writer(workbook, block.sheets(), perLayer, forward.allDense());
         Canvas canvas = writer.sheet(perLayer ? "Input" : "Block");
         canvas.band("Input");
         Region input = place(canvas, "X", forward.input());
@@ -87,9 +87,7 @@ public final class Workbook {
         if (block.training().isPresent() && target.isPresent()) {
             Canvas on = perLayer ? writer.sheet("Training") : canvas;
             LossCells.write(on, writer, block.training().get(), last, target.get(), forward);
-            if (forward.allDense()) {
-                DenseTraining.write(on, writer, block.training().get(), forward, target.get());
-            }
+            TrainingCells.write(on, writer, block.training().get(), forward, target.get());
         }
     }
 

@@ -5,7 +5,10 @@ import dev.longhand.nn.StageTrace;
 import dev.longhand.render.KindSheet;
 import dev.longhand.render.KindSheets;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -17,12 +20,40 @@ final class Writer {
     private final SXSSFWorkbook workbook;
     private final KindSheets kinds;
     private final boolean qualified;
+    private final boolean allDense;
     private final Map<String, Region> names = new LinkedHashMap<>();
+    private final Set<String> densePaths = new HashSet<>();
 
-    Writer(SXSSFWorkbook workbook, KindSheets kinds, boolean qualified) {
+    Writer(SXSSFWorkbook workbook, KindSheets kinds, boolean qualified, boolean allDense) {
         this.workbook = workbook;
         this.kinds = kinds;
         this.qualified = qualified;
+        this.allDense = allDense;
+    }
+
+    /** Whether the block has dense layers only (its trace then keeps dW, db, … and no {@code gradients}). */
+    boolean allDense() {
+        return allDense;
+    }
+
+    /** Whether the stage at trace path {@code path} is a dense layer. */
+    boolean dense(String path) {
+        return densePaths.contains(path);
+    }
+
+    /** Whether the first training step of {@code trace}'s stage can be written out (every kind's but attention's). */
+    boolean writesBackward(StageTrace trace) {
+        return kind(trace).writesBackward(trace, this::writesBackward);
+    }
+
+    /** Writes a stage's part of the first training step; gives dL/d(its input). */
+    Region backward(StageTrace trace, Canvas canvas, String path, String top, String inner, Region dOutput,
+                    Optional<Region> dLogits, Region input, boolean oneStep) {
+        canvas.band(trace.stage().name() + " (" + trace.stage().type() + "): backward");
+        Region dInput = kind(trace).backward(trace, new BackwardCells(this, canvas, path, top, inner, dOutput, dLogits,
+                input, oneStep));
+        canvas.flush();
+        return dInput;
     }
 
     /** A new sheet to lay matrices out on. */
@@ -33,6 +64,9 @@ final class Writer {
     /** Writes one stage, headed by its name and type, under trace path {@code path}. */
     Written stage(StageTrace trace, Canvas canvas, String path, Region input) {
         canvas.band(trace.stage().name() + " (" + trace.stage().type() + ")");
+        if (trace instanceof LayerTrace) {
+            densePaths.add(path);
+        }
         Written written = kind(trace).write(trace, new StageCells(this, canvas, path, input));
         canvas.flush();
         return written;

@@ -1,10 +1,12 @@
 package dev.longhand.kinds.norm;
 
+import dev.longhand.export.xlsx.BackwardCells;
 import dev.longhand.export.xlsx.KindWorkbook;
 import dev.longhand.export.xlsx.Region;
 import dev.longhand.export.xlsx.StageCells;
 import dev.longhand.export.xlsx.Written;
 import dev.longhand.nn.StageTrace;
+import java.util.function.Predicate;
 
 /**
  * Batch or layer norm in a workbook: γ, β and ε typed in; per group (a row for batch norm, a
@@ -51,5 +53,55 @@ final class NormWorkbook implements KindWorkbook {
         Region a = cells.formulas("A = γ·x̂ + β", "a", x.rows(), x.cols(),
                 (r, c) -> gamma.at(r, 0) + "*" + normalized.at(r, c) + "+" + beta.at(r, 0));
         return Written.of(a);
+    }
+
+    @Override
+    public boolean writesBackward(StageTrace trace, Predicate<StageTrace> inner) {
+        return true;
+    }
+
+    /**
+     * As {@link Normalization#backward}: {@code g = dA·γ}; per group {@code mean of g} and
+     * {@code c = Σ g·x̂ / (ρ·D)} (0 when ρ = 0; ρ = the denominator with ε under the root, √variance
+     * with ε added to it); {@code dX = (g − mean of g)/s − x̂·c}; {@code dγ = Σ dA·x̂} and
+     * {@code dβ = Σ dA} over each row.
+     */
+    @Override
+    public Region backward(StageTrace trace, BackwardCells cells) {
+        Normalization layer = ((NormTrace) trace).stage();
+        NormSettings settings = layer.settings();
+        boolean rows = layer.axis() == NormAxis.BATCH;
+        Region dA = cells.dOutput();
+        Region gamma = cells.forward("gamma");
+        Region xHat = cells.forward("normalized");
+        Region variance = cells.forward("variance");
+        String e = cells.forward("epsilon").at(0, 0);
+        boolean underRoot = settings.epsilonAddedTo() == EpsilonPlacement.VARIANCE;
+        int groups = rows ? dA.rows() : dA.cols();
+        Region g = cells.formulas("g = dA·γ", dA.rows(), dA.cols(), (r, c) -> dA.at(r, c) + "*" + gamma.at(r, 0));
+        java.util.function.IntFunction<String> group = k -> rows ? g.row(k) : g.col(k);
+        java.util.function.IntFunction<String> normalizedGroup = k -> rows ? xHat.row(k) : xHat.col(k);
+        java.util.function.IntFunction<String> v = k -> rows ? variance.at(k, 0) : variance.at(0, k);
+        java.util.function.IntFunction<String> s = k -> underRoot ? "SQRT(" + v.apply(k) + "+" + e + ")"
+                : "(SQRT(" + v.apply(k) + ")+" + e + ")";
+        java.util.function.IntFunction<String> rho = k -> underRoot ? s.apply(k) : "SQRT(" + v.apply(k) + ")";
+        String divisor = settings.variance() == VarianceMode.BIASED ? "COUNT(%s)" : "(COUNT(%s)-1)";
+        int statRows = rows ? groups : 1;
+        int statCols = rows ? 1 : groups;
+        Region gMean = cells.formulas("mean of g", statRows, statCols, (r, c) -> "AVERAGE(" + group.apply(rows ? r : c) + ")");
+        Region cs = cells.formulas("c = Σ g·x̂ / (ρ·D)", statRows, statCols, (r, c) -> {
+            int k = rows ? r : c;
+            return "IF(" + rho.apply(k) + ">0,SUMPRODUCT(" + group.apply(k) + "," + normalizedGroup.apply(k) + ")/("
+                    + rho.apply(k) + "*" + divisor.formatted(group.apply(k)) + "),0)";
+        });
+        cells.nextLine();
+        cells.gradient("dγ = Σ dA·x̂", "gamma", (r, c) -> "SUMPRODUCT(" + dA.row(r) + "," + xHat.row(r) + ")");
+        cells.gradient("dβ = Σ dA", "beta", (r, c) -> "SUM(" + dA.row(r) + ")");
+        return cells.formulas("dX = (g − mean of g)/s − x̂·c", dA.rows(), dA.cols(), (r, c) -> {
+            int k = rows ? r : c;
+            String m = rows ? gMean.at(k, 0) : gMean.at(0, k);
+            String ck = rows ? cs.at(k, 0) : cs.at(0, k);
+            return "(" + g.at(r, c) + "-" + m + ")/" + s.apply(k) + "-" + xHat.at(r, c) + "*" + ck;
+        });
     }
 }
