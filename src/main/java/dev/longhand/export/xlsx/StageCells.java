@@ -86,6 +86,11 @@ public final class StageCells {
         }
     }
 
+    /** Keeps cells the trace has no field for under {@code path.field}, for the kind's backward pass. */
+    public void keep(String field, Region region) {
+        writer.keep(path + "." + field, region);
+    }
+
     /** Continues below: the next matrices start a new line of the stage's band. */
     public void nextLine() {
         canvas.newBand();

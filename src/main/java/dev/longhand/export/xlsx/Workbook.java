@@ -28,8 +28,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * side and titled; a small block on one sheet, a large one (more than {@value #ONE_SHEET_CELLS}
  * numbers) on a sheet per layer. Inputs, parameters, masks and settings are typed numbers; every
  * computed value is a formula over cells; each matrix of the trace has a defined name, its trace
- * path with dots as underscores. With training the loss is a formula too, and for networks of
- * every kind but attention the gradients and the values after the first step ({@link TrainingCells}).
+ * path with dots as underscores. With training the loss is a formula too, and so are the first
+ * step's gradients and the values after it ({@link TrainingCells}).
  *
  * <p>The bytes depend only on the block: fixed document dates and fixed zip entry times.
  */

@@ -23,6 +23,7 @@ final class Writer {
     private final boolean allDense;
     private final Map<String, Region> names = new LinkedHashMap<>();
     private final Set<String> densePaths = new HashSet<>();
+    private final Map<String, Region> kept = new LinkedHashMap<>();
 
     Writer(SXSSFWorkbook workbook, KindSheets kinds, boolean qualified, boolean allDense) {
         this.workbook = workbook;
@@ -41,7 +42,7 @@ final class Writer {
         return densePaths.contains(path);
     }
 
-    /** Whether the first training step of {@code trace}'s stage can be written out (every kind's but attention's). */
+    /** Whether the first training step of {@code trace}'s stage can be written out (its kind, and a residual's layers, write one). */
     boolean writesBackward(StageTrace trace) {
         return kind(trace).writesBackward(trace, this::writesBackward);
     }
@@ -83,9 +84,14 @@ final class Writer {
         throw new IllegalStateException("layer type " + trace.stage().type() + " has no workbook");
     }
 
-    /** The cells named by trace path {@code path} (written earlier). */
+    /** Keeps cells the trace has no field for (attention's stacked Z) for the backward pass, unnamed. */
+    void keep(String path, Region region) {
+        kept.put(path, region);
+    }
+
+    /** The cells named by trace path {@code path} (written earlier), or kept under it. */
     Region region(String path) {
-        Region r = names.get(path.replace('.', '_'));
+        Region r = kept.containsKey(path) ? kept.get(path) : names.get(path.replace('.', '_'));
         if (r == null) {
             throw new IllegalStateException("nothing named " + path);
         }

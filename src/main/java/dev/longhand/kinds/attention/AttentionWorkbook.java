@@ -1,6 +1,7 @@
 package dev.longhand.kinds.attention;
 
 import dev.longhand.export.xlsx.Activations;
+import dev.longhand.export.xlsx.BackwardCells;
 import dev.longhand.export.xlsx.KindWorkbook;
 import dev.longhand.export.xlsx.Region;
 import dev.longhand.export.xlsx.StageCells;
@@ -8,6 +9,7 @@ import dev.longhand.export.xlsx.Written;
 import dev.longhand.nn.StageTrace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Attention in a workbook, head by head as the page works it: the projections typed in;
@@ -45,6 +47,7 @@ final class AttentionWorkbook implements KindWorkbook {
             stacked = cells.formulas("stacked Z", null, rows.size(), x.cols(),
                     (r, c) -> zs.get(rows.get(r)[0]).at(rows.get(r)[1], c));
         }
+        cells.keep("stacked", stacked);
         if (layer.output().isEmpty()) {
             cells.name("a", stacked);
             return Written.of(stacked);
@@ -107,4 +110,92 @@ final class AttentionWorkbook implements KindWorkbook {
                 (r, c) -> "MMULT(" + left.row(r) + "," + right.col(c) + ")");
     }
 
+
+    @Override
+    public boolean writesBackward(StageTrace trace, Predicate<StageTrace> inner) {
+        return true;
+    }
+
+    /** As {@link SelfAttention#backward} and {@link GivenWeightsAttention#backward}, product by product. */
+    @Override
+    public Region backward(StageTrace trace, BackwardCells cells) {
+        AttentionTrace t = (AttentionTrace) trace;
+        Region x = cells.input();
+        Region dA = cells.dOutput();
+        if (t.stage() instanceof GivenWeightsAttention layer) {
+            Region v = cells.forward("heads.0.v");
+            Region w = cells.forward("weights");
+            cells.gradient("dweights = Vᵀ·dA", "weights", (i, j) -> "SUMPRODUCT(" + v.col(i) + "," + dA.col(j) + ")");
+            Region dV = cells.formulas("dV = dA·weightsᵀ", v.rows(), v.cols(),
+                    (f, i) -> "SUMPRODUCT(" + dA.row(f) + "," + w.row(i) + ")");
+            if (layer.value().isEmpty()) {
+                return dV;
+            }
+            Region value = cells.forward("value");
+            cells.gradient("dW_v = dV·Xᵀ", "value", (f, c) -> "SUMPRODUCT(" + dV.row(f) + "," + x.row(c) + ")");
+            return cells.formulas("dX = W_vᵀ·dV", x.rows(), x.cols(),
+                    (c, k) -> "SUMPRODUCT(" + value.col(c) + "," + dV.col(k) + ")");
+        }
+        SelfAttention layer = (SelfAttention) t.stage();
+        Region stacked = cells.forward("stacked");
+        Region dStacked = dA;
+        if (layer.output().isPresent()) {
+            Region out = cells.forward("output");
+            cells.gradient("dW_o = dA·stacked Zᵀ", "output", (o, s) -> "SUMPRODUCT(" + dA.row(o) + "," + stacked.row(s) + ")");
+            dStacked = cells.formulas("d stacked Z = W_oᵀ·dA", stacked.rows(), stacked.cols(),
+                    (s, k) -> "SUMPRODUCT(" + out.col(s) + "," + dA.col(k) + ")");
+        }
+        List<Region[]> heads = new ArrayList<>();
+        int row = 0;
+        for (int h = 0; h < layer.heads().size(); h++) {
+            AttentionHead head = layer.heads().get(h);
+            String at = "heads." + h + ".";
+            cells.nextLine();
+            Region dZ = new Region(dStacked.sheet(), dStacked.prefix(), dStacked.top() + row, dStacked.left(),
+                    head.valueSize(), dStacked.cols());
+            row += head.valueSize();
+            Region q = cells.forward(at + "q");
+            Region k = cells.forward(at + "k");
+            Region v = cells.forward(at + "v");
+            Region w = cells.forward(at + "weights");
+            boolean causal = layer.causal();
+            Region dW = cells.formulas("Head " + (h + 1) + ": dweights = Vᵀ·dZ", w.rows(), w.cols(),
+                    (i, j) -> "SUMPRODUCT(" + v.col(i) + "," + dZ.col(j) + ")");
+            Region dV = cells.formulas("dV = dZ·weightsᵀ", v.rows(), v.cols(),
+                    (f, i) -> "SUMPRODUCT(" + dZ.row(f) + "," + w.row(i) + ")");
+            String scale = switch (layer.scale().form()) {
+                case ROOT -> "*(1/SQRT(" + head.keySize() + "))";
+                case NONE -> "";
+                case NUMBER -> "*" + layer.scale().number();
+            };
+            Region dP = cells.formulas("dscores" + (scale.isEmpty() ? "" : " · scale") + " (softmax backward)", w.rows(),
+                    w.cols(), (i, j) -> causal && i > j ? "0" : "(" + w.at(i, j) + "*(" + dW.at(i, j) + "-SUMPRODUCT("
+                            + dW.col(j) + "," + w.col(j) + ")))" + scale);
+            Region dQ = cells.formulas("dQ = K·dP", q.rows(), q.cols(),
+                    (f, j) -> "MMULT(" + k.row(f) + "," + dP.col(j) + ")");
+            Region dK = cells.formulas("dK = Q·dPᵀ", k.rows(), k.cols(),
+                    (f, i) -> "SUMPRODUCT(" + q.row(f) + "," + dP.row(i) + ")");
+            cells.nextLine();
+            cells.gradient("dW_q = dQ·Xᵀ", at + "query", (f, c) -> "SUMPRODUCT(" + dQ.row(f) + "," + x.row(c) + ")");
+            cells.gradient("dW_k = dK·Xᵀ", at + "key", (f, c) -> "SUMPRODUCT(" + dK.row(f) + "," + x.row(c) + ")");
+            cells.gradient("dW_v = dV·Xᵀ", at + "value", (f, c) -> "SUMPRODUCT(" + dV.row(f) + "," + x.row(c) + ")");
+            Region query = cells.forward(at + "query");
+            Region key = cells.forward(at + "key");
+            Region value = cells.forward(at + "value");
+            heads.add(new Region[] {query, key, value, dQ, dK, dV});
+        }
+        cells.nextLine();
+        return cells.formulas("dX = Σ over heads of W_qᵀ·dQ + W_kᵀ·dK + W_vᵀ·dV", x.rows(), x.cols(), (c, k) -> {
+            StringBuilder sum = new StringBuilder();
+            for (Region[] r : heads) {
+                for (int m = 0; m < 3; m++) {
+                    if (sum.length() > 0) {
+                        sum.append('+');
+                    }
+                    sum.append("SUMPRODUCT(").append(r[m].col(c)).append(',').append(r[m + 3].col(k)).append(')');
+                }
+            }
+            return sum.toString();
+        });
+    }
 }

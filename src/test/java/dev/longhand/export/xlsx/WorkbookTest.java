@@ -96,12 +96,7 @@ class WorkbookTest {
             }
             Block block = Blocks.of(WorkbookRecomputeTest.json(data));
             JsonNode trace = TraceCells.parse(TraceJson.of(block));
-            // Attention writes no backward pass yet: a block with one has the loss but no gradients.
-            boolean attention = WorkbookRecomputeTest.json(data).contains("\"attention\"");
             TreeSet<String> expected = new TreeSet<>(TraceCells.names(trace));
-            if (attention) {
-                expected.removeIf(n -> n.matches("layers_\\d+_(gradients|after|dW|db|weights_after|bias_after)(_.*)?"));
-            }
             Set<String> typed = typedNames(block);
             try (XSSFWorkbook wb = open(block)) {
                 Set<String> names = new TreeSet<>();
