@@ -1,8 +1,8 @@
 package dev.longhand.kinds;
 
-import dev.longhand.export.xlsx.WorkbookKind;
 import dev.longhand.render.KindSheet;
 import dev.longhand.spec.KindReader;
+import java.util.List;
 
 /**
  * One layer kind beyond dense layers, whole: how a block reads it ({@link KindReader}), how the
@@ -11,5 +11,11 @@ import dev.longhand.spec.KindReader;
  * and the theme's partial {@code templates/layer-KIND.mustache}. "Adding a layer kind" in
  * src/README.md lists what a new kind brings.
  */
-public interface LayerKind extends KindReader, KindSheet, WorkbookKind {
+public interface LayerKind extends KindReader, KindSheet {
+
+    /**
+     * The kind's part of each download format ({@code export.numpy.NumpyKind}, {@code export.xlsx.KindWorkbook}, ...): the formats
+     * find theirs through {@link Kinds#exports()}. Every kind gives one part per format.
+     */
+    List<Object> exports();
 }

@@ -86,7 +86,7 @@ final class BlockComputer {
         String id = BlockIds.of(number);
         return Optional.of(new Block(id, s.caption(), s.inputLabels(), s.batch(), s.precision(),
                 s.layout() == Layout.AUGMENTED, forward, s.training(), trained, firstStep,
-                blanks(s, page + "#" + id), Kinds.sheets()));
+                blanks(s, page + "#" + id), Kinds.sheets(), s.drawn()));
     }
 
     private static Blanks blanks(MlpSpec spec, String seedText) {

@@ -33,6 +33,7 @@ final class ComputedBlocks {
     static final DataKey<ComputedBlocks> KEY = new DataKey<>("LONGHAND_COMPUTED_BLOCKS", new ComputedBlocks(null));
 
     private final Map<Node, Block> byNode = new IdentityHashMap<>();
+    private final List<Block> inOrder = new ArrayList<>();
     private final Map<Node, Position> openings = new IdentityHashMap<>();
     private final Map<String, Node> placeholders = new LinkedHashMap<>();
     private final Map<String, String> rendered = new LinkedHashMap<>();
@@ -49,6 +50,7 @@ final class ComputedBlocks {
 
     void put(Node node, Block block, Position opening) {
         byNode.put(node, block);
+        inOrder.add(block);
         openings.put(node, opening);
     }
 
@@ -81,6 +83,11 @@ final class ComputedBlocks {
 
     Optional<Block> get(Node node) {
         return Optional.ofNullable(byNode.get(node));
+    }
+
+    /** The blocks in the order of the page. */
+    List<Block> inOrder() {
+        return List.copyOf(inOrder);
     }
 
     int size() {

@@ -1,5 +1,6 @@
 package dev.longhand.markdown;
 
+import dev.longhand.export.ExportFile;
 import dev.longhand.spec.FrontMatter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,16 +23,18 @@ import java.util.Set;
  * @param links       links to other lessons and to headings, for the site to check
  * @param answerKeys  the HTML of each practice block with every value shown, in page order (its answer key);
  *                    empty when the lesson has no practice block
+ * @param exports     every block's downloads (scripts, spreadsheets), each to be written beside the page
  */
 public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks,
                      String prose, boolean trains, boolean exactMath, List<String> kindScripts, boolean math, List<LessonLink> links,
-                     List<String> answerKeys) {
+                     List<String> answerKeys, List<ExportFile> exports) {
 
     public Lesson {
         headings = List.copyOf(headings);
         kindScripts = List.copyOf(kindScripts);
         links = List.copyOf(links);
         answerKeys = List.copyOf(answerKeys);
+        exports = List.copyOf(exports);
     }
 
     /** Whether any block is a worksheet (the page then needs the practice script and an answer key). */

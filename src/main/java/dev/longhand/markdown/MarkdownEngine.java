@@ -16,6 +16,8 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.longhand.diag.Diagnostics;
+import dev.longhand.export.Exports;
+import dev.longhand.kinds.Kinds;
 import dev.longhand.diag.Position;
 import dev.longhand.diag.SourceText;
 import dev.longhand.render.Block;
@@ -172,6 +174,7 @@ public final class MarkdownEngine {
         document.set(ComputedBlocks.KEY, blocks);
         document.set(LessonLinkResolver.SOURCE, source);
         document.set(MlpBlockRenderer.ANSWERS_PAGE, answersPage);
+        document.set(MlpBlockRenderer.PAGE, page);
         List<Position> lost = new ArrayList<>();
         String prose = renderer.render(document);
         String html = blocks.fillIn(ProseHtml.needsCleaning(document) ? ProseHtml.clean(prose) : prose, lost);
@@ -183,7 +186,8 @@ public final class MarkdownEngine {
             return new Outcome(Optional.empty(), links);
         }
         return new Outcome(Optional.of(new Lesson(source, frontMatter.get(), html, headings(document), blocks.size(),
-                prose(document), blocks.anyTrains(), blocks.anyExactMath(), blocks.kindScripts(), math, links, blocks.answerKeys())), links);
+                prose(document), blocks.anyTrains(), blocks.anyExactMath(), blocks.kindScripts(), math, links, blocks.answerKeys(),
+                Exports.files(page, blocks.inOrder(), Kinds.exports()))), links);
     }
 
     /** A paragraph still as {@code longhand new} wrote it would be published as the author's own words. */

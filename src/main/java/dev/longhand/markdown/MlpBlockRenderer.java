@@ -6,9 +6,12 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.data.DataKey;
+import dev.longhand.export.Exports;
 import dev.longhand.render.Block;
 import dev.longhand.render.BlockViews;
+import dev.longhand.render.ExportLinkView;
 import dev.longhand.render.Templates;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +24,8 @@ final class MlpBlockRenderer implements NodeRenderer {
     static final String TEMPLATE = "mlp";
     /** The answer key's page, relative to the lesson's page, for the worksheets' links. */
     static final DataKey<String> ANSWERS_PAGE = new DataKey<>("LONGHAND_ANSWERS_PAGE", "");
+    /** The lesson's page ("attention-by-hand.html"), which names the blocks' downloads beside it. */
+    static final DataKey<String> PAGE = new DataKey<>("LONGHAND_PAGE", "");
 
     private final Templates templates;
 
@@ -49,8 +54,10 @@ final class MlpBlockRenderer implements NodeRenderer {
             answers = cached.get().answerHtml();
         } else {
             Block b = block.get();
-            answers = b.practice() ? templates.render(TEMPLATE, BlockViews.answerKey(b, templates::render)) : "";
-            shown = templates.render(TEMPLATE, BlockViews.of(b, ANSWERS_PAGE.get(context.getDocument()), templates::render));
+            List<ExportLinkView> exports = Exports.links(PAGE.get(context.getDocument()), b.id());
+            answers = b.practice() ? templates.render(TEMPLATE, BlockViews.answerKey(b, exports, templates::render)) : "";
+            shown = templates.render(TEMPLATE, BlockViews.of(b, ANSWERS_PAGE.get(context.getDocument()), exports,
+                    templates::render));
             blocks.rendered(node, shown, answers);
         }
         html.raw(blocks.placeholder(node, shown, answers));

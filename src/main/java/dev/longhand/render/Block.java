@@ -1,10 +1,15 @@
 package dev.longhand.render;
 
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.ForwardTrace;
+import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Network;
 import dev.longhand.nn.Training;
 import dev.longhand.nn.TrainingTrace;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +28,7 @@ import java.util.Optional;
  * @param firstStep   the network after one step, the step written out on the page
  * @param blanks      the values left for the reader to work out, {@link Blanks#NONE} unless a worksheet
  * @param sheets      how the page draws the block's layer kinds beyond dense layers
+ * @param drawn       the matrices drawn from a seed, by identity (the network's and the input's own objects), and how
  */
 public record Block(
         String id,
@@ -36,10 +42,20 @@ public record Block(
         Optional<TrainingTrace> trained,
         Optional<Network> firstStep,
         Blanks blanks,
-        KindSheets sheets) {
+        KindSheets sheets,
+        Map<Matrix, Drawn> drawn) {
 
     public Block {
         inputLabels = List.copyOf(inputLabels);
+        drawn = Collections.unmodifiableMap(new IdentityHashMap<>(drawn));
+    }
+
+    /** A block with nothing drawn from a seed. */
+    public Block(String id, String caption, List<String> inputLabels, boolean batch, int precision, boolean augmented,
+                 ForwardTrace forward, Optional<Training> training, Optional<TrainingTrace> trained,
+                 Optional<Network> firstStep, Blanks blanks, KindSheets sheets) {
+        this(id, caption, inputLabels, batch, precision, augmented, forward, training, trained, firstStep, blanks,
+                sheets, Map.of());
     }
 
     /** A block of dense layers only. */
@@ -75,6 +91,6 @@ public record Block(
     /** The same block with every value shown: its answer key. */
     public Block answered() {
         return new Block(id, caption, inputLabels, batch, precision, augmented, forward, training, trained, firstStep,
-                Blanks.NONE, sheets);
+                Blanks.NONE, sheets, drawn);
     }
 }

@@ -39,10 +39,17 @@ public record BlockView(
         String answers,
         String drawSeed,
         boolean keyOfDraw,
-        String hiddenUntil) {
+        String hiddenUntil,
+        List<ExportLinkView> exports) {
 
     public BlockView {
         layers = List.copyOf(layers);
+        exports = List.copyOf(exports);
+    }
+
+    /** Whether the block has download links ("Take it with you"). */
+    public boolean hasExports() {
+        return !exports.isEmpty();
     }
 
     /** Whether the block is a worksheet with answer boxes. */

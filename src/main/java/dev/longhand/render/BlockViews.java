@@ -27,15 +27,31 @@ public final class BlockViews {
      * @param renderer    the theme, which draws each layer's section with its kind's partial
      */
     public static BlockView of(Block block, String answersHref, SheetContext.Renderer renderer) {
-        return of(block, answersHref, false, renderer);
+        return of(block, answersHref, List.of(), renderer);
+    }
+
+    /**
+     * @param answersHref where a worksheet's answer key is, relative to its page
+     * @param exports     the block's download links ("Take it with you"), relative to its page
+     * @param renderer    the theme, which draws each layer's section with its kind's partial
+     */
+    public static BlockView of(Block block, String answersHref, List<ExportLinkView> exports,
+                               SheetContext.Renderer renderer) {
+        return of(block, answersHref, false, exports, renderer);
     }
 
     /** A worksheet's answer key: the block with every value shown. */
     public static BlockView answerKey(Block block, SheetContext.Renderer renderer) {
-        return of(block.answered(), "", block.blanks().newNumbers().isPresent(), renderer);
+        return answerKey(block, List.of(), renderer);
     }
 
-    private static BlockView of(Block block, String answersHref, boolean keyOfDraw, SheetContext.Renderer renderer) {
+    /** A worksheet's answer key, with the block's download links (the answer key sits beside its page). */
+    public static BlockView answerKey(Block block, List<ExportLinkView> exports, SheetContext.Renderer renderer) {
+        return of(block.answered(), "", block.blanks().newNumbers().isPresent(), exports, renderer);
+    }
+
+    private static BlockView of(Block block, String answersHref, boolean keyOfDraw, List<ExportLinkView> exports,
+                                SheetContext.Renderer renderer) {
         List<StageTrace> traces = block.forward().stages();
         List<SectionView> layers = new ArrayList<>();
         boolean anyRelu = false;
@@ -58,7 +74,7 @@ public final class BlockViews {
                 TraceJson.of(block), anyRelu, block.practice() ? answersHref + "#" + block.id() : "",
                 block.practice() ? block.blanks().newNumbers().stream()
                         .mapToObj(seed -> HexFormat.of().toHexDigits(seed)).findFirst().orElse("") : "",
-                keyOfDraw, block.practice() ? hiding.hiddenUntil() : "");
+                keyOfDraw, block.practice() ? hiding.hiddenUntil() : "", exports);
     }
 
     /** Whether a stage, or a layer inside it, clamps with ReLU (then the legend is shown). */

@@ -160,13 +160,14 @@ public final class LiveSite {
         }
         boolean full = themeDue || writtenSections == null;
         Map<String, String> due;
+        Map<String, byte[]> downloads = new TreeMap<>();
         try {
-            due = render(series, lessons, outlines, full);
+            due = render(series, lessons, outlines, full, downloads);
         } catch (Templates.TemplateException e) {
             diagnostics.add(builder.templateError(e));
             return new Update(new BuildReport(diagnostics, lessons.size(), 0), false, List.of());
         }
-        write(due, series, full, outlines.values().stream().anyMatch(LessonOutline::math));
+        write(due, downloads, series, lessons, full, outlines.values().stream().anyMatch(LessonOutline::math));
         // The search index and the 404 page follow the lessons; the update names the lesson pages.
         List<String> pagesWritten = due.keySet().stream()
                 .filter(p -> !p.equals(SiteWriter.SEARCH_INDEX) && !p.equals(SiteWriter.NOT_FOUND_PAGE))
@@ -227,8 +228,9 @@ public final class LiveSite {
     }
 
     /** The HTML of every page due, by page path; nothing is written yet. */
+    /** @param downloads receives the blocks' downloads of the lessons due, by path */
     private Map<String, String> render(Series series, Map<String, Lesson> lessons,
-                                       Map<String, LessonOutline> outlines, boolean full) {
+                                       Map<String, LessonOutline> outlines, boolean full, Map<String, byte[]> downloads) {
         SiteWriter writer = writer();
         Map<String, List<Series.Entry>> sections = series.sections();
         Set<String> changedSections = new HashSet<>();
@@ -252,6 +254,7 @@ public final class LiveSite {
                 if (lesson.practice()) {
                     due.put(Lesson.answersPage(entry.page()), writer.answersHtml(series, entry, lesson));
                 }
+                lesson.exports().forEach(file -> downloads.put(SiteWriter.beside(entry.page(), file.name()), file.bytes()));
             }
         }
         if (full || due.containsKey(SiteWriter.INDEX_PAGE)) {
@@ -264,7 +267,8 @@ public final class LiveSite {
     }
 
     /** @param math whether any lesson has math: then KaTeX is in the folder, as a full build would have it */
-    private void write(Map<String, String> due, Series series, boolean full, boolean math) throws IOException {
+    private void write(Map<String, String> due, Map<String, byte[]> downloads, Series series,
+                       Map<String, Lesson> lessons, boolean full, boolean math) throws IOException {
         SiteWriter writer = writer();
         Files.createDirectories(out);
         if (!Files.exists(out.resolve(OutputFolder.MARKER))) {
@@ -273,8 +277,14 @@ public final class LiveSite {
         for (Map.Entry<String, String> page : due.entrySet()) {
             writer.writePage(page.getKey(), page.getValue());
         }
+        for (Map.Entry<String, byte[]> file : downloads.entrySet()) {
+            writer.writeFile(file.getKey(), file.getValue());
+        }
         Set<String> pages = new HashSet<>();
-        series.all().forEach(entry -> pages.add(entry.page()));
+        series.all().forEach(entry -> {
+            pages.add(entry.page());
+            lessons.get(entry.source()).exports().forEach(f -> pages.add(SiteWriter.beside(entry.page(), f.name())));
+        });
         for (String gone : writtenPages) {
             if (!pages.contains(gone)) {
                 Files.deleteIfExists(out.resolve(gone));
@@ -291,7 +301,9 @@ public final class LiveSite {
             OutputFolder.deleteTree(katex);
         }
         if (full) {
-            removeStaleFiles(due.keySet(), math);
+            Set<String> kept = new HashSet<>(due.keySet());
+            kept.addAll(downloads.keySet());
+            removeStaleFiles(kept, math);
         }
         writtenPages = pages;
         writtenSections = new LinkedHashMap<>(series.sections());

@@ -1,5 +1,6 @@
 package dev.longhand.site;
 
+import dev.longhand.export.ExportFile;
 import dev.longhand.markdown.Heading;
 import dev.longhand.markdown.Lesson;
 import dev.longhand.render.Html;
@@ -57,12 +58,23 @@ final class SiteWriter {
         return new SiteView(config.title(), config.tagline(), config.language());
     }
 
-    /** Writes a lesson's page, and its answer key when it has worksheets; safe on several threads at once. */
+    /**
+     * Writes a lesson's page, its answer key when it has worksheets, and its blocks' downloads
+     * beside it; safe on several threads at once.
+     */
     void writeLesson(Series series, Series.Entry entry, Lesson lesson) throws IOException {
         writePage(entry.page(), lessonHtml(series, entry, lesson));
         if (lesson.practice()) {
             writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
         }
+        for (ExportFile file : lesson.exports()) {
+            writeFile(beside(entry.page(), file.name()), file.bytes());
+        }
+    }
+
+    /** A file's path in the site when it sits in the same folder as {@code page}: "part-1/x.html" → "part-1/NAME". */
+    static String beside(String page, String name) {
+        return page.substring(0, page.lastIndexOf('/') + 1) + name;
     }
 
     /**
@@ -306,6 +318,12 @@ final class SiteWriter {
 
     private static LinkView link(String root, Series.Entry entry) {
         return new LinkView(root + entry.page(), entry.frontMatter().title());
+    }
+
+    void writeFile(String path, byte[] bytes) throws IOException {
+        Path file = out.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
     }
 
     void writePage(String page, String html) throws IOException {

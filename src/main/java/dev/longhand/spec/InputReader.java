@@ -144,7 +144,9 @@ final class InputReader {
         }
         // Drawn sample by sample, the way an author lists samples by hand.
         Matrix bySample = range.get().draw(seed.get(), samples.getAsInt(), units.getAsInt());
-        return Optional.of(new Input(bySample.transpose(), fields.has("samples"), node));
+        Matrix values = reading.drawn(bySample.transpose(),
+                range.get().drawn(seed.get(), samples.getAsInt(), units.getAsInt(), true));
+        return Optional.of(new Input(values, fields.has("samples"), node));
     }
 
     static String count(int n, String noun) {

@@ -316,7 +316,7 @@ public final class LayerFields {
         if (seed.isEmpty() || range.isEmpty() || !within(node, name, (long) r * c)) {
             return Optional.empty();
         }
-        return Optional.of(range.get().draw(seed.get(), r, c));
+        return Optional.of(range.get().draw(seed.get(), r, c, reading));
     }
 
     private boolean within(Node node, String name, long count) {

@@ -168,7 +168,7 @@ final class LayerReader {
         if (seed.isEmpty() || range.isEmpty() || units.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(range.get().draw(seed.get(), units.getAsInt(), 1));
+        return Optional.of(range.get().draw(seed.get(), units.getAsInt(), 1, reading));
     }
 
     private Optional<Matrix> literalWeights(Node node, String what, int inputs, String previous,
@@ -276,6 +276,6 @@ final class LayerReader {
         if (!withinTotal(layer.get("units").get(), what, count, weightsBefore)) {
             return Optional.empty();
         }
-        return Optional.of(range.get().draw(seed.get(), units.getAsInt(), inputs));
+        return Optional.of(range.get().draw(seed.get(), units.getAsInt(), inputs, reading));
     }
 }

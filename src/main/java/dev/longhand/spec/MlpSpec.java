@@ -1,5 +1,9 @@
 package dev.longhand.spec;
 
+import dev.longhand.nn.Drawn;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import dev.longhand.diag.Position;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Network;
@@ -32,11 +36,13 @@ public record MlpSpec(
         Optional<Training> training,
         Layout layout,
         Optional<Practice> practice,
-        Position opening) {
+        Position opening,
+        Map<Matrix, Drawn> drawn) {
 
     public static final int DEFAULT_PRECISION = 4;
 
     public MlpSpec {
         inputLabels = List.copyOf(inputLabels);
+        drawn = Collections.unmodifiableMap(new IdentityHashMap<>(drawn));
     }
 }

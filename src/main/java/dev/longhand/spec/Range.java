@@ -1,5 +1,6 @@
 package dev.longhand.spec;
 
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.SeededRandom;
 import java.math.BigDecimal;
@@ -16,6 +17,16 @@ import java.util.OptionalInt;
  * @param decimals -1 for full precision
  */
 record Range(double min, double max, boolean integers, int decimals) {
+
+    /** Draws a rows × cols matrix, row by row, with the seed, and notes how in {@code reading}. */
+    Matrix draw(long seed, int rows, int cols, Reading reading) {
+        return reading.drawn(draw(seed, rows, cols), drawn(seed, rows, cols, false));
+    }
+
+    /** How a rows × cols matrix is drawn with the seed. */
+    Drawn drawn(long seed, int rows, int cols, boolean transposed) {
+        return new Drawn(seed, rows, cols, min, max, integers, decimals, transposed);
+    }
 
     /** Draws a rows × cols matrix, row by row, with the seed. */
     Matrix draw(long seed, int rows, int cols) {

@@ -1,5 +1,8 @@
 package dev.longhand.spec;
 
+import dev.longhand.nn.Drawn;
+import dev.longhand.nn.Matrix;
+import java.util.IdentityHashMap;
 import dev.longhand.diag.Diagnostics;
 import dev.longhand.diag.Position;
 import java.util.ArrayList;
@@ -27,10 +30,23 @@ final class Reading {
     private final BlockSource source;
     private final Diagnostics diagnostics;
     private int errors;
+    /** The matrices drawn from a seed, by identity: the same object goes on into the network and its trace. */
+    private final Map<Matrix, Drawn> drawn = new IdentityHashMap<>();
 
     Reading(BlockSource source, Diagnostics diagnostics) {
         this.source = source;
         this.diagnostics = diagnostics;
+    }
+
+    /** Notes how {@code matrix} was drawn, and returns it. */
+    Matrix drawn(Matrix matrix, Drawn how) {
+        drawn.put(matrix, how);
+        return matrix;
+    }
+
+    /** Every matrix drawn from a seed so far, by identity. */
+    Map<Matrix, Drawn> drawn() {
+        return drawn;
     }
 
     int errorCount() {

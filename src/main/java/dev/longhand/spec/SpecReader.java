@@ -133,7 +133,7 @@ public final class SpecReader {
             return Optional.empty();
         }
         return Optional.of(new MlpSpec(caption, input.get().values(), input.get().batch(), labels, network,
-                precision, training, layout, practice, source.opening()));
+                precision, training, layout, practice, source.opening(), reading.drawn()));
     }
 
     /** Reads every layer into {@code out}; returns the output layer's rows when known. */

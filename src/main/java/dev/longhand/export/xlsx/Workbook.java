@@ -1,5 +1,6 @@
 package dev.longhand.export.xlsx;
 
+import dev.longhand.export.KindExports;
 import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.StageTrace;
@@ -44,13 +45,17 @@ public final class Workbook {
     private Workbook() {
     }
 
-    /** The workbook of {@code block}, as the bytes of an .xlsx file. */
-    public static byte[] of(Block block) {
+    /**
+     * The workbook of {@code block}, as the bytes of an .xlsx file.
+     *
+     * @param kinds each layer kind's part of the exports, where its {@link KindWorkbook} is
+     */
+    public static byte[] of(Block block, KindExports kinds) {
         // Streaming (SXSSF): rows stay in memory only until their band is done (Canvas.flush), so that a 784-128-64-10 block needs
         // a few megabytes, not the hundreds XSSF's object per cell would take.
         SXSSFWorkbook workbook = new SXSSFWorkbook(null, -1, false, false);
         try {
-            fill(workbook, block);
+            fill(workbook, block, kinds);
             fixProperties(workbook.getXSSFWorkbook().getProperties());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
@@ -62,10 +67,10 @@ public final class Workbook {
         }
     }
 
-    private static void fill(SXSSFWorkbook workbook, Block block) {
+    private static void fill(SXSSFWorkbook workbook, Block block, KindExports kinds) {
         ForwardTrace forward = block.forward();
         boolean perLayer = numbers(block) > ONE_SHEET_CELLS;
-        Writer writer = new Writer(workbook, block.sheets(), perLayer, forward.allDense());
+        Writer writer = new Writer(workbook, kinds, perLayer, forward.allDense());
         Canvas canvas = writer.sheet(perLayer ? "Input" : "Block");
         canvas.band("Input");
         Region input = place(canvas, "X", forward.input());

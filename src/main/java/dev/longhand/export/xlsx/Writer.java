@@ -2,8 +2,7 @@ package dev.longhand.export.xlsx;
 
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.nn.StageTrace;
-import dev.longhand.render.KindSheet;
-import dev.longhand.render.KindSheets;
+import dev.longhand.export.KindExports;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,14 +17,14 @@ final class Writer {
     private static final KindWorkbook DENSE = new DenseWorkbook();
 
     private final SXSSFWorkbook workbook;
-    private final KindSheets kinds;
+    private final KindExports kinds;
     private final boolean qualified;
     private final boolean allDense;
     private final Map<String, Region> names = new LinkedHashMap<>();
     private final Set<String> densePaths = new HashSet<>();
     private final Map<String, Region> kept = new LinkedHashMap<>();
 
-    Writer(SXSSFWorkbook workbook, KindSheets kinds, boolean qualified, boolean allDense) {
+    Writer(SXSSFWorkbook workbook, KindExports kinds, boolean qualified, boolean allDense) {
         this.workbook = workbook;
         this.kinds = kinds;
         this.qualified = qualified;
@@ -77,11 +76,7 @@ final class Writer {
         if (trace instanceof LayerTrace) {
             return DENSE;
         }
-        KindSheet sheet = kinds.get(trace.stage().type());
-        if (sheet instanceof WorkbookKind kind) {
-            return kind.workbook();
-        }
-        throw new IllegalStateException("layer type " + trace.stage().type() + " has no workbook");
+        return kinds.get(trace.stage().type(), KindWorkbook.class);
     }
 
     /** Keeps cells the trace has no field for (attention's stacked Z) for the backward pass, unnamed. */

@@ -36,12 +36,6 @@ import java.util.Optional;
  */
 public final class ActivationKind implements LayerKind {
 
-    /** Its workbook: {@link ActivationWorkbook}. */
-    @Override
-    public dev.longhand.export.xlsx.KindWorkbook workbook() {
-        return new ActivationWorkbook();
-    }
-
     @Override
     public String type() {
         return "activation";
@@ -187,5 +181,10 @@ public final class ActivationKind implements LayerKind {
             groups.add(new GradientGroupView(column.isEmpty() ? formula : column + ": " + formula, lines));
         }
         return groups;
+    }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new ActivationNumpy(), new ActivationTorch(), new ActivationWorkbook());
     }
 }

@@ -20,12 +20,6 @@ import java.util.List;
  */
 public final class AttentionKind implements LayerKind {
 
-    /** Its workbook: {@link AttentionWorkbook}. */
-    @Override
-    public dev.longhand.export.xlsx.KindWorkbook workbook() {
-        return new AttentionWorkbook();
-    }
-
     @Override
     public String type() {
         return "attention";
@@ -136,5 +130,10 @@ public final class AttentionKind implements LayerKind {
     @Override
     public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
         return AttentionGradientSheet.lines((AttentionTrace) trace, (AttentionGradients) gradients, context);
+    }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new AttentionNumpy(), new AttentionTorch(), new AttentionWorkbook());
     }
 }

@@ -33,12 +33,6 @@ import java.util.OptionalDouble;
  */
 public final class DropoutKind implements LayerKind {
 
-    /** Its workbook: {@link DropoutWorkbook}. */
-    @Override
-    public dev.longhand.export.xlsx.KindWorkbook workbook() {
-        return new DropoutWorkbook();
-    }
-
     /** Seeds beyond this size are written as JSON strings, which a browser reads without rounding. */
     static final long LARGEST_EXACT = 1L << 53;
 
@@ -206,5 +200,10 @@ public final class DropoutKind implements LayerKind {
     /** "Sample 2: formula", or the formula alone for a single column. */
     static String heading(String column, String formula) {
         return column.isEmpty() ? formula : column + ": " + formula;
+    }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new DropoutNumpy(), new DropoutTorch(), new DropoutWorkbook());
     }
 }

@@ -25,12 +25,6 @@ import java.util.OptionalDouble;
  */
 public final class NormKind implements LayerKind {
 
-    /** Its workbook: {@link NormWorkbook}. */
-    @Override
-    public dev.longhand.export.xlsx.KindWorkbook workbook() {
-        return new NormWorkbook();
-    }
-
     private final NormAxis axis;
 
     public NormKind(NormAxis axis) {
@@ -135,5 +129,10 @@ public final class NormKind implements LayerKind {
     @Override
     public List<GradientGroupView> gradientLines(StageTrace trace, StageGradients gradients, GradientContext context) {
         return NormGradientSheet.lines((NormTrace) trace, (NormGradients) gradients, context);
+    }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new NormNumpy(axis), new NormTorch(axis), new NormWorkbook());
     }
 }

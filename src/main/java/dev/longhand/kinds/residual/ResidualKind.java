@@ -20,12 +20,6 @@ import java.util.Optional;
 /** {@code type: residual}: x + (the inner layers applied to x). */
 public final class ResidualKind implements LayerKind {
 
-    /** Its workbook: {@link ResidualWorkbook}. */
-    @Override
-    public dev.longhand.export.xlsx.KindWorkbook workbook() {
-        return new ResidualWorkbook();
-    }
-
     @Override
     public String type() {
         return "residual";
@@ -125,5 +119,10 @@ public final class ResidualKind implements LayerKind {
         }
         return context.render("layer-residual", new View(lineKey, context.title(), inner,
                 context.input(context.inputSymbol(), "the input of the residual, x"), branch, a, work));
+    }
+
+    @Override
+    public List<Object> exports() {
+        return List.of(new ResidualNumpy(), new ResidualTorch(), new ResidualWorkbook());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhand.kinds.RandomKindNetworks;
+import dev.longhand.kinds.Kinds;
 import dev.longhand.render.Block;
 import dev.longhand.render.TraceJson;
 import java.io.ByteArrayInputStream;
@@ -189,7 +190,7 @@ class WorkbookRecomputeTest {
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             Path file = dir.resolve("case-" + i + ".xlsx");
-            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Workbook.of(c.original())))) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Workbook.of(c.original(), Kinds.exports())))) {
                 List<Cell> cells = TraceCells.cells(workbook, c.name());
                 int cols = TraceCells.extent(workbook, c.name())[1];
                 Cell cell = cells.get(c.row() * cols + c.col());
@@ -209,7 +210,7 @@ class WorkbookRecomputeTest {
             JsonNode trace = TraceCells.parse(TraceJson.of(c.edited()));
             try (InputStream in = Files.newInputStream(recalculated.get(i));
                  XSSFWorkbook calc = new XSSFWorkbook(in);
-                 XSSFWorkbook built = new XSSFWorkbook(new ByteArrayInputStream(Workbook.of(c.edited())))) {
+                 XSSFWorkbook built = new XSSFWorkbook(new ByteArrayInputStream(Workbook.of(c.edited(), Kinds.exports())))) {
                 TreeSet<String> names = new TreeSet<>();
                 built.getAllNames().forEach(n -> names.add(n.getNameName()));
                 TreeSet<String> calcNames = new TreeSet<>();

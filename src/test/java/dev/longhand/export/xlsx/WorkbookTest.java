@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.longhand.kinds.RandomKindNetworks;
+import dev.longhand.kinds.Kinds;
 import dev.longhand.render.Block;
 import dev.longhand.render.TraceJson;
 import java.io.ByteArrayInputStream;
@@ -153,11 +154,11 @@ class WorkbookTest {
     @Test
     void twoGenerationsGiveTheSameBytesInAnyTimeZone() {
         Block block = Blocks.of(DENSE);
-        byte[] first = Workbook.of(block);
+        byte[] first = Workbook.of(block, Kinds.exports());
         TimeZone zone = TimeZone.getDefault();
         try {
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            assertArrayEquals(first, Workbook.of(Blocks.of(DENSE)));
+            assertArrayEquals(first, Workbook.of(Blocks.of(DENSE), Kinds.exports()));
         } finally {
             TimeZone.setDefault(zone);
         }
@@ -165,7 +166,7 @@ class WorkbookTest {
 
     @Test
     void theDocumentAndItsEntriesCarryAFixedDate() throws IOException {
-        byte[] bytes = Workbook.of(Blocks.of(DENSE));
+        byte[] bytes = Workbook.of(Blocks.of(DENSE), Kinds.exports());
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 assertEquals("2000-01-01T00:00", e.getTimeLocal().toString(), e.getName());
@@ -190,7 +191,7 @@ class WorkbookTest {
                     weights: {random: 4, min: -0.1, max: 0.1}
                     activation: softmax
                 """);
-        byte[] bytes = Workbook.of(block);
+        byte[] bytes = Workbook.of(block, Kinds.exports());
         assertTrue(bytes.length < 10_000_000, bytes.length + " bytes");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<String> sheets = new ArrayList<>();
@@ -204,7 +205,7 @@ class WorkbookTest {
     }
 
     private static XSSFWorkbook open(Block block) throws IOException {
-        return new XSSFWorkbook(new ByteArrayInputStream(Workbook.of(block)));
+        return new XSSFWorkbook(new ByteArrayInputStream(Workbook.of(block, Kinds.exports())));
     }
 
     private static String ref(Cell c) {

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Block mlp-1 (3 → 4 → 2 → 3 with softmax, cross-entropy against t = (0, 1, 0), one step with η = 0.1) in PyTorch: the page's numbers, computed again.
+
+Needs only PyTorch (the CPU build is enough): python3 -m pip install torch
+Leaves `output` (rows and columns as on the page), `loss` (before any step) and `losses` (before each step and after the last).
+"""
+import torch
+from torch import nn
+
+# Doubles, as the page computes, so that every number agrees with it.
+torch.set_default_dtype(torch.float64)
+torch.set_printoptions(precision=4)
+
+# Layout. The page writes a matrix with one row per feature (unit, channel) and one column
+# per sample (or token); PyTorch puts one sample per row. So the input goes in transposed
+# (.T), every layer takes and gives one sample per row, and each result is transposed back
+# before it is printed, to read as on the page. Weights need no transposing: nn.Linear
+# keeps its weight as (units × inputs), as the page does, and computes x @ W.T + b.
+
+
+def dense(weights, bias, activation):
+    """A dense layer: nn.Linear with the page's W and b copied in, then the activation.
+
+    nn.Linear keeps its weight as (units × inputs), exactly the page's W, and computes
+    x @ W.T + b for a batch with one sample per row: the page's W·X + b, transposed.
+    """
+    linear = nn.Linear(weights.shape[1], weights.shape[0])
+    with torch.no_grad():
+        linear.weight.copy_(weights)
+        linear.bias.copy_(bias)
+    return nn.Sequential(linear, activation)
+
+
+def page(rows):
+    """A matrix as the page writes it: one row per feature, one column per sample or token."""
+    return torch.tensor(rows, dtype=torch.float64)
+
+
+# The layers, input side first; each takes and gives one sample per row.
+
+# Layer 1
+# dense, 3 inputs → 4 units, relu
+layer_1 = dense(
+    weights=page([[1, -1, 1], [1, 1, 0], [0, 1, 1], [1, 0, 1]]),
+    bias=page([-5, 0, 1, -2]),
+    activation=nn.ReLU(),
+)
+
+# Layer 2
+# dense, 4 inputs → 2 units, relu
+layer_2 = dense(
+    weights=page([[1, -1, 1, 0], [0, 1, -1, 1]]),
+    bias=page([0, 3]),
+    activation=nn.ReLU(),
+)
+
+# Layer 3
+# dense, 2 inputs → 3 units, softmax; softmax over the features: dim 1 in PyTorch's layout, each column on the page
+layer_3 = dense(
+    weights=page([[2, 0], [0, 2], [1, 1]]),
+    bias=page([-1, -5, -7]),
+    activation=nn.Softmax(dim=1),
+)
+
+model = nn.Sequential(layer_1, layer_2, layer_3)
+
+# The input as on the page (3 features × 1 column); x holds one sample per row.
+x = page([[2], [1], [3]]).T
+
+layer_names = ["Layer 1", "Layer 2", "Layer 3"]
+a = x
+for number, (layer, name) in enumerate(zip(model, layer_names), 1):
+    if isinstance(layer, nn.Sequential):  # a dense layer: z is what nn.Linear gives
+        print(f"layer {number} ({name}): z =")
+        print(layer[0](a).detach().T)
+    a = layer(a)
+    print(f"layer {number} ({name}): a =")
+    print(a.detach().T)
+output = a.detach().T  # rows and columns as on the page
+print("output =")
+print(output)
+
+# Training. The target as on the page; transposed like the input.
+target = page([[0], [1], [0]]).T
+learning_rate = 0.1
+steps = 1
+
+
+def cross_entropy(a, t):
+    """The page's cross entropy: the mean over samples of −Σ t·log(a) over the output units.
+
+    With a softmax output this is nn.CrossEntropyLoss() applied to the softmax's input with
+    probability targets. xlogy(t, a) is t·log(a), and 0 where t is 0, as the page skips those.
+    """
+    return -torch.special.xlogy(t, a).sum(dim=1).mean()
+
+
+loss_function = cross_entropy
+
+# Every parameter is kept as the page lays it out (weights units × inputs, vectors as
+# lists), so its gradient (.grad) reads as the page's dW, db, dγ, ... does.
+# optim.SGD takes the step p ← p − learning_rate · dp, as the page.
+optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
+losses = []
+for step in range(steps + 1):
+    optimizer.zero_grad()
+    current = loss_function(model(x), target)
+    losses.append(current.item())
+    current.backward()
+    if step == 0:
+        print(f"loss = {current.item()}")
+        print("gradients of the first step:")
+        for name, parameter in model.named_parameters():
+            print(f"d {name} =")
+            print(parameter.grad)
+    if step < steps:
+        optimizer.step()
+loss = losses[0]  # before any step: the loss on the page
+print("losses =", losses)
+print(f"after {steps} step(s):")
+for name, parameter in model.named_parameters():
+    print(f"{name} =")
+    print(parameter.detach())

@@ -1,0 +1,81 @@
+package dev.longhand.export.numpy;
+
+import dev.longhand.nn.Drawn;
+import dev.longhand.nn.Matrix;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Large matrices drawn from a seed are drawn again in the script rather than written out: a
+ * 784-128-64-10 network has over 100,000 weights, and their seeds fit on a line. The script's
+ * {@code draw} is a port of {@link dev.longhand.nn.SeededRandom} and of the spec's rounding.
+ */
+final class GeneratedNumbers {
+
+    /**
+     * Matrices with more numbers than this are drawn again when they can be; smaller ones are written
+     * out to read. A 784-feature input of four samples (3,136 numbers of 17 digits) would already
+     * be 60 KB written out.
+     */
+    static final int LARGE = 1_000;
+
+    private final Map<Matrix, Drawn> drawn;
+
+    /** @param drawn the block's matrices drawn from a seed, by identity */
+    GeneratedNumbers(Map<Matrix, Drawn> drawn) {
+        this.drawn = drawn;
+    }
+
+    /** The call that draws {@code m} again, when it is large and was drawn. */
+    Optional<String> call(Matrix m, NumpyScript script) {
+        Drawn d = drawn.get(m);
+        if (d == null || (long) m.rows() * m.cols() <= LARGE) {
+            return Optional.empty();
+        }
+        boolean shapeAgrees = d.transposed() ? m.rows() == d.cols() && m.cols() == d.rows()
+                : m.rows() == d.rows() && m.cols() == d.cols();
+        if (!shapeAgrees) {
+            return Optional.empty();
+        }
+        script.needsImport("import math");
+        script.needsImport("from decimal import ROUND_HALF_EVEN, Decimal");
+        script.define("draw", DRAW);
+        StringBuilder call = new StringBuilder("draw(").append(d.seed()).append(", ").append(d.rows()).append(", ")
+                .append(d.cols()).append(", ").append(Python.number(d.min())).append(", ").append(Python.number(d.max()));
+        if (d.integers()) {
+            call.append(", integers=True");
+        } else if (d.decimals() >= 0) {
+            call.append(", decimals=").append(d.decimals());
+        }
+        call.append(')');
+        if (d.transposed()) {
+            call.append(".T"); // drawn a sample at a time: each sample is a row of the draw
+        }
+        return Optional.of(call.toString());
+    }
+
+    private static final String DRAW = """
+            def draw(seed, rows, cols, low, high, integers=False, decimals=None):
+                \"""The numbers Longhand drew for {random: seed, min: low, max: high}, row by row, with SplitMix64:
+                u = the top 53 of 64 random bits / 2^53, then low + u (high - low), or low + floor(u (high - low + 1))
+                for whole numbers; rounded half to even to `decimals` places when the block asks.\"""
+                mask = (1 << 64) - 1
+                state = seed & mask
+                values = []
+                for _ in range(rows * cols):
+                    state = (state + 0x9E3779B97F4A7C15) & mask
+                    z = state
+                    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+                    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+                    z ^= z >> 31
+                    u = (z >> 11) * 2.0 ** -53
+                    if integers:
+                        values.append(low + math.floor(u * (high - low + 1)))
+                    elif decimals is None:
+                        values.append(low + u * (high - low))
+                    else:
+                        exact = Decimal(low + u * (high - low)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN)
+                        values.append(float(exact) + 0.0)
+                return np.array(values, dtype=float).reshape(rows, cols)
+            """;
+}
