@@ -152,6 +152,65 @@ class WorkbookTest {
     }
 
     @Test
+    void aMaskedScoreIsTextWithWeightZeroAndEachColumnsSoftmaxTakesOnlyItsVisibleScores() throws IOException {
+        try (XSSFWorkbook wb = open(Blocks.of("""
+                input:
+                  - [1, 0]
+                  - [0, 1]
+                layers:
+                  - type: attention
+                    query: [[1, 0]]
+                    key: [[0, 1]]
+                    value: [[1, 1]]
+                    causal: true
+                """))) {
+            // Scores are keys × queries: key 1 comes after query 0, so (1, 0) is masked.
+            List<Cell> scores = TraceCells.cells(wb, "layers_0_heads_0_scores");
+            List<Cell> weights = TraceCells.cells(wb, "layers_0_heads_0_weights");
+            List<Cell> k = TraceCells.cells(wb, "layers_0_heads_0_k");
+            List<Cell> q = TraceCells.cells(wb, "layers_0_heads_0_q");
+            assertEquals("−∞", scores.get(2).getStringCellValue());
+            assertEquals("0", weights.get(2).getCellFormula());
+            assertEquals("SUMPRODUCT(" + ref(k.get(1)) + "," + ref(q.get(1)) + ")*(1/SQRT(1))",
+                    scores.get(3).getCellFormula());
+            String column0 = ref(scores.get(0));
+            assertEquals("EXP(" + column0 + "-MAX(" + column0 + "))/SUMPRODUCT(EXP(" + column0 + "-MAX(" + column0 + ")))",
+                    weights.get(0).getCellFormula());
+            String column1 = ref(scores.get(1)) + ":" + ref(scores.get(3));
+            assertEquals("EXP(" + ref(scores.get(3)) + "-MAX(" + column1 + "))/SUMPRODUCT(EXP(" + column1 + "-MAX("
+                    + column1 + ")))", weights.get(3).getCellFormula());
+        }
+    }
+
+    @Test
+    void aNormPutsEpsilonWhereTheLayerSaysAndDividesByNOrNMinusOne() throws IOException {
+        try (XSSFWorkbook wb = open(Blocks.of("""
+                input:
+                  - [1, 3]
+                  - [2, 5]
+                layers:
+                  - type: layer_norm
+                    epsilon: 0.5
+                    epsilon_added_to: std
+                    variance: unbiased
+                """))) {
+            // Layer norm: each column (token) over its 2 features; the statistics stand in a row.
+            List<Cell> x = TraceCells.cells(wb, "input");
+            List<Cell> mean = TraceCells.cells(wb, "layers_0_mean");
+            List<Cell> variance = TraceCells.cells(wb, "layers_0_variance");
+            String eps = ref(TraceCells.cells(wb, "layers_0_epsilon").get(0));
+            String column = ref(x.get(1)) + ":" + ref(x.get(3));
+            assertArrayEquals(new int[] {1, 2}, TraceCells.extent(wb, "layers_0_mean"));
+            assertEquals("AVERAGE(" + column + ")", mean.get(1).getCellFormula());
+            assertEquals("SUMPRODUCT((" + column + "-" + ref(mean.get(1)) + ")^2)/(COUNT(" + column + ")-1)",
+                    variance.get(1).getCellFormula());
+            assertEquals("(" + ref(x.get(3)) + "-" + ref(mean.get(1)) + ")/(SQRT(" + ref(variance.get(1)) + ")+" + eps + ")",
+                    TraceCells.cells(wb, "layers_0_normalized").get(3).getCellFormula());
+            assertEquals(0.5, TraceCells.cells(wb, "layers_0_epsilon").get(0).getNumericCellValue());
+        }
+    }
+
+    @Test
     void twoGenerationsGiveTheSameBytesInAnyTimeZone() {
         Block block = Blocks.of(DENSE);
         byte[] first = Workbook.of(block, Kinds.exports());
