@@ -56,6 +56,9 @@ public final class Workbook {
         SXSSFWorkbook workbook = new SXSSFWorkbook(null, -1, false, false);
         try {
             fill(workbook, block, kinds);
+            // Only the trace's matrices carry a cached result, not the intermediates between them: ask
+            // Excel (fullCalcOnLoad) to compute every formula on opening.
+            workbook.setForceFormulaRecalculation(true);
             fixProperties(workbook.getXSSFWorkbook().getProperties());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
@@ -70,7 +73,7 @@ public final class Workbook {
     private static void fill(SXSSFWorkbook workbook, Block block, KindExports kinds) {
         ForwardTrace forward = block.forward();
         boolean perLayer = numbers(block) > ONE_SHEET_CELLS;
-        Writer writer = new Writer(workbook, kinds, perLayer, forward.allDense());
+        Writer writer = new Writer(workbook, kinds, perLayer, forward.allDense(), TraceValues.of(block));
         Canvas canvas = writer.sheet(perLayer ? "Input" : "Block");
         canvas.band("Input");
         Region input = place(canvas, "X", forward.input());

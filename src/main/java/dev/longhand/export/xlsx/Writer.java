@@ -5,10 +5,15 @@ import dev.longhand.nn.StageTrace;
 import dev.longhand.export.KindExports;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** Writes stages into a workbook, dispatching each to its kind, and keeps the defined names. */
@@ -20,12 +25,14 @@ final class Writer {
     private final KindExports kinds;
     private final boolean qualified;
     private final boolean allDense;
+    private final TraceValues trace;
     private final Map<String, Region> names = new LinkedHashMap<>();
     private final Set<String> densePaths = new HashSet<>();
     private final Map<String, Region> kept = new LinkedHashMap<>();
 
-    Writer(SXSSFWorkbook workbook, KindExports kinds, boolean qualified, boolean allDense) {
+    Writer(SXSSFWorkbook workbook, KindExports kinds, boolean qualified, boolean allDense, TraceValues trace) {
         this.workbook = workbook;
+        this.trace = trace;
         this.kinds = kinds;
         this.qualified = qualified;
         this.allDense = allDense;
@@ -102,5 +109,25 @@ final class Writer {
         Name n = workbook.createName();
         n.setNameName(name);
         n.setRefersToFormula(region.absolute());
+        cache(name, region);
+    }
+
+    /** Gives each formula cell of a named matrix the trace's value as its cached result. */
+    private void cache(String name, Region region) {
+        Optional<List<Object>> values = trace.flat(name);
+        if (values.isEmpty() || values.get().size() != region.rows() * region.cols()) {
+            return;
+        }
+        Sheet sheet = workbook.getSheet(region.sheet());
+        for (int r = 0; r < region.rows(); r++) {
+            Row row = sheet.getRow(region.top() + r);
+            for (int c = 0; c < region.cols(); c++) {
+                Cell cell = row == null ? null : row.getCell(region.left() + c);
+                Object value = values.get().get(r * region.cols() + c);
+                if (cell != null && cell.getCellType() == CellType.FORMULA && value instanceof Number v) {
+                    cell.setCellValue(v.doubleValue());
+                }
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TimeZone;
@@ -122,6 +123,11 @@ class WorkbookTest {
                         boolean masked = values.get(k) == null && got == CellType.STRING;
                         if (got != want && !masked) {
                             problems.add(i + " " + name + " entry " + k + " is " + got + ", not " + want);
+                        }
+                        // A formula carries the trace's value as its cached result, for whatever reads values only.
+                        if (got == CellType.FORMULA && !Objects.equals(values.get(k), TraceCells.number(cells.get(k)))) {
+                            problems.add(i + " " + name + " entry " + k + " caches " + TraceCells.number(cells.get(k))
+                                    + ", not the trace's " + values.get(k));
                         }
                     }
                 }
