@@ -1,5 +1,7 @@
 package dev.longhand.export.xlsx;
 
+import dev.longhand.nn.Matrix;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
 import java.util.Optional;
 
@@ -20,9 +22,14 @@ public final class BackwardCells {
     private final Optional<Region> dLogits;
     private final Region input;
     private final boolean oneStep;
+    private final StageTrace trace;
+    private final double rate;
+    private final StageGradients gradients;
 
     BackwardCells(Writer writer, Canvas canvas, String path, String top, String inner, Region dOutput,
-                  Optional<Region> dLogits, Region input, boolean oneStep) {
+                  Optional<Region> dLogits, Region input, boolean oneStep, double rate, StageTrace trace, StageGradients gradients) {
+        this.trace = trace;
+        this.gradients = gradients;
         this.writer = writer;
         this.canvas = canvas;
         this.path = path;
@@ -32,6 +39,12 @@ public final class BackwardCells {
         this.dLogits = dLogits;
         this.input = input;
         this.oneStep = oneStep;
+        this.rate = rate;
+    }
+
+    /** What Java's backward pass computed for this stage: the values the formulas' cells cache. */
+    public StageGradients gradients() {
+        return gradients;
     }
 
     /** dL/d(the stage's output); null when the step starts from {@link #dLogits()}. */
@@ -54,10 +67,14 @@ public final class BackwardCells {
         return writer.region(path + "." + field);
     }
 
-    /** An intermediate matrix of the backward pass, unnamed (the trace keeps none). */
-    public Region formulas(String title, int rows, int cols, CellFormula f) {
-        Region r = canvas.place(title, rows, cols);
-        write(r, f);
+    /** An intermediate matrix of the backward pass, unnamed (the trace keeps none), caching {@code values}. */
+    public Region formulas(String title, Matrix values, CellFormula f) {
+        Region r = canvas.place(title, values.rows(), values.cols());
+        for (int i = 0; i < r.rows(); i++) {
+            for (int j = 0; j < r.cols(); j++) {
+                canvas.formula(r.top() + i, r.left() + j, f.at(i, j), values.get(i, j));
+            }
+        }
         return r;
     }
 
@@ -73,9 +90,11 @@ public final class BackwardCells {
      */
     public Region gradient(String title, String parameter, CellFormula f) {
         Region p = forward(parameter);
-        Region g = formulas(title, p.rows(), p.cols(), f);
+        Matrix value = trace.stage().parameters().get(parameter);
+        Matrix gradient = gradients.gradients().get(parameter);
+        Region g = formulas(title, gradient, f);
         String eta = writer.region("learning_rate").at(0, 0);
-        Region after = formulas(parameter + " − η·" + title.split(" ")[0], p.rows(), p.cols(),
+        Region after = formulas(parameter + " − η·" + title.split(" ")[0], value.minus(gradient.times(rate)),
                 (r, c) -> p.at(r, c) + "-" + eta + "*" + g.at(r, c));
         if (!writer.allDense()) {
             writer.name(top + ".gradients." + inner + parameter, g);
@@ -93,16 +112,8 @@ public final class BackwardCells {
     }
 
     /** The backward pass of a residual's inner layer {@code index}, from {@code dA}; gives dL/d(its input). */
-    public Region inner(StageTrace trace, int index, Region dA, Region in) {
-        return writer.backward(trace, canvas, path + ".layers." + index, top, inner + "layers." + index + ".", dA,
-                Optional.empty(), in, oneStep);
-    }
-
-    private void write(Region r, CellFormula f) {
-        for (int i = 0; i < r.rows(); i++) {
-            for (int j = 0; j < r.cols(); j++) {
-                canvas.formula(r.top() + i, r.left() + j, f.at(i, j));
-            }
-        }
+    public Region inner(StageTrace trace, StageGradients gradients, int index, Region dA, Region in) {
+        return writer.backward(trace, gradients, canvas, path + ".layers." + index, top, inner + "layers." + index + ".",
+                dA, Optional.empty(), in, oneStep, rate);
     }
 }

@@ -72,6 +72,13 @@ final class Canvas {
         cell(row, col).setCellFormula(formula);
     }
 
+    /** A formula with {@code cached} as its result until the spreadsheet recalculates. */
+    void formula(int row, int col, String formula, double cached) {
+        Cell c = cell(row, col);
+        c.setCellFormula(formula);
+        c.setCellValue(cached);
+    }
+
     void text(int row, int col, String text) {
         cell(row, col).setCellValue(text);
     }

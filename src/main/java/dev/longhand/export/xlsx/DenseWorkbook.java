@@ -2,6 +2,7 @@ package dev.longhand.export.xlsx;
 
 import dev.longhand.nn.Activation;
 import dev.longhand.nn.Layer;
+import dev.longhand.nn.LayerGradients;
 import dev.longhand.nn.LayerTrace;
 import dev.longhand.nn.StageTrace;
 import java.util.Optional;
@@ -41,10 +42,11 @@ final class DenseWorkbook implements KindWorkbook {
         Region a = cells.forward("a");
         Region x = cells.input();
         Region dA = cells.dOutput();
-        Region dZ = cells.dLogits().orElseGet(() -> cells.formulas("dZ = dA ⊙ " + f.key() + "′(Z)", z.rows(), z.cols(),
+        LayerGradients g = (LayerGradients) cells.gradients();
+        Region dZ = cells.dLogits().orElseGet(() -> cells.formulas("dZ = dA ⊙ " + f.key() + "′(Z)", g.dZ(),
                 (r, c) -> Activations.backward(f, dA, z, a, r, c)));
         cells.gradient("dW = dZ·Xᵀ", "weights", (r, k) -> "SUMPRODUCT(" + dZ.row(r) + "," + x.row(k) + ")");
         cells.gradient("db = Σ dZ", "bias", (r, c) -> "SUM(" + dZ.row(r) + ")");
-        return cells.formulas("dX = Wᵀ·dZ", x.rows(), x.cols(), (k, c) -> "SUMPRODUCT(" + w.col(k) + "," + dZ.col(c) + ")");
+        return cells.formulas("dX = Wᵀ·dZ", g.dInput(), (k, c) -> "SUMPRODUCT(" + w.col(k) + "," + dZ.col(c) + ")");
     }
 }

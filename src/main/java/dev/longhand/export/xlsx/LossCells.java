@@ -2,6 +2,7 @@ package dev.longhand.export.xlsx;
 
 import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.Loss;
+import dev.longhand.nn.Matrix;
 import dev.longhand.nn.Training;
 
 /**
@@ -12,6 +13,32 @@ import dev.longhand.nn.Training;
 final class LossCells {
 
     private LossCells() {
+    }
+
+    /**
+     * −Σ t·log a of sample {@code c}, as {@link Loss#value} computes it: from the softmax's input
+     * (the log-softmax) when {@code logits}, else from a; an entry with t = 0 adds nothing.
+     */
+    private static double sampleLoss(Matrix m, Matrix t, int c, boolean logits) {
+        double logSum = 0.0;
+        double max = m.get(0, c);
+        if (logits) {
+            for (int r = 1; r < m.rows(); r++) {
+                max = Math.max(max, m.get(r, c));
+            }
+            double sum = 0.0;
+            for (int r = 0; r < m.rows(); r++) {
+                sum += StrictMath.exp(m.get(r, c) - max);
+            }
+            logSum = StrictMath.log(sum);
+        }
+        double sample = 0.0;
+        for (int r = 0; r < m.rows(); r++) {
+            if (t.get(r, c) != 0) {
+                sample -= t.get(r, c) * (logits ? (m.get(r, c) - max) - logSum : StrictMath.log(m.get(r, c)));
+            }
+        }
+        return sample;
     }
 
     static Region write(Canvas canvas, Writer writer, Training training, Written last, Region t, ForwardTrace forward) {
@@ -32,7 +59,9 @@ final class LossCells {
                 } else {
                     formula = "-SUMPRODUCT(" + t.col(c) + ",LN(" + a.col(c) + "))";
                 }
-                canvas.formula(perSample.top(), perSample.left() + c, formula);
+                canvas.formula(perSample.top(), perSample.left() + c, formula,
+                        sampleLoss(last.logits().isPresent() ? forward.last().logits() : forward.output(),
+                                training.target(), c, last.logits().isPresent()));
             }
             loss = canvas.place("L = mean over samples", 1, 1);
             canvas.formula(loss.top(), loss.left(), "SUM(" + perSample.all() + ")/" + a.cols());

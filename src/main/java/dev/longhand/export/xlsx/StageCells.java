@@ -74,6 +74,17 @@ public final class StageCells {
         return r;
     }
 
+    /** An unnamed computed matrix whose entries cache {@code values} (what Java computed for them). */
+    public Region formulas(String title, Matrix values, CellFormula f) {
+        Region r = canvas.place(title, values.rows(), values.cols());
+        for (int i = 0; i < values.rows(); i++) {
+            for (int j = 0; j < values.cols(); j++) {
+                canvas.formula(r.top() + i, r.left() + j, f.at(i, j), values.get(i, j));
+            }
+        }
+        return r;
+    }
+
     /** {@link #formulas(String, String, int, int, CellFormula, String)} with every entry a formula. */
     public Region formulas(String title, String field, int rows, int cols, CellFormula f) {
         return formulas(title, field, rows, cols, f, null);

@@ -92,10 +92,11 @@ public final class Workbook {
             x = last.a();
         }
         writer.name("output", last.a());
-        if (block.training().isPresent() && target.isPresent()) {
+        if (block.training().isPresent() && target.isPresent() && block.trained().isPresent()) {
             Canvas on = perLayer ? writer.sheet("Training") : canvas;
             LossCells.write(on, writer, block.training().get(), last, target.get(), forward);
-            TrainingCells.write(on, writer, block.training().get(), forward, target.get());
+            TrainingCells.write(on, writer, block.training().get(), forward, target.get(),
+                    block.trained().get().firstStep());
         }
     }
 

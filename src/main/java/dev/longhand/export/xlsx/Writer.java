@@ -1,6 +1,7 @@
 package dev.longhand.export.xlsx;
 
 import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.StageGradients;
 import dev.longhand.nn.StageTrace;
 import dev.longhand.export.KindExports;
 import java.util.LinkedHashMap;
@@ -54,11 +55,11 @@ final class Writer {
     }
 
     /** Writes a stage's part of the first training step; gives dL/d(its input). */
-    Region backward(StageTrace trace, Canvas canvas, String path, String top, String inner, Region dOutput,
-                    Optional<Region> dLogits, Region input, boolean oneStep) {
+    Region backward(StageTrace trace, StageGradients gradients, Canvas canvas, String path, String top, String inner,
+                    Region dOutput, Optional<Region> dLogits, Region input, boolean oneStep, double rate) {
         canvas.band(trace.stage().name() + " (" + trace.stage().type() + "): backward");
         Region dInput = kind(trace).backward(trace, new BackwardCells(this, canvas, path, top, inner, dOutput, dLogits,
-                input, oneStep));
+                input, oneStep, rate, trace, gradients));
         canvas.flush();
         return dInput;
     }

@@ -37,7 +37,7 @@ final class ActivationWorkbook implements KindWorkbook {
         Region x = cells.input();
         Region a = cells.forward("a");
         Region dA = cells.dOutput();
-        return cells.formulas("dX = dA ⊙ " + f.key() + "′(X)", x.rows(), x.cols(),
+        return cells.formulas("dX = dA ⊙ " + f.key() + "′(X)", cells.gradients().dInput(),
                 (r, c) -> Activations.backward(f, dA, x, a, r, c));
     }
 }

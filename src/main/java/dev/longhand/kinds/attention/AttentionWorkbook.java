@@ -6,6 +6,7 @@ import dev.longhand.export.xlsx.KindWorkbook;
 import dev.longhand.export.xlsx.Region;
 import dev.longhand.export.xlsx.StageCells;
 import dev.longhand.export.xlsx.Written;
+import dev.longhand.nn.Matrix;
 import dev.longhand.nn.StageTrace;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,7 @@ final class AttentionWorkbook implements KindWorkbook {
                     rows.add(new int[] {h, r});
                 }
             }
-            stacked = cells.formulas("stacked Z", null, rows.size(), x.cols(),
-                    (r, c) -> zs.get(rows.get(r)[0]).at(rows.get(r)[1], c));
+            stacked = cells.formulas("stacked Z", t.stacked(), (r, c) -> zs.get(rows.get(r)[0]).at(rows.get(r)[1], c));
         }
         cells.keep("stacked", stacked);
         if (layer.output().isEmpty()) {
@@ -120,20 +120,21 @@ final class AttentionWorkbook implements KindWorkbook {
     @Override
     public Region backward(StageTrace trace, BackwardCells cells) {
         AttentionTrace t = (AttentionTrace) trace;
+        AttentionGradients grads = (AttentionGradients) cells.gradients();
         Region x = cells.input();
         Region dA = cells.dOutput();
         if (t.stage() instanceof GivenWeightsAttention layer) {
             Region v = cells.forward("heads.0.v");
             Region w = cells.forward("weights");
             cells.gradient("dweights = Vᵀ·dA", "weights", (i, j) -> "SUMPRODUCT(" + v.col(i) + "," + dA.col(j) + ")");
-            Region dV = cells.formulas("dV = dA·weightsᵀ", v.rows(), v.cols(),
+            Region dV = cells.formulas("dV = dA·weightsᵀ", grads.heads().get(0).dV(),
                     (f, i) -> "SUMPRODUCT(" + dA.row(f) + "," + w.row(i) + ")");
             if (layer.value().isEmpty()) {
                 return dV;
             }
             Region value = cells.forward("value");
             cells.gradient("dW_v = dV·Xᵀ", "value", (f, c) -> "SUMPRODUCT(" + dV.row(f) + "," + x.row(c) + ")");
-            return cells.formulas("dX = W_vᵀ·dV", x.rows(), x.cols(),
+            return cells.formulas("dX = W_vᵀ·dV", grads.dInput(),
                     (c, k) -> "SUMPRODUCT(" + value.col(c) + "," + dV.col(k) + ")");
         }
         SelfAttention layer = (SelfAttention) t.stage();
@@ -142,7 +143,7 @@ final class AttentionWorkbook implements KindWorkbook {
         if (layer.output().isPresent()) {
             Region out = cells.forward("output");
             cells.gradient("dW_o = dA·stacked Zᵀ", "output", (o, s) -> "SUMPRODUCT(" + dA.row(o) + "," + stacked.row(s) + ")");
-            dStacked = cells.formulas("d stacked Z = W_oᵀ·dA", stacked.rows(), stacked.cols(),
+            dStacked = cells.formulas("d stacked Z = W_oᵀ·dA", grads.dStacked(),
                     (s, k) -> "SUMPRODUCT(" + out.col(s) + "," + dA.col(k) + ")");
         }
         List<Region[]> heads = new ArrayList<>();
@@ -159,21 +160,24 @@ final class AttentionWorkbook implements KindWorkbook {
             Region v = cells.forward(at + "v");
             Region w = cells.forward(at + "weights");
             boolean causal = layer.causal();
-            Region dW = cells.formulas("Head " + (h + 1) + ": dweights = Vᵀ·dZ", w.rows(), w.cols(),
+            HeadGradients hg = grads.heads().get(h);
+            Region dW = cells.formulas("Head " + (h + 1) + ": dweights = Vᵀ·dZ", hg.dWeights(),
                     (i, j) -> "SUMPRODUCT(" + v.col(i) + "," + dZ.col(j) + ")");
-            Region dV = cells.formulas("dV = dZ·weightsᵀ", v.rows(), v.cols(),
+            Region dV = cells.formulas("dV = dZ·weightsᵀ", hg.dV(),
                     (f, i) -> "SUMPRODUCT(" + dZ.row(f) + "," + w.row(i) + ")");
             String scale = switch (layer.scale().form()) {
                 case ROOT -> "*(1/SQRT(" + head.keySize() + "))";
                 case NONE -> "";
                 case NUMBER -> "*" + layer.scale().number();
             };
-            Region dP = cells.formulas("dscores" + (scale.isEmpty() ? "" : " · scale") + " (softmax backward)", w.rows(),
-                    w.cols(), (i, j) -> causal && i > j ? "0" : "(" + w.at(i, j) + "*(" + dW.at(i, j) + "-SUMPRODUCT("
+            Matrix dScores = hg.dScores().orElseThrow();
+            Matrix dPValues = layer.scale().scales() ? dScores.times(layer.factor(head)) : dScores;
+            Region dP = cells.formulas("dscores" + (scale.isEmpty() ? "" : " · scale") + " (softmax backward)", dPValues,
+                    (i, j) -> causal && i > j ? "0" : "(" + w.at(i, j) + "*(" + dW.at(i, j) + "-SUMPRODUCT("
                             + dW.col(j) + "," + w.col(j) + ")))" + scale);
-            Region dQ = cells.formulas("dQ = K·dP", q.rows(), q.cols(),
+            Region dQ = cells.formulas("dQ = K·dP", hg.dQ().orElseThrow(),
                     (f, j) -> "MMULT(" + k.row(f) + "," + dP.col(j) + ")");
-            Region dK = cells.formulas("dK = Q·dPᵀ", k.rows(), k.cols(),
+            Region dK = cells.formulas("dK = Q·dPᵀ", hg.dK().orElseThrow(),
                     (f, i) -> "SUMPRODUCT(" + q.row(f) + "," + dP.row(i) + ")");
             cells.nextLine();
             cells.gradient("dW_q = dQ·Xᵀ", at + "query", (f, c) -> "SUMPRODUCT(" + dQ.row(f) + "," + x.row(c) + ")");
@@ -185,7 +189,7 @@ final class AttentionWorkbook implements KindWorkbook {
             heads.add(new Region[] {query, key, value, dQ, dK, dV});
         }
         cells.nextLine();
-        return cells.formulas("dX = Σ over heads of W_qᵀ·dQ + W_kᵀ·dK + W_vᵀ·dV", x.rows(), x.cols(), (c, k) -> {
+        return cells.formulas("dX = Σ over heads of W_qᵀ·dQ + W_kᵀ·dK + W_vᵀ·dV", grads.dInput(), (c, k) -> {
             StringBuilder sum = new StringBuilder();
             for (Region[] r : heads) {
                 for (int m = 0; m < 3; m++) {

@@ -33,7 +33,7 @@ final class DropoutWorkbook implements KindWorkbook {
         Region dA = cells.dOutput();
         Region mask = cells.forward("mask");
         Region p = cells.forward("p");
-        return cells.formulas("dX = dA·mask/(1 − p)", dA.rows(), dA.cols(),
+        return cells.formulas("dX = dA·mask/(1 − p)", cells.gradients().dInput(),
                 (r, c) -> dA.at(r, c) + "*" + mask.at(r, c) + "/(1-" + p.at(0, 0) + ")");
     }
 }

@@ -5,6 +5,7 @@ import dev.longhand.export.xlsx.KindWorkbook;
 import dev.longhand.export.xlsx.Region;
 import dev.longhand.export.xlsx.StageCells;
 import dev.longhand.export.xlsx.Written;
+import dev.longhand.nn.Matrix;
 import dev.longhand.nn.StageTrace;
 import java.util.function.Predicate;
 
@@ -78,7 +79,16 @@ final class NormWorkbook implements KindWorkbook {
         String e = cells.forward("epsilon").at(0, 0);
         boolean underRoot = settings.epsilonAddedTo() == EpsilonPlacement.VARIANCE;
         int groups = rows ? dA.rows() : dA.cols();
-        Region g = cells.formulas("g = dA·γ", dA.rows(), dA.cols(), (r, c) -> dA.at(r, c) + "*" + gamma.at(r, 0));
+        NormTrace t = (NormTrace) trace;
+        NormGradients grads = (NormGradients) cells.gradients();
+        double[][] gv = new double[dA.rows()][dA.cols()];
+        for (int r = 0; r < dA.rows(); r++) {
+            for (int c = 0; c < dA.cols(); c++) {
+                gv[r][c] = grads.dA().get(r, c) * layer.gamma().get(r, 0);
+            }
+        }
+        Matrix gMatrix = Matrix.of(gv);
+        Region g = cells.formulas("g = dA·γ", gMatrix, (r, c) -> dA.at(r, c) + "*" + gamma.at(r, 0));
         java.util.function.IntFunction<String> group = k -> rows ? g.row(k) : g.col(k);
         java.util.function.IntFunction<String> normalizedGroup = k -> rows ? xHat.row(k) : xHat.col(k);
         java.util.function.IntFunction<String> v = k -> rows ? variance.at(k, 0) : variance.at(0, k);
@@ -88,8 +98,27 @@ final class NormWorkbook implements KindWorkbook {
         String divisor = settings.variance() == VarianceMode.BIASED ? "COUNT(%s)" : "(COUNT(%s)-1)";
         int statRows = rows ? groups : 1;
         int statCols = rows ? 1 : groups;
-        Region gMean = cells.formulas("mean of g", statRows, statCols, (r, c) -> "AVERAGE(" + group.apply(rows ? r : c) + ")");
-        Region cs = cells.formulas("c = Σ g·x̂ / (ρ·D)", statRows, statCols, (r, c) -> {
+        double[][] means = new double[statRows][statCols];
+        double[][] cValues = new double[statRows][statCols];
+        int n = rows ? dA.cols() : dA.rows();
+        double divisorValue = settings.variance() == VarianceMode.BIASED ? n : n - 1;
+        for (int k = 0; k < groups; k++) {
+            double sum = 0.0;
+            double gx = 0.0;
+            for (int i = 0; i < n; i++) {
+                int r = rows ? k : i;
+                int c = rows ? i : k;
+                sum += gv[r][c];
+                gx += gv[r][c] * t.normalized().get(r, c);
+            }
+            double variance1 = t.variance().get(k, 0);
+            double s1 = underRoot ? Math.sqrt(variance1 + settings.epsilon()) : Math.sqrt(variance1) + settings.epsilon();
+            double rho1 = underRoot ? s1 : Math.sqrt(variance1);
+            means[rows ? k : 0][rows ? 0 : k] = sum / n;
+            cValues[rows ? k : 0][rows ? 0 : k] = rho1 > 0 ? gx / (rho1 * divisorValue) : 0.0;
+        }
+        Region gMean = cells.formulas("mean of g", Matrix.of(means), (r, c) -> "AVERAGE(" + group.apply(rows ? r : c) + ")");
+        Region cs = cells.formulas("c = Σ g·x̂ / (ρ·D)", Matrix.of(cValues), (r, c) -> {
             int k = rows ? r : c;
             return "IF(" + rho.apply(k) + ">0,SUMPRODUCT(" + group.apply(k) + "," + normalizedGroup.apply(k) + ")/("
                     + rho.apply(k) + "*" + divisor.formatted(group.apply(k)) + "),0)";
@@ -97,7 +126,7 @@ final class NormWorkbook implements KindWorkbook {
         cells.nextLine();
         cells.gradient("dγ = Σ dA·x̂", "gamma", (r, c) -> "SUMPRODUCT(" + dA.row(r) + "," + xHat.row(r) + ")");
         cells.gradient("dβ = Σ dA", "beta", (r, c) -> "SUM(" + dA.row(r) + ")");
-        return cells.formulas("dX = (g − mean of g)/s − x̂·c", dA.rows(), dA.cols(), (r, c) -> {
+        return cells.formulas("dX = (g − mean of g)/s − x̂·c", grads.dInput(), (r, c) -> {
             int k = rows ? r : c;
             String m = rows ? gMean.at(k, 0) : gMean.at(0, k);
             String ck = rows ? cs.at(k, 0) : cs.at(0, k);

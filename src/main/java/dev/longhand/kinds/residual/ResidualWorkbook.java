@@ -35,15 +35,16 @@ final class ResidualWorkbook implements KindWorkbook {
     @Override
     public Region backward(StageTrace trace, BackwardCells cells) {
         Residual.ResidualTrace t = (Residual.ResidualTrace) trace;
+        Residual.ResidualGradients g = (Residual.ResidualGradients) cells.gradients();
         Region dA = cells.dOutput();
         Region d = dA;
         for (int i = t.inner().size() - 1; i >= 0; i--) {
             Region in = i == 0 ? cells.input() : cells.forward("layers." + (i - 1) + ".a");
-            d = cells.inner(t.inner().get(i), i, d, in);
+            d = cells.inner(t.inner().get(i), g.inner().get(i), i, d, in);
         }
         Region through = d;
         cells.nextLine();
-        return cells.formulas("dX = dA + dX through the layers", dA.rows(), dA.cols(),
+        return cells.formulas("dX = dA + dX through the layers", g.dInput(),
                 (r, c) -> dA.at(r, c) + "+" + through.at(r, c));
     }
 }

@@ -219,6 +219,24 @@ class WorkbookRecomputeTest {
                 for (String name : names) {
                     compare(c.label(), name, TraceCells.at(trace, name), calc, failures);
                 }
+                // The cells between the named ones (dZ, a norm's g, attention's dP, …) cache what Java
+                // computed; Calc's recalculation of the edited workbook must agree with the edited block's.
+                for (Sheet sheet : built) {
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            if (cell.getCellType() != CellType.FORMULA) {
+                                continue;
+                            }
+                            Double want = TraceCells.number(cell);
+                            Row calcRow = calc.getSheet(sheet.getSheetName()).getRow(row.getRowNum());
+                            Double got = calcRow == null ? null : TraceCells.number(calcRow.getCell(cell.getColumnIndex()));
+                            if (want == null || got == null || !TraceCells.close(want, got)) {
+                                failures.add(c.label() + ": " + sheet.getSheetName() + "!" + cell.getAddress() + " caches "
+                                        + want + ", Calc computes " + got);
+                            }
+                        }
+                    }
+                }
             }
         }
         assertEquals(List.of(), failures.subList(0, Math.min(30, failures.size())),

@@ -131,9 +131,19 @@ class WorkbookTest {
                         }
                     }
                 }
+                // Every formula, named or not, caches a number: what Java computed for it.
+                for (Sheet sheet : wb) {
+                    for (var row : sheet) {
+                        for (Cell cell : row) {
+                            if (cell.getCellType() == CellType.FORMULA && TraceCells.number(cell) == null) {
+                                problems.add(i + " " + sheet.getSheetName() + "!" + ref(cell) + " caches no number");
+                            }
+                        }
+                    }
+                }
             }
         }
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())));
         assertTrue(gradients > 30, "only " + gradients + " gradients were named");
     }
 
