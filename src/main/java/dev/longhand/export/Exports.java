@@ -2,6 +2,7 @@ package dev.longhand.export;
 
 import dev.longhand.export.numpy.NumpyFormat;
 import dev.longhand.export.torch.TorchFormat;
+import dev.longhand.export.xlsx.XlsxFormat;
 import dev.longhand.render.Block;
 import dev.longhand.render.ExportLinkView;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ public final class Exports {
     /** Every format, in the order of the page's links: the one list a new format joins. */
     public static final List<ExportFormat> FORMATS = List.of(
             new NumpyFormat(),
-            new TorchFormat());
+            new TorchFormat(),
+            new XlsxFormat());
 
     private Exports() {
     }

@@ -14,7 +14,7 @@ import java.util.List;
 public interface LayerKind extends KindReader, KindSheet {
 
     /**
-     * The kind's part of each download format ({@code export.numpy.NumpyKind}, ...): the formats
+     * The kind's part of each download format ({@code export.numpy.NumpyKind}, {@code export.xlsx.KindWorkbook}, ...): the formats
      * find theirs through {@link Kinds#exports()}. Every kind gives one part per format.
      */
     List<Object> exports();

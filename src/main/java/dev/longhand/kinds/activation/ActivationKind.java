@@ -185,6 +185,6 @@ public final class ActivationKind implements LayerKind {
 
     @Override
     public List<Object> exports() {
-        return List.of(new ActivationNumpy(), new ActivationTorch());
+        return List.of(new ActivationNumpy(), new ActivationTorch(), new ActivationWorkbook());
     }
 }

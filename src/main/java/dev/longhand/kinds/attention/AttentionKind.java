@@ -134,6 +134,6 @@ public final class AttentionKind implements LayerKind {
 
     @Override
     public List<Object> exports() {
-        return List.of(new AttentionNumpy(), new AttentionTorch());
+        return List.of(new AttentionNumpy(), new AttentionTorch(), new AttentionWorkbook());
     }
 }

@@ -204,6 +204,6 @@ public final class DropoutKind implements LayerKind {
 
     @Override
     public List<Object> exports() {
-        return List.of(new DropoutNumpy(), new DropoutTorch());
+        return List.of(new DropoutNumpy(), new DropoutTorch(), new DropoutWorkbook());
     }
 }

@@ -133,6 +133,6 @@ public final class NormKind implements LayerKind {
 
     @Override
     public List<Object> exports() {
-        return List.of(new NormNumpy(axis), new NormTorch(axis));
+        return List.of(new NormNumpy(axis), new NormTorch(axis), new NormWorkbook());
     }
 }

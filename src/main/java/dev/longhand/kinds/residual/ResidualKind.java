@@ -123,6 +123,6 @@ public final class ResidualKind implements LayerKind {
 
     @Override
     public List<Object> exports() {
-        return List.of(new ResidualNumpy(), new ResidualTorch());
+        return List.of(new ResidualNumpy(), new ResidualTorch(), new ResidualWorkbook());
     }
 }

@@ -1,0 +1,72 @@
+package dev.longhand.export.xlsx;
+
+import dev.longhand.render.Block;
+import dev.longhand.render.TraceJson;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
+
+/**
+ * The block's trace, read back by defined name, so that every named formula cell carries the
+ * value the page shows as its cached result: what a spreadsheet shows before it recalculates and
+ * what a program reading the file's values (not its formulas) gets.
+ */
+final class TraceValues {
+
+    private final Map<?, ?> trace;
+
+    private TraceValues(Map<?, ?> trace) {
+        this.trace = trace;
+    }
+
+    /** The trace of {@code block}, as the page holds it (JSON, which the YAML loader reads). */
+    static TraceValues of(Block block) {
+        Load load = new Load(LoadSettings.builder().setSchema(new JsonSchema()).setCodePointLimit(Integer.MAX_VALUE).build());
+        return new TraceValues((Map<?, ?>) load.loadFromString(TraceJson.of(block)));
+    }
+
+    /**
+     * Entry {@code k} (row by row) of the trace's matrix, vector or number that the defined name
+     * {@code name} stands for; empty for a null (a masked score) or a name the trace lacks.
+     */
+    Optional<List<Object>> flat(String name) {
+        Object node = resolve(trace, name.split("_"), 0);
+        if (node instanceof Number n) {
+            return Optional.of(List.of(n));
+        }
+        if (!(node instanceof List<?> list) || list.isEmpty()) {
+            return Optional.empty();
+        }
+        if (list.get(0) instanceof List<?>) {
+            return Optional.of(list.stream().flatMap(row -> ((List<?>) row).stream()).map(o -> (Object) o).toList());
+        }
+        return Optional.of(list.stream().map(o -> (Object) o).toList());
+    }
+
+    /** Longest key first, so that {@code weights_after} is one key and {@code layers_0_a} a path. */
+    private static Object resolve(Object node, String[] parts, int from) {
+        if (from == parts.length) {
+            return node;
+        }
+        for (int to = parts.length; to > from; to--) {
+            String key = String.join("_", Arrays.copyOfRange(parts, from, to));
+            Object child = null;
+            if (node instanceof List<?> list && key.matches("\\d{1,9}") && Integer.parseInt(key) < list.size()) {
+                child = list.get(Integer.parseInt(key));
+            } else if (node instanceof Map<?, ?> map) {
+                child = map.get(key);
+            }
+            if (child != null) {
+                Object found = resolve(child, parts, to);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
