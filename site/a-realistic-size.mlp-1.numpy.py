@@ -5,8 +5,8 @@
 # as on the page. Needs Python 3 and NumPy only: python3 this-file.py
 # Afterwards `output` holds the network's output.
 
+import decimal
 import math
-from decimal import ROUND_HALF_EVEN, Decimal
 
 import numpy as np
 
@@ -31,11 +31,15 @@ def dense(layer, x):
 
 
 def draw(seed, rows, cols, low, high, integers=False, decimals=None):
-    """The numbers Longhand drew for {random: seed, min: low, max: high}, row by row, with SplitMix64:
-    u = the top 53 of 64 random bits / 2^53, then low + u (high - low), or low + floor(u (high - low + 1))
-    for whole numbers; rounded half to even to `decimals` places when the block asks."""
+    """The page's generated numbers ({random: SEED, min, max, ...}) drawn again, the same on every machine.
+
+    SplitMix64 in 64-bit arithmetic that wraps around, one draw u in [0, 1) per number, row by
+    row: low + u·(high − low), or low + floor(u·(high − low + 1)) for integers; with decimals,
+    each number rounded half to even at that many places.
+    """
     mask = (1 << 64) - 1
     state = seed & mask
+    span = high - low
     values = []
     for _ in range(rows * cols):
         state = (state + 0x9E3779B97F4A7C15) & mask
@@ -45,12 +49,13 @@ def draw(seed, rows, cols, low, high, integers=False, decimals=None):
         z ^= z >> 31
         u = (z >> 11) * 2.0 ** -53
         if integers:
-            values.append(low + math.floor(u * (high - low + 1)))
+            values.append(low + math.floor(u * (span + 1)))
         elif decimals is None:
-            values.append(low + u * (high - low))
+            values.append(low + u * span)
         else:
-            exact = Decimal(low + u * (high - low)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN)
-            values.append(float(exact) + 0.0)
+            exact = decimal.Decimal(low + u * span)
+            values.append(float(exact.quantize(decimal.Decimal(1).scaleb(-decimals),
+                                               rounding=decimal.ROUND_HALF_EVEN)) + 0.0)
     return np.array(values, dtype=float).reshape(rows, cols)
 
 

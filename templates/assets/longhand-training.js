@@ -239,19 +239,8 @@
     return { loss: lossValue(loss, traces, target), layers: gradients };
   }
 
-  /**
-   * MatrixViews.shown without its gap: the rows (columns) a matrix of n shows, all up to 10,
-   * else the first and last three. Lines are written for those only, as the build writes them.
-   */
-  function shownIndices(n) {
-    var out = [];
-    for (var i = 0; i < n; i++) {
-      if (n <= 10 || i < 3 || i >= n - 3) {
-        out.push(i);
-      }
-    }
-    return out;
-  }
+  /** The rows (columns) an elided matrix shows (MatrixViews.shownIndices); lines are written for those only. */
+  var shownIndices = I.shownIndices;
 
   /** Whether a value of a gradient tree is one parameter: a list of numbers, or of lists of numbers. */
   function isTensor(node) {

@@ -1394,7 +1394,7 @@
     kinds: {},
     /** What longhand-training.js and longhand-practice.js build on. */
     internals: { matrix: matrix, copy: copy, multiply: multiply, transpose: transpose, columnMax: columnMax,
-      activations: ACTIVATIONS, activate: activate, forward: forward, stageJson: stageJson, isDense: isDense,
+      activations: ACTIVATIONS, activate: activate, shownIndices: shownIndices, forward: forward, stageJson: stageJson, isDense: isDense,
       kindOf: kindOf, deepCopy: deepCopy, exp: exp, log: log, Line: Line, display: display,
       forwardLine: forwardLine, figuresOf: figuresOf,
       subscript: subscript, jsonMatrix: jsonMatrix, jsonFlat: jsonFlat, jsonNumber: jsonNumber,

@@ -159,7 +159,7 @@ final class KindTrainingViews {
             Activation activation = trace.layer().activation();
             Matrix output = block.forward().output();
             boolean straight = last && training.loss() == Loss.CROSS_ENTROPY && activation == Activation.SOFTMAX;
-            String sub = subscripts(number);
+            String sub = SheetContext.subscripts(number);
             MatrixView dZ = matrices.shown("∂L/∂Z" + sub, "gradient with respect to the weighted sums of layer "
                     + number, "grad", g.dZ(), MatrixViews.numbered(g.dZ().rows()), samples,
                     (r, c) -> prefix + ".dZ." + r + "." + c,
@@ -212,17 +212,6 @@ final class KindTrainingViews {
         return block.batch() ? BlockViews.capitalized(block.columnNoun()) + " " + (column + 1) : "";
     }
 
-    /** "3.1" as "₃.₁". */
-    private static String subscripts(String number) {
-        StringBuilder s = new StringBuilder();
-        for (String part : number.split("\\.")) {
-            if (s.length() > 0) {
-                s.append('.');
-            }
-            s.append(Figures.subscript(Integer.parseInt(part)));
-        }
-        return s.toString();
-    }
 
     /**
      * The layers with parameters, first first: their values after one step, each update written out

@@ -74,6 +74,11 @@ public final class SheetContext {
 
     /** The number as a subscript, for symbols: "₃", "₃.₁". */
     public String sub() {
+        return subscripts(number);
+    }
+
+    /** A layer's number as subscripts: "3.1" as "₃.₁". */
+    static String subscripts(String number) {
         StringBuilder s = new StringBuilder();
         for (String part : number.split("\\.")) {
             if (s.length() > 0) {

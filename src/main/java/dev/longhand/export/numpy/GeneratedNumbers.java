@@ -1,5 +1,6 @@
 package dev.longhand.export.numpy;
 
+import dev.longhand.export.DrawAgain;
 import dev.longhand.nn.Drawn;
 import dev.longhand.nn.Matrix;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class GeneratedNumbers {
             return Optional.empty();
         }
         script.needsImport("import math");
-        script.needsImport("from decimal import ROUND_HALF_EVEN, Decimal");
+        script.needsImport("import decimal");
         script.define("draw", DRAW);
         StringBuilder call = new StringBuilder("draw(").append(d.seed()).append(", ").append(d.rows()).append(", ")
                 .append(d.cols()).append(", ").append(Python.number(d.min())).append(", ").append(Python.number(d.max()));
@@ -54,28 +55,5 @@ final class GeneratedNumbers {
         return Optional.of(call.toString());
     }
 
-    private static final String DRAW = """
-            def draw(seed, rows, cols, low, high, integers=False, decimals=None):
-                \"""The numbers Longhand drew for {random: seed, min: low, max: high}, row by row, with SplitMix64:
-                u = the top 53 of 64 random bits / 2^53, then low + u (high - low), or low + floor(u (high - low + 1))
-                for whole numbers; rounded half to even to `decimals` places when the block asks.\"""
-                mask = (1 << 64) - 1
-                state = seed & mask
-                values = []
-                for _ in range(rows * cols):
-                    state = (state + 0x9E3779B97F4A7C15) & mask
-                    z = state
-                    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
-                    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
-                    z ^= z >> 31
-                    u = (z >> 11) * 2.0 ** -53
-                    if integers:
-                        values.append(low + math.floor(u * (high - low + 1)))
-                    elif decimals is None:
-                        values.append(low + u * (high - low))
-                    else:
-                        exact = Decimal(low + u * (high - low)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN)
-                        values.append(float(exact) + 0.0)
-                return np.array(values, dtype=float).reshape(rows, cols)
-            """;
+    private static final String DRAW = DrawAgain.function("draw", "np.array(values, dtype=float).reshape(rows, cols)");
 }
