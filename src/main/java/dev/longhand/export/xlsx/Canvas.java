@@ -1,30 +1,23 @@
 package dev.longhand.export.xlsx;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-
 /**
  * One sheet being filled as the page is laid out: bands from top to bottom, each a title line
  * and then matrices side by side, each under its own title, one empty column between them.
  */
 final class Canvas {
 
-    private final Sheet sheet;
+    private final SheetPart sheet;
     private final String prefix;
     private int bandTop;
     private int bandHeight;
     private int nextLeft;
 
-    Canvas(Sheet sheet, boolean qualified) {
+    Canvas(SheetPart sheet, boolean qualified) {
         this.sheet = sheet;
-        this.prefix = qualified ? Region.quoted(sheet.getSheetName()) + "!" : "";
+        this.prefix = qualified ? Region.quoted(sheet.name()) + "!" : "";
     }
 
-    Sheet sheet() {
+    SheetPart sheet() {
         return sheet;
     }
 
@@ -47,7 +40,7 @@ final class Canvas {
     /** The next rows × cols rectangle of the band, under {@code title}. */
     Region place(String title, int rows, int cols) {
         text(bandTop, nextLeft, title);
-        Region region = new Region(sheet.getSheetName(), prefix, bandTop + 1, nextLeft, rows, cols);
+        Region region = new Region(sheet.name(), prefix, bandTop + 1, nextLeft, rows, cols);
         nextLeft += Math.max(cols, 1) + 1;
         bandHeight = Math.max(bandHeight, rows + 1);
         return region;
@@ -55,40 +48,23 @@ final class Canvas {
 
     /** Writes out every row so far: the layout never goes back above the band being filled. */
     void flush() {
-        if (sheet instanceof SXSSFSheet streaming) {
-            try {
-                streaming.flushRows();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        sheet.flush();
     }
 
     void number(int row, int col, double value) {
-        cell(row, col).setCellValue(value);
+        sheet.number(row, col, value);
     }
 
     void formula(int row, int col, String formula) {
-        cell(row, col).setCellFormula(formula);
+        sheet.formula(row, col, formula, Double.NaN);
     }
 
     /** A formula with {@code cached} as its result until the spreadsheet recalculates. */
     void formula(int row, int col, String formula, double cached) {
-        Cell c = cell(row, col);
-        c.setCellFormula(formula);
-        c.setCellValue(cached);
+        sheet.formula(row, col, formula, cached);
     }
 
     void text(int row, int col, String text) {
-        cell(row, col).setCellValue(text);
-    }
-
-    private Cell cell(int row, int col) {
-        Row r = sheet.getRow(row);
-        if (r == null) {
-            r = sheet.createRow(row);
-        }
-        Cell c = r.getCell(col);
-        return c != null ? c : r.createCell(col);
+        sheet.text(row, col, text);
     }
 }

@@ -1,7 +1,5 @@
 package dev.longhand.export.xlsx;
 
-import org.apache.poi.ss.util.CellReference;
-
 /**
  * A rectangle of cells holding one matrix, rows and columns as in the trace, and how formulas
  * name its cells: {@code B3}, {@code B3:D3}, qualified by the sheet ({@code 'Layer 1'!B3}) in a
@@ -43,8 +41,8 @@ public record Region(String sheet, String prefix, int top, int left, int rows, i
 
     /** The whole matrix as a defined name refers to it: {@code 'Block'!$B$3:$D$5}. */
     public String absolute() {
-        String from = new CellReference(top, left, true, true).formatAsString();
-        String to = new CellReference(top + rows - 1, left + cols - 1, true, true).formatAsString();
+        String from = CellRef.absolute(top, left);
+        String to = CellRef.absolute(top + rows - 1, left + cols - 1);
         return quoted(sheet) + "!" + from + (rows == 1 && cols == 1 ? "" : ":" + to);
     }
 
@@ -56,7 +54,7 @@ public record Region(String sheet, String prefix, int top, int left, int rows, i
     }
 
     private static String cell(int row, int col) {
-        return new CellReference(row, col, false, false).formatAsString();
+        return CellRef.of(row, col);
     }
 
     static String quoted(String sheet) {

@@ -2,11 +2,6 @@ package dev.longhand.export.xlsx;
 
 import dev.longhand.nn.Matrix;
 import dev.longhand.nn.StageTrace;
-import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PatternFormatting;
-import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * What a {@link KindWorkbook} writes one stage through: the cells of its input, places for its
@@ -117,14 +112,9 @@ public final class StageCells {
      * conditional format (so the mark follows an edit); a and z lie on this stage's sheet.
      */
     public void clamped(Region a, Region z) {
-        SheetConditionalFormatting formatting = canvas.sheet().getSheetConditionalFormatting();
-        ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(
+        Region unqualified = new Region(a.sheet(), "", a.top(), a.left(), a.rows(), a.cols());
+        canvas.sheet().shadeWhen(unqualified.all(),
                 new Region(z.sheet(), "", z.top(), z.left(), z.rows(), z.cols()).at(0, 0) + "<0");
-        PatternFormatting fill = rule.createPatternFormatting();
-        fill.setFillBackgroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
-        formatting.addConditionalFormatting(new CellRangeAddress[] {
-                new CellRangeAddress(a.top(), a.top() + a.rows() - 1, a.left(), a.left() + a.cols() - 1)}, rule);
     }
 
     /**

@@ -10,19 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** Writes stages into a workbook, dispatching each to its kind, and keeps the defined names. */
 final class Writer {
 
     private static final KindWorkbook DENSE = new DenseWorkbook();
 
-    private final SXSSFWorkbook workbook;
+    private final SpreadsheetPackage workbook;
     private final KindExports kinds;
     private final boolean qualified;
     private final boolean allDense;
@@ -31,7 +25,7 @@ final class Writer {
     private final Set<String> densePaths = new HashSet<>();
     private final Map<String, Region> kept = new LinkedHashMap<>();
 
-    Writer(SXSSFWorkbook workbook, KindExports kinds, boolean qualified, boolean allDense, TraceValues trace) {
+    Writer(SpreadsheetPackage workbook, KindExports kinds, boolean qualified, boolean allDense, TraceValues trace) {
         this.workbook = workbook;
         this.trace = trace;
         this.kinds = kinds;
@@ -66,7 +60,7 @@ final class Writer {
 
     /** A new sheet to lay matrices out on. */
     Canvas sheet(String name) {
-        return new Canvas(workbook.createSheet(name), qualified);
+        return new Canvas(workbook.sheet(name), qualified);
     }
 
     /** Writes one stage, headed by its name and type, under trace path {@code path}. */
@@ -107,9 +101,7 @@ final class Writer {
         if (names.putIfAbsent(name, region) != null) {
             throw new IllegalStateException("two matrices named " + name);
         }
-        Name n = workbook.createName();
-        n.setNameName(name);
-        n.setRefersToFormula(region.absolute());
+        workbook.name(name, region.absolute());
         cache(name, region);
     }
 
@@ -119,14 +111,11 @@ final class Writer {
         if (values.isEmpty() || values.get().size() != region.rows() * region.cols()) {
             return;
         }
-        Sheet sheet = workbook.getSheet(region.sheet());
+        SheetPart sheet = workbook.find(region.sheet()).orElseThrow();
         for (int r = 0; r < region.rows(); r++) {
-            Row row = sheet.getRow(region.top() + r);
             for (int c = 0; c < region.cols(); c++) {
-                Cell cell = row == null ? null : row.getCell(region.left() + c);
-                Object value = values.get().get(r * region.cols() + c);
-                if (cell != null && cell.getCellType() == CellType.FORMULA && value instanceof Number v) {
-                    cell.setCellValue(v.doubleValue());
+                if (values.get().get(r * region.cols() + c) instanceof Number v) {
+                    sheet.cache(region.top() + r, region.left() + c, v.doubleValue());
                 }
             }
         }
