@@ -56,10 +56,19 @@ public final class StarterText {
                 """;
     }
 
+    /** The starter paragraphs with their line breaks made spaces, as a paragraph is compared. */
+    private static final List<String> COLLAPSED = PARAGRAPHS.stream().map(StarterText::collapsed).toList();
+
+    /** No paragraph shorter than this is a starter paragraph: collapsing only ever shortens text. */
+    private static final int SHORTEST = COLLAPSED.stream().mapToInt(String::length).min().orElse(0);
+
     /** Whether a paragraph's Markdown is one of the starter paragraphs, however its lines were wrapped. */
     public static boolean isStarterParagraph(CharSequence markdown) {
-        String words = collapsed(markdown);
-        return PARAGRAPHS.stream().anyMatch(p -> collapsed(p).equals(words));
+        // Asked of every paragraph of every lesson: the length test spares nearly all of them a copy.
+        if (markdown.length() < SHORTEST) {
+            return false;
+        }
+        return COLLAPSED.contains(collapsed(markdown));
     }
 
     private static String collapsed(CharSequence text) {

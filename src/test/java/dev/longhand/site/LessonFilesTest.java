@@ -91,6 +91,22 @@ class LessonFilesTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheTextIsTextNotAnError() throws IOException {
+        // Files are decoded leniently first; U+FFFD is what a bad byte would have become.
+        Path content = temp.resolve("content");
+        SiteFiles.write(content, "marks.md", lesson("Marks") + "\nA lost letter looks like \uFFFD here.\n");
+        Path out = temp.resolve("site");
+        assertTrue(SiteFiles.build(content, out).succeeded());
+        assertTrue(Files.readString(out.resolve("marks.html")).contains("looks like \uFFFD here."));
+        byte[] bad = ("---\ntitle: Bad\n---\n\uFFFD then ").getBytes(StandardCharsets.UTF_8);
+        byte[] withBadByte = java.util.Arrays.copyOf(bad, bad.length + 1);
+        withBadByte[bad.length] = (byte) 0xFF;
+        Files.write(content.resolve("marks.md"), withBadByte);
+        assertEquals(List.of("content/marks.md:4:8: error: this file is not valid UTF-8 text (byte "
+                + withBadByte.length + " is 0xFF); save it as UTF-8"), problems(content));
+    }
+
+    @Test
     void aByteOrderMarkAndCrlfLineEndingsBuild() throws IOException {
         Path content = temp.resolve("content");
         Files.createDirectories(content);

@@ -6,9 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.schema.JsonSchema;
+import java.util.regex.Pattern;
 
 /**
  * The block's trace, read back by defined name, so that every named formula cell carries the
@@ -17,16 +15,17 @@ import org.snakeyaml.engine.v2.schema.JsonSchema;
  */
 final class TraceValues {
 
+    private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
+
     private final Map<?, ?> trace;
 
     private TraceValues(Map<?, ?> trace) {
         this.trace = trace;
     }
 
-    /** The trace of {@code block}, as the page holds it (JSON, which the YAML loader reads). */
+    /** The trace of {@code block}, as the page holds it. */
     static TraceValues of(Block block) {
-        Load load = new Load(LoadSettings.builder().setSchema(new JsonSchema()).setCodePointLimit(Integer.MAX_VALUE).build());
-        return new TraceValues((Map<?, ?>) load.loadFromString(TraceJson.of(block)));
+        return new TraceValues((Map<?, ?>) TraceJsonReader.read(TraceJson.of(block)));
     }
 
     /**
@@ -55,7 +54,7 @@ final class TraceValues {
         for (int to = parts.length; to > from; to--) {
             String key = String.join("_", Arrays.copyOfRange(parts, from, to));
             Object child = null;
-            if (node instanceof List<?> list && key.matches("\\d{1,9}") && Integer.parseInt(key) < list.size()) {
+            if (node instanceof List<?> list && INDEX.matcher(key).matches() && Integer.parseInt(key) < list.size()) {
                 child = list.get(Integer.parseInt(key));
             } else if (node instanceof Map<?, ?> map) {
                 child = map.get(key);
