@@ -22,6 +22,16 @@ public final class SourceText {
     private static int[] lineStarts(String text) {
         int[] starts = new int[16];
         int count = 1;
+        if (text.indexOf('\r') < 0) {
+            // Nearly every file: String.indexOf finds the line ends several times faster than a loop of charAt.
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+            return Arrays.copyOf(starts, count);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {

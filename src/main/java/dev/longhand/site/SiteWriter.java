@@ -27,6 +27,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the pages, the search index, the 404 page, the sitemap (with a base URL) and the
@@ -46,6 +48,8 @@ final class SiteWriter {
     private final Templates templates;
     private final Path out;
     private final SiteConfig config;
+    /** Folders known to exist: creating an existing folder again costs a failed mkdir and a stat per file. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     SiteWriter(Templates templates, Path out, SiteConfig config) {
         this.templates = templates;
@@ -322,13 +326,21 @@ final class SiteWriter {
 
     void writeFile(String path, byte[] bytes) throws IOException {
         Path file = out.resolve(path);
-        Files.createDirectories(file.getParent());
+        folderOf(file);
         Files.write(file, bytes);
     }
 
     void writePage(String page, String html) throws IOException {
         Path file = out.resolve(page);
-        Files.createDirectories(file.getParent());
+        folderOf(file);
         Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+
+    private void folderOf(Path file) throws IOException {
+        Path folder = file.getParent();
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
     }
 }

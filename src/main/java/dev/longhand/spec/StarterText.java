@@ -59,16 +59,47 @@ public final class StarterText {
     /** The starter paragraphs with their line breaks made spaces, as a paragraph is compared. */
     private static final List<String> COLLAPSED = PARAGRAPHS.stream().map(StarterText::collapsed).toList();
 
-    /** No paragraph shorter than this is a starter paragraph: collapsing only ever shortens text. */
-    private static final int SHORTEST = COLLAPSED.stream().mapToInt(String::length).min().orElse(0);
-
     /** Whether a paragraph's Markdown is one of the starter paragraphs, however its lines were wrapped. */
     public static boolean isStarterParagraph(CharSequence markdown) {
-        // Asked of every paragraph of every lesson: the length test spares nearly all of them a copy.
-        if (markdown.length() < SHORTEST) {
-            return false;
+        for (String starter : COLLAPSED) {
+            if (sameWords(markdown, starter)) {
+                return true;
+            }
         }
-        return COLLAPSED.contains(collapsed(markdown));
+        return false;
+    }
+
+    /**
+     * Whether {@code text}, its runs of white space made one space and stripped, is {@code collapsed}.
+     * Asked of every paragraph of every lesson, so it compares as it goes and stops at the first
+     * difference (nearly always the first word) instead of copying the paragraph.
+     */
+    private static boolean sameWords(CharSequence text, String collapsed) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int k = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                while (i < n && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                if (i == n) {
+                    break;
+                }
+                c = ' ';
+            } else {
+                i++;
+            }
+            if (k >= collapsed.length() || collapsed.charAt(k) != c) {
+                return false;
+            }
+            k++;
+        }
+        return k == collapsed.length();
     }
 
     private static String collapsed(CharSequence text) {

@@ -107,7 +107,9 @@ class NewLessonTest {
 
         String text = Files.readString(created.file());
         String edited = text.replace(StarterText.SUMMARY, "Three scores become probabilities.")
-                .replace("Change the numbers below and save: the preview recomputes every value.", "Try it.");
+                // Starting with the starter paragraph's words is not being it.
+                .replace("Change the numbers below and save: the preview recomputes every value.",
+                        "Change the numbers below and save: the preview recomputes every value. Try it.");
         // The first paragraph rewrapped onto one line is still the starter text.
         int start = edited.indexOf("Write the lesson here");
         int end = edited.indexOf("\n\n", start);
