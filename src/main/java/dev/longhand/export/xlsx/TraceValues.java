@@ -23,10 +23,13 @@ final class TraceValues {
         this.trace = trace;
     }
 
-    /** The trace of {@code block}, as the page holds it (JSON, which the YAML loader reads). */
+    /**
+     * The trace of {@code block}, as the page holds it but with every number written out (JSON, which
+     * the YAML loader reads): the cells need the numbers, not how they were drawn.
+     */
     static TraceValues of(Block block) {
         Load load = new Load(LoadSettings.builder().setSchema(new JsonSchema()).setCodePointLimit(Integer.MAX_VALUE).build());
-        return new TraceValues((Map<?, ?>) load.loadFromString(TraceJson.of(block)));
+        return new TraceValues((Map<?, ?>) load.loadFromString(TraceJson.spelledOut(block)));
     }
 
     /**
