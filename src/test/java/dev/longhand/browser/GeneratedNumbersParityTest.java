@@ -45,6 +45,26 @@ class GeneratedNumbersParityTest {
                 weights: {random: 4, min: -1, max: 1}
             """;
 
+    /** Large generated parameters of kinds beyond dense layers, and inside a residual. */
+    static final String KINDS = """
+            input: {random: 5, units: 1100, samples: 2, min: -1, max: 1}
+            layers:
+              - type: layer_norm
+                gamma: {random: 6, min: 0.5, max: 1.5}
+                beta: {random: 7, min: -0.1, max: 0.1, decimals: 2}
+              - units: 40
+                weights: {random: 8, min: -0.05, max: 0.05}
+              - type: attention
+                query: {random: 9, shape: [40, 40]}
+                key: {random: 10, shape: [40, 40]}
+                value: {random: 11, shape: [40, 40], integers: true}
+              - type: residual
+                layers:
+                  - units: 40
+                    weights: {random: 12, min: -0.1, max: 0.1}
+                    activation: linear
+            """;
+
     @TempDir
     static Path temp;
 
@@ -55,6 +75,7 @@ class GeneratedNumbersParityTest {
     static void buildAndStart() throws IOException {
         site = TestSite.build(temp, Map.of(
                 "big.md", TestSite.lesson("Big", 1, "```mlp\n" + BIG + "```\n"),
+                "kinds.md", TestSite.lesson("Kinds", 3, "```mlp\n" + KINDS + "```\n"),
                 "small.md", TestSite.lesson("Small", 2, """
                         ```mlp
                         input: [1, 2]
@@ -318,6 +339,41 @@ class GeneratedNumbersParityTest {
         JsonNode both = Traces.parse(traceText());
         assertEquals(2.0, both.at("/input/0/3").doubleValue());
         assertEquals(numbers.at("/input/783/3").doubleValue(), both.at("/input/783/3").doubleValue());
+        browser.driver().findElement(By.cssSelector(".mlp-reset")).click();
+        assertEquals(builtText, traceText(), "after Reset, the trace the build wrote");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void drawnParametersOfEveryKindAreDrawnAgainAndWrittenBackUntilEdited() {
+        browser.open(site.resolve("kinds.html"));
+        browser.assertEveryBlockLive();
+        String builtText = traceText();
+        JsonNode built = Traces.parse(builtText);
+        for (String path : List.of("/input", "/layers/0/gamma", "/layers/0/beta", "/layers/1/weights",
+                "/layers/2/heads/0/query", "/layers/2/heads/0/key", "/layers/2/heads/0/value", "/layers/3/layers/0/weights")) {
+            assertTrue(DrawnInTrace.isDrawn(built.at(path)), path + " is written as its draw");
+        }
+        Map<String, List<String>> before = PageState.collect(browser);
+        browser.js("window.Longhand.recomputeAll();");
+        Map<String, List<String>> after = PageState.collect(browser);
+        for (String part : PageState.PARTS) {
+            List<String> differences = PageState.differences(before, after, part, 5);
+            assertTrue(differences.isEmpty(), part + " differ:\n" + String.join("\n", differences));
+        }
+        WebElement query = browser.driver().findElement(By.cssSelector("[data-edit=\"layers.2.heads.0.query.0.0\"]"));
+        query.click();
+        query.sendKeys("3");
+        query.sendKeys(Keys.ENTER);
+        JsonNode edited = Traces.parse(traceText());
+        JsonNode numbers = DrawnInTrace.drawnAgain(built);
+        JsonNode q = edited.at("/layers/2/heads/0/query");
+        assertTrue(q.isArray(), "the edited query is written out");
+        assertEquals(3.0, q.at("/0/0").doubleValue());
+        assertEquals(numbers.at("/layers/2/heads/0/query/39/39").doubleValue(), q.at("/39/39").doubleValue());
+        assertEquals(built.at("/layers/2/heads/0/key"), edited.at("/layers/2/heads/0/key"), "the key is still its draw");
+        assertEquals(built.at("/layers/0/gamma"), edited.at("/layers/0/gamma"), "gamma is still its draw");
+        assertNotEquals(built.get("output"), edited.get("output"));
         browser.driver().findElement(By.cssSelector(".mlp-reset")).click();
         assertEquals(builtText, traceText(), "after Reset, the trace the build wrote");
         assertEquals(List.of(), browser.consoleErrors());
