@@ -1,6 +1,9 @@
 package dev.longhand.render;
 
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.Matrix;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A small JSON writer for the trace. Numbers go through {@link JsonNumber} so that the text
@@ -11,7 +14,23 @@ import dev.longhand.nn.Matrix;
 public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
+    private final DrawnMatrices drawn;
     private boolean needsComma;
+
+    /** A writer that writes every matrix out, number by number. */
+    public JsonWriter() {
+        this.drawn = DrawnMatrices.NONE;
+    }
+
+    /**
+     * A writer for a block's trace, which writes a large matrix drawn from a seed as how it was
+     * drawn where {@link #given} asks for it.
+     *
+     * @param drawn the block's matrices drawn from a seed, by identity
+     */
+    public JsonWriter(Map<Matrix, Drawn> drawn) {
+        this.drawn = new DrawnMatrices(drawn);
+    }
 
     public JsonWriter beginObject() {
         separate();
@@ -88,6 +107,31 @@ public final class JsonWriter {
             value(column.get(r, 0));
         }
         return endArray();
+    }
+
+    /**
+     * A matrix of numbers the author gave (the block's input, a layer's parameters), which may
+     * have been drawn from a seed: a large drawn one as how it was drawn ({@link DrawnMatrices}),
+     * any other as a list of rows. Only given numbers, never computed ones, so that a reader
+     * knows where to expect the form, and the page's script writes it at the same places.
+     */
+    public JsonWriter given(Matrix matrix) {
+        Optional<Drawn> how = drawn.of(matrix, false);
+        if (how.isEmpty()) {
+            return value(matrix);
+        }
+        DrawnMatrices.write(this, how.get(), false);
+        return this;
+    }
+
+    /** A given one-column matrix (a bias, a gamma) as {@link #given} writes it, or as a flat list. */
+    public JsonWriter givenFlat(Matrix column) {
+        Optional<Drawn> how = drawn.of(column, true);
+        if (how.isEmpty()) {
+            return flat(column);
+        }
+        DrawnMatrices.write(this, how.get(), true);
+        return this;
     }
 
     public JsonWriter value(boolean flag) {

@@ -1,8 +1,10 @@
 package dev.longhand.render;
 
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.ForwardTrace;
 import dev.longhand.nn.LayerGradients;
 import dev.longhand.nn.LayerTrace;
+import dev.longhand.nn.Matrix;
 import dev.longhand.nn.NestedTrace;
 import dev.longhand.nn.Parameters;
 import dev.longhand.nn.StageTrace;
@@ -16,28 +18,48 @@ import java.util.Optional;
 /**
  * The trace a block leaves in the page ({@code <script type="application/json"
  * class="mlp-trace">}), full precision, as the lesson format fixes it. Tests, tools and the
- * page's own script read it, so the key names are a public contract.
+ * page's own script read it, so the key names are a public contract. The block's input and
+ * parameters are written with {@link JsonWriter#given}: a large matrix drawn from a seed as how it
+ * was drawn, which a reader draws again ({@link dev.longhand.nn.Drawn#matrix()}).
  */
 public final class TraceJson {
 
     private TraceJson() {
     }
 
+    /** The trace as the page holds it: a large matrix drawn from a seed written as how it was drawn. */
     public static String of(Block block) {
-        return write(block.forward(), block.training(), block.trained(), block.sheets());
+        return write(block.forward(), block.training(), block.trained(), block.sheets(), block.drawn());
+    }
+
+    /** The trace with every number written out, for a reader in this program that wants only numbers. */
+    public static String spelledOut(Block block) {
+        return write(block.forward(), block.training(), block.trained(), block.sheets(), Map.of());
     }
 
     public static String write(ForwardTrace forward, Optional<Training> training, Optional<TrainingTrace> trained) {
-        return write(forward, training, trained, KindSheets.NONE);
+        return write(forward, training, trained, KindSheets.NONE, Map.of());
     }
 
+    /** The trace of a computed block with nothing drawn from a seed. */
     public static String write(ForwardTrace forward, Optional<Training> training, Optional<TrainingTrace> trained,
                                KindSheets sheets) {
+        return write(forward, training, trained, sheets, Map.of());
+    }
+
+    /**
+     * The trace of a computed block.
+     *
+     * @param drawn the matrices drawn from a seed, by identity: the input and parameters among them
+     *              that are large are written as how they were drawn ({@link JsonWriter#given})
+     */
+    public static String write(ForwardTrace forward, Optional<Training> training, Optional<TrainingTrace> trained,
+                               KindSheets sheets, Map<Matrix, Drawn> drawn) {
         if (!forward.allDense()) {
-            return writeKinds(forward, training, trained, sheets);
+            return writeKinds(forward, training, trained, sheets, drawn);
         }
-        JsonWriter json = new JsonWriter().beginObject();
-        json.name("input").value(forward.input());
+        JsonWriter json = new JsonWriter(drawn).beginObject();
+        json.name("input").given(forward.input());
         json.name("layers").beginArray();
         List<LayerTrace> layers = forward.denseLayers();
         for (int i = 0; i < layers.size(); i++) {
@@ -45,8 +67,8 @@ public final class TraceJson {
             json.beginObject();
             json.name("name").value(layer.layer().name());
             json.name("activation").value(layer.layer().activation().key());
-            json.name("weights").value(layer.layer().weights());
-            json.name("bias").flat(layer.layer().bias());
+            json.name("weights").given(layer.layer().weights());
+            json.name("bias").givenFlat(layer.layer().bias());
             json.name("z").value(layer.z());
             json.name("a").value(layer.a());
             if (trained.isPresent()) {
@@ -70,9 +92,9 @@ public final class TraceJson {
      * its parameters (dense layers keep dW, db, weights_after and bias_after as well).
      */
     private static String writeKinds(ForwardTrace forward, Optional<Training> training,
-                                     Optional<TrainingTrace> trained, KindSheets sheets) {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.name("input").value(forward.input());
+                                     Optional<TrainingTrace> trained, KindSheets sheets, Map<Matrix, Drawn> drawn) {
+        JsonWriter json = new JsonWriter(drawn).beginObject();
+        json.name("input").given(forward.input());
         json.name("layers").beginArray();
         List<StageTrace> stages = forward.stages();
         for (int i = 0; i < stages.size(); i++) {
@@ -97,8 +119,8 @@ public final class TraceJson {
         json.name("name").value(trace.stage().name());
         if (trace instanceof LayerTrace layer) {
             json.name("activation").value(layer.layer().activation().key());
-            json.name("weights").value(layer.layer().weights());
-            json.name("bias").flat(layer.layer().bias());
+            json.name("weights").given(layer.layer().weights());
+            json.name("bias").givenFlat(layer.layer().bias());
             json.name("z").value(layer.z());
             json.name("a").value(layer.a());
             trained.ifPresent(t -> {

@@ -1,5 +1,6 @@
 package dev.longhand.spec;
 
+import dev.longhand.nn.Drawn;
 import dev.longhand.nn.Matrix;
 import java.util.List;
 import java.util.Optional;
@@ -142,10 +143,9 @@ final class InputReader {
         if (seed.isEmpty() || units.isEmpty() || samples.isEmpty() || range.isEmpty()) {
             return Optional.empty();
         }
-        // Drawn sample by sample, the way an author lists samples by hand.
-        Matrix bySample = range.get().draw(seed.get(), samples.getAsInt(), units.getAsInt());
-        Matrix values = reading.drawn(bySample.transpose(),
-                range.get().drawn(seed.get(), samples.getAsInt(), units.getAsInt(), true));
+        // Drawn sample by sample, the way an author lists samples by hand; held as units × samples.
+        Drawn how = range.get().drawn(seed.get(), samples.getAsInt(), units.getAsInt(), true);
+        Matrix values = reading.drawn(how.matrix(), how);
         return Optional.of(new Input(values, fields.has("samples"), node));
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import dev.longhand.render.DrawnInTrace;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The page-weight budgets of a build, on lessons the test writes: a page with every
  * stylesheet, script and icon it links, as a reader's browser downloads it (compressed, as
  * static hosts serve it) and as it lies on disk. A seven-layer lesson with two blocks
- * downloads under 100 KB; a 784-128-64-10 lesson of generated weights with two decimals
- * lies under 2 MB on disk.
+ * downloads under 100 KB; a 784-128-64-10 lesson of generated weights lies under 2 MB on disk,
+ * with two decimals or at full precision (its trace holds the large matrices as how they were drawn).
  */
 class PageWeightTest {
 
@@ -30,6 +31,24 @@ class PageWeightTest {
     static final long SEVEN_LAYERS_BUDGET = 100_000;
     /** A 784-128-64-10 lesson, with its CSS and JS, on disk (downloaded it is far less). */
     static final long REALISTIC_BUDGET = 2_000_000;
+
+    /** The 784-128-64-10 block of issue 18: generated weights at full precision, no decimals. */
+    static final String FULL_PRECISION = """
+            ---
+            title: Full precision
+            order: 30
+            ---
+            ```mlp
+            input: {random: 2, units: 784, samples: 4, min: 0, max: 1}
+            layers:
+              - units: 128
+                weights: {random: 1, min: -1, max: 1}
+              - units: 64
+                weights: {random: 3, min: -1, max: 1}
+              - units: 10
+                weights: {random: 4, min: -1, max: 1}
+            ```
+            """;
 
     @TempDir
     static Path temp;
@@ -41,6 +60,7 @@ class PageWeightTest {
         Path content = temp.resolve("content");
         SiteFiles.write(content, "01-seven-layers.md", FixtureCourse.SEVEN_LAYERS);
         SiteFiles.write(content, "02-a-realistic-size.md", FixtureCourse.REALISTIC.replace("order: 10", "order: 20"));
+        SiteFiles.write(content, "03-full-precision.md", FULL_PRECISION);
         site = temp.resolve("site");
         BuildReport report = SiteFiles.build(content, site);
         assertTrue(report.succeeded(), () -> report.diagnostics().sorted().toString());
@@ -87,9 +107,18 @@ class PageWeightTest {
     }
 
     @Test
+    void aFullPrecisionGeneratedNetworkIsUnderTheSameBudget() throws IOException {
+        long[] w = weight(site, "full-precision.html");
+        assertTrue(w[0] < REALISTIC_BUDGET, "full-precision.html is " + w[0] + " bytes on disk");
+    }
+
+    @Test
     void theRealisticLessonsTraceHoldsEveryWeight() throws IOException {
         Document doc = Jsoup.parse(Files.readString(site.resolve("a-realistic-size.html")));
-        JsonNode trace = new ObjectMapper().readTree(doc.selectFirst("script.mlp-trace").data());
+        JsonNode written = new ObjectMapper().readTree(doc.selectFirst("script.mlp-trace").data());
+        // Its large matrices are written as how they were drawn, and stand for every number.
+        assertTrue(DrawnInTrace.isDrawn(written.get("input")) && DrawnInTrace.isDrawn(written.at("/layers/0/weights")));
+        JsonNode trace = DrawnInTrace.drawnAgain(written);
         long weights = 0;
         for (JsonNode layer : trace.get("layers")) {
             for (JsonNode row : layer.get("weights")) {

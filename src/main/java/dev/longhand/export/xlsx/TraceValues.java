@@ -23,9 +23,12 @@ final class TraceValues {
         this.trace = trace;
     }
 
-    /** The trace of {@code block}, as the page holds it. */
+    /**
+     * The trace of {@code block}, as the page holds it but with every number written out: the
+     * cells need the numbers, not how they were drawn.
+     */
     static TraceValues of(Block block) {
-        return new TraceValues((Map<?, ?>) TraceJsonReader.read(TraceJson.of(block)));
+        return new TraceValues((Map<?, ?>) TraceJsonReader.read(TraceJson.spelledOut(block)));
     }
 
     /**

@@ -38,7 +38,7 @@ public final class AttentionKind implements LayerKind {
     /**
      * Scored heads: scale, causal, heads (each its query, key, value, then q, k, v, scores with
      * null where masked, weights, z), output when given, a. Given weights: weights, value when
-     * given, heads ([{v, weights, z}]), a.
+     * given, heads ([{v, weights, z}]), a. Parameters are written as {@link JsonWriter#given}.
      */
     @Override
     public void traceFields(StageTrace trace, JsonWriter json) {
@@ -56,9 +56,9 @@ public final class AttentionKind implements LayerKind {
             for (var head : t.heads()) {
                 HeadTrace.Scored h = (HeadTrace.Scored) head;
                 json.beginObject();
-                json.name("query").value(h.head().query());
-                json.name("key").value(h.head().key());
-                json.name("value").value(h.head().value());
+                json.name("query").given(h.head().query());
+                json.name("key").given(h.head().key());
+                json.name("value").given(h.head().value());
                 json.name("q").value(h.q());
                 json.name("k").value(h.k());
                 json.name("v").value(h.v());
@@ -69,11 +69,11 @@ public final class AttentionKind implements LayerKind {
                 json.endObject();
             }
             json.endArray();
-            layer.output().ifPresent(o -> json.name("output").value(o));
+            layer.output().ifPresent(o -> json.name("output").given(o));
         } else {
             GivenWeightsAttention layer = (GivenWeightsAttention) t.stage();
-            json.name("weights").value(layer.weights());
-            layer.value().ifPresent(v -> json.name("value").value(v));
+            json.name("weights").given(layer.weights());
+            layer.value().ifPresent(v -> json.name("value").given(v));
             HeadTrace.Given h = (HeadTrace.Given) t.heads().get(0);
             json.name("heads").beginArray().beginObject();
             json.name("v").value(h.v());

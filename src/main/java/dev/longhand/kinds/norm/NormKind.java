@@ -97,8 +97,8 @@ public final class NormKind implements LayerKind {
     public void traceFields(StageTrace trace, JsonWriter json) {
         NormTrace t = (NormTrace) trace;
         Normalization layer = t.stage();
-        json.name("gamma").flat(layer.gamma());
-        json.name("beta").flat(layer.beta());
+        json.name("gamma").givenFlat(layer.gamma());
+        json.name("beta").givenFlat(layer.beta());
         json.name("epsilon").value(layer.settings().epsilon());
         json.name("variance_mode").value(layer.settings().variance().key());
         json.name("epsilon_added_to").value(layer.settings().epsilonAddedTo().key());
