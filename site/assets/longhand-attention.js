@@ -231,11 +231,13 @@
   function traceFields(t) {
     var layer = t.layer;
     var m = I.jsonMatrix;
+    // Parameters as JsonWriter.given writes them: a large generated one as how it was drawn, while unchanged.
+    var given = I.jsonGiven;
     var fields = [];
     if (layer.weights) {
-      fields.push("\"weights\":" + m(layer.weights));
+      fields.push("\"weights\":" + given(layer.weights));
       if (layer.value) {
-        fields.push("\"value\":" + m(layer.value));
+        fields.push("\"value\":" + given(layer.value));
       }
       var g = t.heads[0];
       fields.push("\"heads\":[{\"v\":" + m(g.v) + ",\"weights\":" + m(g.weights) + ",\"z\":" + m(g.z) + "}]");
@@ -243,12 +245,12 @@
       fields.push("\"scale\":" + (typeof layer.scale === "boolean" ? String(layer.scale) : I.jsonNumber(layer.scale)));
       fields.push("\"causal\":" + String(layer.causal));
       fields.push("\"heads\":[" + t.heads.map(function (h) {
-        return "{\"query\":" + m(h.query) + ",\"key\":" + m(h.key) + ",\"value\":" + m(h.value) + ",\"q\":" + m(h.q)
+        return "{\"query\":" + given(h.query) + ",\"key\":" + given(h.key) + ",\"value\":" + given(h.value) + ",\"q\":" + m(h.q)
           + ",\"k\":" + m(h.k) + ",\"v\":" + m(h.v) + ",\"scores\":" + jsonScores(h.scores) + ",\"weights\":"
           + m(h.weights) + ",\"z\":" + m(h.z) + "}";
       }).join(",") + "]");
       if (layer.output) {
-        fields.push("\"output\":" + m(layer.output));
+        fields.push("\"output\":" + given(layer.output));
       }
     }
     fields.push("\"a\":" + m(t.a));

@@ -140,15 +140,15 @@
   }
 
   /** The layer as the page recomputes it: NormKind's keys in the trace's names. */
-  function spec(l) {
-    return { type: l.type, name: l.name, gamma: l.gamma.slice(), beta: l.beta.slice(), epsilon: l.epsilon,
+  function spec(l, layerSpec, I) {
+    return { type: l.type, name: l.name, gamma: I.copyList(l.gamma), beta: I.copyList(l.beta), epsilon: l.epsilon,
       variance_mode: l.variance_mode, epsilon_added_to: l.epsilon_added_to };
   }
 
   /** NormKind.traceFields: gamma, beta, epsilon, variance_mode, epsilon_added_to, mean, variance, normalized, a. */
   function traceFields(t, I) {
     var l = t.layer;
-    return ["\"gamma\":" + I.jsonFlat(l.gamma), "\"beta\":" + I.jsonFlat(l.beta),
+    return ["\"gamma\":" + I.jsonGivenFlat(l.gamma), "\"beta\":" + I.jsonGivenFlat(l.beta),
       "\"epsilon\":" + I.jsonNumber(l.epsilon), "\"variance_mode\":" + I.jsonString(l.variance_mode),
       "\"epsilon_added_to\":" + I.jsonString(l.epsilon_added_to), "\"mean\":" + I.jsonFlat(t.mean),
       "\"variance\":" + I.jsonFlat(t.variance), "\"normalized\":" + I.jsonMatrix(t.normalized),

@@ -43,45 +43,24 @@
   var DRAW_MIN = -3;
   var DRAW_MAX = 3;
 
-  // ---- new numbers: SplitMix64 in BigInt, as dev.longhand.nn.SeededRandom -------------------
-
-  var WORD = typeof BigInt === "function" ? {
-    mask: BigInt("0xFFFFFFFFFFFFFFFF"),
-    gamma: BigInt("0x9E3779B97F4A7C15"),
-    mix1: BigInt("0xBF58476D1CE4E5B9"),
-    mix2: BigInt("0x94D049BB133111EB"),
-    s30: BigInt(30), s27: BigInt(27), s31: BigInt(31), s11: BigInt(11)
-  } : null;
-
-  function SplitMix64(seed) {
-    this.state = seed & WORD.mask;
-  }
-
-  SplitMix64.prototype.nextLong = function () {
-    this.state = (this.state + WORD.gamma) & WORD.mask;
-    var z = this.state;
-    z = ((z ^ (z >> WORD.s30)) * WORD.mix1) & WORD.mask;
-    z = ((z ^ (z >> WORD.s27)) * WORD.mix2) & WORD.mask;
-    return z ^ (z >> WORD.s31);
-  };
+  // ---- new numbers: SplitMix64 as dev.longhand.nn.SeededRandom (longhand.js's port) -----------
 
   /** A whole number in min..max, each equally likely: min + floor(u · (max − min + 1)). */
-  SplitMix64.prototype.nextInt = function (min, max) {
-    var u = Number(this.nextLong() >> WORD.s11) * Math.pow(2, -53);
-    return min + Math.floor(u * (max - min + 1));
-  };
+  function nextInt(random, min, max) {
+    return min + Math.floor(random.nextDouble() * (max - min + 1));
+  }
 
   /** Draw n of new numbers for a block whose lesson's numbers are spec; null when it cannot be drawn. */
   function drawNumbers(spec, seed, n) {
-    if (!WORD || !/^[0-9a-f]{16}$/.test(seed) || !(n >= 1)) {
+    if (typeof BigInt !== "function" || !/^[0-9a-f]{16}$/.test(seed) || !(n >= 1)) {
       return null;
     }
-    var random = new SplitMix64(BigInt("0x" + seed) + BigInt(n));
+    var random = new window.Longhand.internals.SeededRandom(BigInt("0x" + seed) + BigInt(n));
     var drawn = window.Longhand.cloneSpec(spec);
     function fill(m) {
       m.forEach(function (row) {
         for (var c = 0; c < row.length; c++) {
-          row[c] = random.nextInt(DRAW_MIN, DRAW_MAX);
+          row[c] = nextInt(random, DRAW_MIN, DRAW_MAX);
         }
       });
     }
@@ -90,7 +69,7 @@
       fill(layer.weights);
       if (layer.bias.some(function (b) { return b !== 0; })) {
         for (var r = 0; r < layer.bias.length; r++) {
-          layer.bias[r] = random.nextInt(DRAW_MIN, DRAW_MAX);
+          layer.bias[r] = nextInt(random, DRAW_MIN, DRAW_MAX);
         }
       }
     });
@@ -421,7 +400,7 @@
   };
 
   Worksheet.prototype.canDraw = function () {
-    return WORD !== null && this.block !== null && this.figure.hasAttribute("data-new-numbers");
+    return typeof BigInt === "function" && this.block !== null && this.figure.hasAttribute("data-new-numbers");
   };
 
   /** Draws the next new numbers into the block; numbersChanged follows. */

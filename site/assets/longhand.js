@@ -8,6 +8,8 @@
  *   nn        <-> dev.longhand.nn                  (forward pass, losses, backprop, steps)
  *   sheets    <-> dev.longhand.worked.Worksheet and GradientSheet (written-out lines)
  *   trace     <-> dev.longhand.render.TraceJson    (the mlp-trace JSON)
+ *   generated <-> dev.longhand.nn.SeededRandom, Drawn and render.DrawnMatrices (large generated
+ *                 matrices, which the trace holds as how they were drawn, drawn again)
  *   plot      <-> dev.longhand.render.LossPlot     (the loss plot)
  * What a worksheet hides until the reader reveals it is dev.longhand.render.Blanks' rule, which
  * the build prints into data-hidden-until; longhand-practice.js reads it (api.hiding).
@@ -148,8 +150,9 @@
     return m;
   }
 
+  /** A copy of a matrix; a copy of drawn numbers is known as drawn (passDrawn) until it is edited. */
   function copy(m) {
-    return m.map(function (row) { return row.slice(); });
+    return passDrawn(m, m.map(function (row) { return row.slice(); }));
   }
 
   function multiply(a, b) {
@@ -418,6 +421,250 @@
     return "[" + values.map(jsonNumber).join(",") + "]";
   }
 
+  // ---- generated numbers: mirror of dev.longhand.nn.SeededRandom and Drawn -------------------
+
+  /*
+   * The build writes a large matrix drawn from a seed into the trace as how it was drawn
+   * (dev.longhand.render.DrawnMatrices): {"random": SEED, "min": A, "max": B, "integers": false,
+   * "decimals": null, "shape": [ROWS, COLS], "transposed": false}, where the block's input or a
+   * layer's parameters stand. The page draws the numbers again when it reads the trace, bit for
+   * bit as Java drew them, and writes the same object back for as long as they are unchanged.
+   */
+
+  var TWO_32 = 4294967296;
+  var TWO_MINUS_53 = 1 / 9007199254740992;
+
+  /**
+   * SplitMix64 as dev.longhand.nn.SeededRandom, the 64-bit state in two unsigned 32-bit halves so
+   * that a hundred thousand draws need no BigInt arithmetic. seed: a BigInt, taken mod 2^64.
+   */
+  function SeededRandom(seed) {
+    var s = BigInt.asUintN(64, seed);
+    this.hi = Number(s >> BigInt(32));
+    this.lo = Number(s & BigInt(0xFFFFFFFF));
+  }
+
+  /** The high 32 bits of the product of two unsigned 32-bit numbers, in 16-bit pieces (each product exact). */
+  function mulHigh(a, b) {
+    var a0 = a & 0xFFFF;
+    var a1 = a >>> 16;
+    var b0 = b & 0xFFFF;
+    var b1 = b >>> 16;
+    var p01 = a0 * b1;
+    var p10 = a1 * b0;
+    var mid = ((a0 * b0) >>> 16) + (p01 & 0xFFFF) + (p10 & 0xFFFF);
+    return a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+  }
+
+  /** The next 64 bits as [high, low] halves: state += gamma, then the two xor-shift-multiply rounds and a xor-shift. */
+  SeededRandom.prototype.next = function () {
+    var lo = this.lo + 0x7F4A7C15;
+    this.hi = (this.hi + 0x9E3779B9 + (lo >= TWO_32 ? 1 : 0)) >>> 0;
+    this.lo = lo >>> 0;
+    var zh = this.hi;
+    var zl = this.lo;
+    // z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9 (mod 2^64): low word first, it needs the old high word.
+    zl = (zl ^ ((zl >>> 30) | (zh << 2))) >>> 0;
+    zh = (zh ^ (zh >>> 30)) >>> 0;
+    zh = (mulHigh(zl, 0x1CE4E5B9) + Math.imul(zh, 0x1CE4E5B9) + Math.imul(zl, 0xBF58476D)) >>> 0;
+    zl = Math.imul(zl, 0x1CE4E5B9) >>> 0;
+    // z = (z ^ (z >>> 27)) * 0x94D049BB133111EB
+    zl = (zl ^ ((zl >>> 27) | (zh << 5))) >>> 0;
+    zh = (zh ^ (zh >>> 27)) >>> 0;
+    zh = (mulHigh(zl, 0x133111EB) + Math.imul(zh, 0x133111EB) + Math.imul(zl, 0x94D049BB)) >>> 0;
+    zl = Math.imul(zl, 0x133111EB) >>> 0;
+    // z ^ (z >>> 31)
+    return [(zh ^ (zh >>> 31)) >>> 0, (zl ^ ((zl >>> 31) | (zh << 1))) >>> 0];
+  };
+
+  /** A double in [0, 1): the top 53 bits times 2^-53, exact (SeededRandom.nextDouble). */
+  SeededRandom.prototype.nextDouble = function () {
+    var z = this.next();
+    return (z[0] * 2097152 + (z[1] >>> 11)) * TWO_MINUS_53;
+  };
+
+  /**
+   * v rounded half to even at d places, as Drawn.rounded: the quick way unless v × 10^d lies
+   * within a hair of a tie or is large, then exactly (exactlyRounded), in the same cases as Java.
+   */
+  function roundedAt(v, d, scale) {
+    var scaled = v * scale;
+    var fraction = Math.abs(scaled - Math.floor(scaled) - 0.5);
+    if (Math.abs(scaled) >= 1e9 || fraction < 1e-6) {
+      return exactlyRounded(v, d);
+    }
+    // Not a tie, so Math.round (ties upward) is Math.rint; + 0: a decimal has no negative zero.
+    return Math.round(scaled) / scale + 0;
+  }
+
+  /**
+   * new BigDecimal(v).setScale(d, HALF_EVEN).doubleValue(): v is mantissa · 2^exponent exactly;
+   * n = v · 10^d rounded half to even in BigInt; the decimal n / 10^d read back by Number(),
+   * which, like Java's conversion, gives the nearest double.
+   */
+  function exactlyRounded(v, d) {
+    var view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, v);
+    var high = view.getUint32(0);
+    var biased = (high >>> 20) & 0x7FF;
+    var mantissa = BigInt(high & 0xFFFFF) * BigInt(TWO_32) + BigInt(view.getUint32(4));
+    if (biased > 0) {
+      mantissa += BigInt(1) << BigInt(52);
+    }
+    var exponent = Math.max(biased, 1) - 1075;
+    var n = mantissa;
+    for (var i = 0; i < d; i++) {
+      n *= BigInt(10);
+    }
+    if (exponent >= 0) {
+      n = n << BigInt(exponent);
+    } else {
+      var divisor = BigInt(1) << BigInt(-exponent);
+      var q = n / divisor;
+      var twice = (n - q * divisor) * BigInt(2);
+      if (twice > divisor || (twice === divisor && q % BigInt(2) === BigInt(1))) {
+        q += BigInt(1);
+      }
+      n = q;
+    }
+    var digits = n.toString();
+    while (digits.length <= d) {
+      digits = "0" + digits;
+    }
+    var at = digits.length - d;
+    return Number((high >>> 31 ? "-" : "") + digits.substring(0, at) + (d > 0 ? "." + digits.substring(at) : "")) + 0;
+  }
+
+  function whole(x, min, max) {
+    return typeof x === "number" && x === Math.floor(x) && x >= min && x <= max;
+  }
+
+  /**
+   * The numbers a generated matrix of the trace stands for (Drawn.matrix): shape [ROWS, COLS] is
+   * drawn row by row, one u per number, min + u·(max − min), or min + floor(u·(max − min + 1))
+   * with integers, each then rounded at decimals places; a list of rows, transposed when so
+   * written; shape [N] is a flat list (a bias).
+   */
+  function drawnNumbers(g) {
+    var flat = Array.isArray(g.shape) && g.shape.length === 1;
+    var rows = g.shape && g.shape[0];
+    var cols = flat ? 1 : g.shape && g.shape[1];
+    if (!whole(rows, 1, 1e7) || !whole(cols, 1, 1e7) || !(flat || g.shape.length === 2)
+        || !(typeof g.random === "number" ? whole(g.random, -9007199254740992, 9007199254740992)
+          : /^-?\d{1,19}$/.test(g.random))
+        || !(isFinite(g.min) && isFinite(g.max) && g.min <= g.max) || typeof g.integers !== "boolean"
+        || !(g.decimals === null || whole(g.decimals, 0, 22)) || typeof g.transposed !== "boolean"
+        || (flat && g.transposed)) {
+      throw new Error("a generated matrix of the trace is not as the lesson format writes it: " + JSON.stringify(g));
+    }
+    var random = new SeededRandom(BigInt(g.random));
+    var min = g.min;
+    var range = g.max - g.min;
+    var decimals = g.integers ? null : g.decimals;
+    var scale = decimals === null ? 1 : Number("1e" + decimals);
+    var drawn = matrix(rows, cols, function () {
+      var u = random.nextDouble();
+      if (g.integers) {
+        return min + Math.floor(u * (range + 1));
+      }
+      var v = min + u * range;
+      return decimals === null ? v : roundedAt(v, decimals, scale);
+    });
+    var numbers = flat ? drawn.map(function (row) { return row[0]; }) : g.transposed ? transpose(drawn) : drawn;
+    if (drawnOf) {
+      drawnOf.set(numbers, { json: drawnJson(g), numbers: numbers });
+    }
+    return numbers;
+  }
+
+  /** The generated matrix as TraceJson writes it (DrawnMatrices.write), key for key. */
+  function drawnJson(g) {
+    return "{\"random\":" + (typeof g.random === "string" ? jsonString(g.random) : jsonNumber(g.random))
+      + ",\"min\":" + jsonNumber(g.min) + ",\"max\":" + jsonNumber(g.max) + ",\"integers\":" + String(g.integers)
+      + ",\"decimals\":" + (g.decimals === null ? "null" : String(g.decimals))
+      + ",\"shape\":[" + g.shape.join(",") + "],\"transposed\":" + String(g.transposed) + "}";
+  }
+
+  /**
+   * Which arrays hold drawn numbers, by identity: each array drawnNumbers made, and every copy of
+   * one (copy, copyList, deepCopy pass it on), with {json, numbers}: how it was drawn and what.
+   */
+  var drawnOf = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  function passDrawn(from, to) {
+    var d = drawnOf && drawnOf.get(from);
+    if (d) {
+      drawnOf.set(to, d);
+    }
+    return to;
+  }
+
+  /** A flat list (a bias, a gamma) copied, still known as drawn if it was. */
+  function copyList(list) {
+    return passDrawn(list, list.slice());
+  }
+
+  /** Whether an array holds exactly the numbers it was drawn with: nobody edited one. */
+  function stillDrawn(m, d) {
+    var n = d.numbers;
+    if (m.length !== n.length) {
+      return false;
+    }
+    for (var r = 0; r < m.length; r++) {
+      var row = m[r];
+      var was = n[r];
+      if (Array.isArray(row)) {
+        if (row.length !== was.length) {
+          return false;
+        }
+        for (var c = 0; c < row.length; c++) {
+          if (row[c] !== was[c]) {
+            return false;
+          }
+        }
+      } else if (row !== was) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The trace's input or a parameter (JsonWriter.given): as it was drawn while unchanged, else its rows. */
+  function jsonGiven(m) {
+    var d = drawnOf && drawnOf.get(m);
+    return d && stillDrawn(m, d) ? d.json : jsonMatrix(m);
+  }
+
+  /** A flat list of the trace's parameters (JsonWriter.givenFlat), as jsonGiven. */
+  function jsonGivenFlat(list) {
+    var d = drawnOf && drawnOf.get(list);
+    return d && stillDrawn(list, d) ? d.json : jsonFlat(list);
+  }
+
+  /** Whether a value of a parsed trace is a generated matrix: an object (not a list) with "random". */
+  function isDrawn(x) {
+    return x !== null && typeof x === "object" && !Array.isArray(x) && Object.prototype.hasOwnProperty.call(x, "random");
+  }
+
+  /** A parsed trace with every generated matrix replaced by its numbers, wherever it stands. */
+  function drawAgain(node) {
+    if (isDrawn(node)) {
+      return drawnNumbers(node);
+    }
+    if (node !== null && typeof node === "object") {
+      var keys = Array.isArray(node) ? null : Object.keys(node);
+      var count = keys ? keys.length : node.length;
+      for (var i = 0; i < count; i++) {
+        var key = keys ? keys[i] : i;
+        var value = node[key];
+        if (value !== null && typeof value === "object") {
+          node[key] = drawAgain(value);
+        }
+      }
+    }
+    return node;
+  }
+
   /**
    * One layer of a network with kinds beyond dense layers, as TraceJson.stage writes it: type and
    * name first; a dense layer's fields, or its kind's; then, trained, gradients and after.
@@ -426,8 +673,8 @@
   function stageJson(t, trained) {
     var fields = ["\"type\":" + jsonString(t.layer.type || "dense"), "\"name\":" + jsonString(t.layer.name)];
     if (isDense(t.layer)) {
-      fields.push("\"activation\":" + jsonString(t.layer.activation), "\"weights\":" + jsonMatrix(t.layer.weights),
-        "\"bias\":" + jsonFlat(t.layer.bias), "\"z\":" + jsonMatrix(t.z), "\"a\":" + jsonMatrix(t.a));
+      fields.push("\"activation\":" + jsonString(t.layer.activation), "\"weights\":" + jsonGiven(t.layer.weights),
+        "\"bias\":" + jsonGivenFlat(t.layer.bias), "\"z\":" + jsonMatrix(t.z), "\"a\":" + jsonMatrix(t.a));
       if (trained && trained.dense) {
         fields.push.apply(fields, trained.dense);
       }
@@ -441,7 +688,7 @@
   }
 
   function traceJson(spec, result) {
-    var parts = ["\"input\":" + jsonMatrix(spec.input)];
+    var parts = ["\"input\":" + jsonGiven(spec.input)];
     if (spec.typed) {
       var typed = result.traces.map(function (t, i) {
         return stageJson(t, spec.training && result.first ? api.training.stageFields(result, i) : null);
@@ -457,8 +704,8 @@
       var fields = [
         "\"name\":" + jsonString(t.layer.name),
         "\"activation\":" + jsonString(t.layer.activation),
-        "\"weights\":" + jsonMatrix(t.layer.weights),
-        "\"bias\":" + jsonFlat(t.layer.bias),
+        "\"weights\":" + jsonGiven(t.layer.weights),
+        "\"bias\":" + jsonGivenFlat(t.layer.bias),
         "\"z\":" + jsonMatrix(t.z),
         "\"a\":" + jsonMatrix(t.a)
       ];
@@ -700,7 +947,7 @@
     if (!isDense(l)) {
       return kindOf(l).spec(l, layerSpec, api.internals);
     }
-    var layer = { name: l.name, activation: l.activation, weights: copy(l.weights), bias: l.bias.slice() };
+    var layer = { name: l.name, activation: l.activation, weights: copy(l.weights), bias: copyList(l.bias) };
     if (l.type) {
       layer.type = l.type;
     }
@@ -710,7 +957,7 @@
   /** A copy of plain data: numbers, text, lists and objects. */
   function deepCopy(x) {
     if (Array.isArray(x)) {
-      return x.map(deepCopy);
+      return passDrawn(x, x.map(deepCopy));
     }
     if (x !== null && typeof x === "object") {
       var c = {};
@@ -720,7 +967,9 @@
     return x;
   }
 
+  /** What the page computes with, from a trace (Java's, or one this script wrote); generated matrices drawn again. */
   function specOf(trace) {
+    trace = drawAgain(trace);
     var spec = {
       input: copy(trace.input),
       layers: trace.layers.map(layerSpec),
@@ -739,7 +988,7 @@
       input: copy(spec.input),
       layers: spec.layers.map(function (l) {
         return isDense(l) && !l.type
-          ? { name: l.name, activation: l.activation, weights: copy(l.weights), bias: l.bias.slice() }
+          ? { name: l.name, activation: l.activation, weights: copy(l.weights), bias: copyList(l.bias) }
           : deepCopy(l);
       }),
       typed: spec.typed
@@ -1398,7 +1647,8 @@
       kindOf: kindOf, deepCopy: deepCopy, exp: exp, log: log, Line: Line, display: display,
       forwardLine: forwardLine, figuresOf: figuresOf,
       subscript: subscript, jsonMatrix: jsonMatrix, jsonFlat: jsonFlat, jsonNumber: jsonNumber,
-      jsonString: jsonString },
+      jsonString: jsonString, jsonGiven: jsonGiven, jsonGivenFlat: jsonGivenFlat, copyList: copyList,
+      SeededRandom: SeededRandom, drawnNumbers: drawnNumbers },
     page: null,
     /** Recomputes every block from its own trace, changing nothing when Java and this script agree. */
     recomputeAll: function () {
