@@ -914,6 +914,11 @@
     this.sample = 0;
     this.result = null;
     this.lastUpdateMs = 0;
+    /**
+     * Each worked line's element → the line last written into it: an edit rewrites only the
+     * lines it changed (nothing else on the page writes a line's text or class).
+     */
+    this.written = new WeakMap();
     /** Each flashed element's enclosing <details>, found once (Block.unfolded). */
     this.folds = new WeakMap();
     this.setUp();
@@ -1213,11 +1218,16 @@
         applyMark(el, mark);
       }
     });
+    var written = this.written;
     this.lineElements.forEach(function (li) {
       var line = shown.line(li.getAttribute("data-work"));
-      if (line && writeLine(li, line)) {
+      if (!line || sameLine(written.get(li), line)) {
+        return; // as this block last wrote it: the edit did not reach this line
+      }
+      if (writeLine(li, line)) {
         changed.push(li);
       }
+      written.set(li, line);
     });
     this.showRevealed();
     if (this.plot && result.losses) {
@@ -1304,6 +1314,12 @@
         cell.removeChild(space);
       }
     }
+  }
+
+  /** Whether a line written before (or undefined) says exactly what a line of the view says. */
+  function sameLine(before, line) {
+    return before !== undefined && before.kind === line.kind && before.css === line.css && before.sum === line.sum
+      && before.result === line.result && before.text === line.text;
   }
 
   /** Rewrites one worked line the way the template writes it; true when its text changed. */
