@@ -19,6 +19,8 @@ public final class EditLatency {
 
     private static final int WARM_UP = 10;
     private static final int RUNS = 101;
+    /** Only the rows whose label contains this (ONLY=784 bench/edit-latency.sh); every row when unset. */
+    private static final String ONLY = System.getenv().getOrDefault("ONLY", "");
 
     private EditLatency() {
     }
@@ -28,6 +30,27 @@ public final class EditLatency {
         Path work = Files.createTempDirectory("longhand-bench");
         Path content = Files.createDirectories(work.resolve("content"));
         Files.copy(repo.resolve("content/05-seven-layers.md"), content.resolve("05-seven-layers.md"));
+        // Its links point at other lessons, which are not built here.
+        String realistic = Files.readString(repo.resolve("content/08-a-realistic-size.md"))
+                .replaceAll("\\]\\([a-z0-9-]+\\.(md|html)\\)", "]");
+        Files.writeString(content.resolve("08-a-realistic-size.md"), realistic);
+        // The same network as the contract shows generated weights: full doubles, no decimals.
+        Files.writeString(content.resolve("realistic-full.md"), """
+                ---
+                title: 784-128-64-10 without decimals
+                ---
+
+                ```mlp
+                input: {random: 7, units: 784, samples: 4, min: 0, max: 1}
+                layers:
+                  - units: 128
+                    weights: {random: 11, min: -1, max: 1}
+                  - units: 64
+                    weights: {random: 12, min: -1, max: 1}
+                  - units: 10
+                    weights: {random: 13, min: -1, max: 1}
+                ```
+                """);
         Files.writeString(content.resolve("wide.md"), """
                 ---
                 title: A wider network
@@ -111,6 +134,10 @@ public final class EditLatency {
             System.out.println("page                          block    edits  median ms  p90 ms");
             measure(browser, site.resolve("seven-layers.html"), "mlp-2", "input.0.0", "seven-layer lesson", RUNS);
             measure(browser, site.resolve("wide.html"), "mlp-1", "input.0.0", "64-64-64-10, batch of 8", 31);
+            measure(browser, site.resolve("a-realistic-size.html"), "mlp-1", "layers.0.weights.0.0",
+                    "784-128-64-10, decimals: 2", 31);
+            measure(browser, site.resolve("realistic-full.html"), "mlp-1", "layers.0.weights.0.0",
+                    "784-128-64-10, full doubles", 31);
             measure(browser, site.resolve("transformer-block.html"), "mlp-1", "layers.0.layers.0.heads.0.query.0.0",
                     "transformer block, 4 tokens", RUNS);
             measure(browser, site.resolve("large-attention.html"), "mlp-1", "layers.0.heads.0.query.0.0",
@@ -123,6 +150,9 @@ public final class EditLatency {
     }
 
     private static void measure(Browser browser, Path page, String block, String key, String label, int runs) {
+        if (!label.contains(ONLY)) {
+            return;
+        }
         browser.open(page);
         @SuppressWarnings("unchecked")
         List<Number> times = (List<Number>) browser.js("""
@@ -148,6 +178,9 @@ public final class EditLatency {
 
     /** From pressing New numbers to a laid-out page, the boxes emptied and checked (synchronous). */
     private static void measureNewNumbers(Browser browser, Path page, String block, String label, int runs) {
+        if (!label.contains(ONLY)) {
+            return;
+        }
         browser.open(page);
         @SuppressWarnings("unchecked")
         List<Number> times = (List<Number>) browser.js("""
