@@ -165,7 +165,7 @@
       revealBeside(el, value !== undefined ? figures.get(value).shown : null);
     });
     block.lineElements.forEach(function (el) {
-      var line = now.lines[el.getAttribute("data-work")];
+      var line = now.line(el.getAttribute("data-work"));
       if (!line || line.kind !== "forward") {
         return;
       }

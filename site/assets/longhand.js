@@ -306,32 +306,63 @@
     this.s = "";
     this.isExact = true;
     this.hidden = false;
+    /** The terms "⋯" stands for, as {term, from, to}: checked by result(), and only when they can matter. */
+    this.elided = null;
   }
   Line.prototype.text = function (s) { if (!this.hidden) { this.s += s; } return this; };
-  Line.prototype.factor = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.factor); };
-  Line.prototype.figure = function (x) { var e = this.f.get(x); this.isExact = this.isExact && e.exact; return this.text(e.shown); };
+  Line.prototype.factor = function (x) {
+    if (this.hidden) {
+      return this.uses(x);
+    }
+    var e = this.f.get(x);
+    this.isExact = this.isExact && e.exact;
+    return this.text(e.factor);
+  };
+  Line.prototype.figure = function (x) {
+    if (this.hidden) {
+      return this.uses(x);
+    }
+    var e = this.f.get(x);
+    this.isExact = this.isExact && e.exact;
+    return this.text(e.shown);
+  };
   Line.prototype.uses = function (x) { this.isExact = this.isExact && this.f.get(x).exact; return this; };
   /** A figure the reader has not been shown: "?", still deciding "=" or "≈". */
   Line.prototype.unknown = function (x) { return this.uses(x).text("?"); };
-  /** count terms joined by " + "; a long sum shows its first and last EDGE_TERMS around "⋯". */
+  /**
+   * count terms joined by " + "; a long sum shows its first and last EDGE_TERMS around "⋯".
+   * The terms behind "⋯" are written nowhere and count only for "=" or "≈": result() goes
+   * through them last, when every figure shown and the result are exact (Java's rule stops at
+   * the first rounded figure too). A line of 784 products then costs six unless it is exact.
+   */
   Line.prototype.terms = function (count, term) {
     var elide = count > MAX_TERMS;
     for (var i = 0; i < count; i++) {
-      var shown = !elide || i < EDGE_TERMS || i >= count - EDGE_TERMS;
       if (elide && i === EDGE_TERMS) {
         this.text(" + ⋯");
+        (this.elided || (this.elided = [])).push({ term: term, from: i, to: count - EDGE_TERMS });
+        i = count - EDGE_TERMS - 1;
+        continue;
       }
-      this.hidden = !shown;
       if (i > 0) {
         this.text(" + ");
       }
       term(i);
-      this.hidden = false;
     }
     return this;
   };
   Line.prototype.result = function (v) {
     var e = this.f.get(v);
+    if (this.isExact && e.exact && this.elided) {
+      this.hidden = true;
+      for (var d = 0; d < this.elided.length && this.isExact; d++) {
+        var at = this.elided[d];
+        for (var i = at.from; i < at.to && this.isExact; i++) {
+          at.term(i);
+        }
+      }
+      this.hidden = false;
+    }
     return this.s + (this.isExact && e.exact ? " = " : " ≈ ") + e.shown;
   };
 
@@ -414,7 +445,41 @@
   }
 
   function jsonMatrix(m) {
-    return "[" + m.map(function (row) { return "[" + row.map(jsonNumber).join(",") + "]"; }).join(",") + "]";
+    return "[" + m.map(jsonRow).join(",") + "]";
+  }
+
+  /**
+   * Each long row's JSON with the numbers it was written from: an edit changes one number of a
+   * block's ~100,000, and every other row is written again as it was (a row is an array of the
+   * block's spec, which edits change in place; comparing numbers is far cheaper than writing them).
+   */
+  var rowsWritten = new WeakMap();
+  var REMEMBERED_ROW = 64;
+
+  function jsonRow(row) {
+    if (row.length < REMEMBERED_ROW) {
+      return "[" + row.map(jsonNumber).join(",") + "]";
+    }
+    var known = rowsWritten.get(row);
+    if (known && sameNumbers(known.numbers, row)) {
+      return known.json;
+    }
+    var json = "[" + row.map(jsonNumber).join(",") + "]";
+    rowsWritten.set(row, { numbers: row.slice(), json: json });
+    return json;
+  }
+
+  /** Whether two rows hold the same numbers; NaN is never the same, so a row holding one is written again. */
+  function sameNumbers(a, b) {
+    if (a.length !== b.length) {
+      return false;
+    }
+    for (var i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   function jsonFlat(values) {
@@ -830,8 +895,9 @@
 
   /**
    * Everything a block displays, keyed as the page keys it: value(key) for the numbers
-   * (data-v), lines (data-work), the class of each keyed cell, and for clamped A cells the z
-   * they came from.
+   * (data-v), line(key) for the worked lines (data-work), the class of each keyed cell, and for
+   * clamped A cells the z they came from. Nothing is formatted until it is asked for, so that
+   * the cost of a recompute follows what the page shows, not the size of the block.
    * known (optional, a worksheet's): (key) → whether the value at that trace key may be shown;
    * a worked line writes "?" for every figure it may not (dev.longhand.render.SheetContext).
    */
@@ -891,8 +957,11 @@
             var mark = reluMark(t.layer.activation, zv);
             marks[prefix + "z." + u + "." + s] = { css: mark };
             marks[prefix + "a." + u + "." + s] = { css: mark, from: mark === "clamped" ? display(zv, p) : "" };
-            var line = forwardLine(t, u, s, p, augmented, known ? unknownsOf(from, prefix, s) : null);
-            lines[lineKey + "." + u + "." + s] = { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
+            // Written out when the page asks for it: a large block shows a few of its ~1,000 lines.
+            lines[lineKey + "." + u + "." + s] = function () {
+              var line = forwardLine(t, u, s, p, augmented, known ? unknownsOf(from, prefix, s) : null);
+              return { kind: "forward", sum: line.sum, result: line.result, css: line.mark };
+            };
           });
         });
       });
@@ -924,7 +993,16 @@
     if (spec.training && result.first) {
       api.training.view(spec, result, p, put, putFlat, lines, marks);
     }
-    return { value: value, anyNonFinite: anyNonFinite, lines: lines, marks: marks };
+    /** The worked line at a data-work key, or undefined; a dense layer's is written out on the first ask. */
+    function line(key) {
+      var found = lines[key];
+      if (typeof found === "function") {
+        found = found();
+        lines[key] = found;
+      }
+      return found;
+    }
+    return { value: value, anyNonFinite: anyNonFinite, line: line, marks: marks };
   }
 
   // ---- the page -----------------------------------------------------------------------------
@@ -1085,6 +1163,13 @@
     this.sample = 0;
     this.result = null;
     this.lastUpdateMs = 0;
+    /**
+     * Each worked line's element → the line last written into it: an edit rewrites only the
+     * lines it changed (nothing else on the page writes a line's text or class).
+     */
+    this.written = new WeakMap();
+    /** Each flashed element's enclosing <details>, found once (Block.unfolded). */
+    this.folds = new WeakMap();
     this.setUp();
   }
 
@@ -1382,11 +1467,16 @@
         applyMark(el, mark);
       }
     });
+    var written = this.written;
     this.lineElements.forEach(function (li) {
-      var line = shown.lines[li.getAttribute("data-work")];
-      if (line && writeLine(li, line)) {
+      var line = shown.line(li.getAttribute("data-work"));
+      if (!line || sameLine(written.get(li), line)) {
+        return; // as this block last wrote it: the edit did not reach this line
+      }
+      if (writeLine(li, line)) {
         changed.push(li);
       }
+      written.set(li, line);
     });
     this.showRevealed();
     if (this.plot && result.losses) {
@@ -1398,7 +1488,7 @@
     this.notice.textContent = nonFinite
       ? "Some numbers grew too large to compute (shown as ∞ or NaN); try smaller values." : "";
     var mark = getComputedStyle(document.documentElement).getPropertyValue("--mark").trim() || "#ffe8a3";
-    flash(changed, mark);
+    flash(changed.filter(this.unfolded, this), mark);
     if (edited) {
       flash([edited], mark);
     }
@@ -1408,6 +1498,30 @@
       return row.map(function (v) { return display(v, p); }).join(", ");
     }).join("; ") + ".";
     this.lastUpdateMs = performance.now() - started;
+  };
+
+  /**
+   * Whether an element can be seen once scrolled to: no closed <details> ("Show the other 124
+   * units") around it. What is folded away is still rewritten, but not flashed: on a large
+   * block most changed lines are folded, and starting an animation on each cost more than
+   * writing them.
+   */
+  Block.prototype.unfolded = function (el) {
+    var folds = this.folds.get(el);
+    if (!folds) {
+      folds = [];
+      for (var d = el.parentElement && el.parentElement.closest("details"); d && this.figure.contains(d);
+        d = d.parentElement && d.parentElement.closest("details")) {
+        folds.push(d);
+      }
+      this.folds.set(el, folds);
+    }
+    for (var i = 0; i < folds.length; i++) {
+      if (!folds[i].open) {
+        return false;
+      }
+    }
+    return true;
   };
 
   /** Marks belong to a layer's own Z and A tables and to ∂L/∂Z, not to copies shown elsewhere. */
@@ -1449,6 +1563,12 @@
         cell.removeChild(space);
       }
     }
+  }
+
+  /** Whether a line written before (or undefined) says exactly what a line of the view says. */
+  function sameLine(before, line) {
+    return before !== undefined && before.kind === line.kind && before.css === line.css && before.sum === line.sum
+      && before.result === line.result && before.text === line.text;
   }
 
   /** Rewrites one worked line the way the template writes it; true when its text changed. */
