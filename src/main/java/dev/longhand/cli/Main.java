@@ -31,6 +31,7 @@ public final class Main {
         if (child.isPresent()) {
             System.exit(child.getAsInt());
         }
+        Relaunch.stopWithParent();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -41,6 +41,8 @@ final class Relaunch {
      * pay for reading its own options to find out.
      */
     static final String PROPERTY = "longhand.relaunch";
+    /** The first JVM's process id, given to the child only: it stops if that process is killed outright. */
+    static final String PARENT = "longhand.parent";
 
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     static final String SERIAL_GC = "-XX:+UseSerialGC";
@@ -74,7 +76,8 @@ final class Relaunch {
             return OptionalInt.empty();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = command(java, jar.get(), archiveFor(jar.get()), options, List.of(args));
+        List<String> command = command(java, jar.get(), archiveFor(jar.get()), options,
+                ProcessHandle.current().pid(), List.of(args));
         return run(command);
     }
 
@@ -99,7 +102,7 @@ final class Relaunch {
      * JVM refuses two, so a user's choice of collector replaces the serial one.
      */
     static List<String> command(Path java, Path jar, Optional<Path> archive, List<String> options,
-            List<String> args) {
+            long parentPid, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         archive.ifPresent(a -> {
@@ -112,11 +115,35 @@ final class Relaunch {
         }
         command.addAll(options);
         command.add("-D" + PROPERTY + "=false");
+        command.add("-D" + PARENT + "=" + parentPid);
         command.add("-cp");
         command.add(jar.toString());
         command.add(Main.class.getName());
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * In the child: when the first JVM ends without waiting for this one (killed outright, so its
+     * shutdown hook never ran), stop too, cleaning up as on Ctrl-C, rather than run on unseen: a
+     * forgotten serve would hold its port.
+     */
+    static void stopWithParent() {
+        String parent = System.getProperty(PARENT);
+        if (parent == null) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(parent);
+        } catch (NumberFormatException e) {
+            return; // not set by Relaunch: nothing to watch
+        }
+        Runnable stop = () -> {
+            System.err.println("longhand: stopped: the java process that started this one has ended");
+            System.exit(ExitCode.CONTENT_ERRORS);
+        };
+        ProcessHandle.of(pid).ifPresentOrElse(p -> p.onExit().thenRun(stop), stop);
     }
 
     /** The class path when it is one jar file (as with {@code java -jar}), as an absolute path. */

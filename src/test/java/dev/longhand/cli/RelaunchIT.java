@@ -151,6 +151,20 @@ class RelaunchIT {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aChildWhoseParentIsKilledOutrightStopsAndCleansUp()
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        Serving serving = serve(List.of(), List.of(), true);
+        ProcessHandle child = serving.process().children().findFirst().orElseThrow();
+        serving.process().destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
+        assertTrue(serving.process().waitFor(2, TimeUnit.MINUTES), "the parent ended");
+        child.onExit().get(2, TimeUnit.MINUTES);
+        assertFalse(Files.exists(serving.folder()), "serve removed its temporary folder");
+        assertTrue(Files.readString(temp.resolve("err.txt")).contains(
+                "longhand: stopped: the java process that started this one has ended"));
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void longhandRelaunchZeroServesFromTheJvmItself() throws IOException, InterruptedException {
         Serving serving = serve(List.of(), List.of(), false);
         assertEquals(List.of(), serving.process().children().toList(), "no child JVM");

@@ -50,12 +50,12 @@ class RelaunchTest {
     @Test
     void theChildGetsTheArchiveC1AndSerialThenTheUsersOptionsThenTheArguments() {
         List<String> command = Relaunch.command(JAVA, JAR, Optional.of(ARCHIVE), List.of("-Xmx2g", "-Dx=1"),
-                List.of("build", "--out", "my site"));
+                4321, List.of("build", "--out", "my site"));
         assertEquals(List.of("/jdk/bin/java",
                 "-XX:SharedArchiveFile=/opt/longhand/longhand.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xmx2g", "-Dx=1",
-                "-Dlonghand.relaunch=false",
+                "-Dlonghand.relaunch=false", "-Dlonghand.parent=4321",
                 "-cp", "/opt/longhand/longhand.jar", "dev.longhand.cli.Main",
                 "build", "--out", "my site"), command);
     }
@@ -63,16 +63,16 @@ class RelaunchTest {
     @Test
     void withoutAnArchiveTheChildStillGetsC1AndSerial() {
         assertEquals(List.of("/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-Dlonghand.relaunch=false", "-cp", "/opt/longhand/longhand.jar", "dev.longhand.cli.Main",
-                        "check"),
-                Relaunch.command(JAVA, JAR, Optional.empty(), List.of(), List.of("check")));
+                        "-Dlonghand.relaunch=false", "-Dlonghand.parent=4321", "-cp", "/opt/longhand/longhand.jar",
+                        "dev.longhand.cli.Main", "check"),
+                Relaunch.command(JAVA, JAR, Optional.empty(), List.of(), 4321, List.of("check")));
     }
 
     @Test
     void aCollectorTheUserChoseReplacesTheSerialOne() {
         // The JVM refuses two collectors ("Conflicting collector combinations").
         List<String> command = Relaunch.command(JAVA, JAR, Optional.empty(), List.of("-XX:+UseParallelGC"),
-                List.of("build"));
+                4321, List.of("build"));
         assertFalse(command.contains("-XX:+UseSerialGC"), command.toString());
         assertTrue(command.contains("-XX:+UseParallelGC"), command.toString());
         assertTrue(command.contains("-XX:TieredStopAtLevel=1"), command.toString());
