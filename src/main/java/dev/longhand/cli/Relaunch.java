@@ -24,7 +24,8 @@ import java.util.OptionalInt;
  * and shares the standard streams. Ctrl-C reaches both (the terminal signals the whole
  * foreground process group); a signal to this JVM alone ends the child; either way this JVM
  * waits for the child and exits with its status, so a shell sees the child's status and
- * never gets its prompt back while the child still prints.
+ * never gets its prompt back while the child still prints. Should this JVM be killed outright
+ * (SIGKILL runs no hook), the child notices and stops too.
  *
  * <p>Nothing is relaunched when the environment says {@code LONGHAND_RELAUNCH=0}, when the JVM
  * already has the launcher's options, when it runs from classes rather than from one jar (tests,
@@ -151,7 +152,7 @@ final class Relaunch {
         if (classPath.isEmpty() || classPath.contains(File.pathSeparator)) {
             return Optional.empty();
         }
-        Path jar = Path.of(classPath).toAbsolutePath();
+        Path jar = Path.of(classPath).toAbsolutePath().normalize();
         if (!jar.getFileName().toString().endsWith(".jar") || !Files.isRegularFile(jar) || !holdsMain(jar)) {
             return Optional.empty();
         }
@@ -175,7 +176,7 @@ final class Relaunch {
     private static boolean holdsMain(Path jar) {
         CodeSource source = Main.class.getProtectionDomain().getCodeSource();
         try {
-            return source != null && Path.of(source.getLocation().toURI()).toAbsolutePath().equals(jar);
+            return source != null && Path.of(source.getLocation().toURI()).toAbsolutePath().normalize().equals(jar);
         } catch (URISyntaxException | IllegalArgumentException e) {
             return false;
         }
