@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The {@code longhand} command. Its arguments are read by hand rather than by an annotation
@@ -18,14 +19,19 @@ public final class Main {
     static final String SUMMARY =
             "Markdown lessons become a static site where every number of a neural network is worked out by hand.";
 
-    private static final List<Command> COMMANDS =
-            List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new NewCommand(),
-                    new InitCommand());
-
     private Main() {
     }
 
+    /**
+     * The command as a user starts it: started plainly ({@code java -jar}), this JVM hands the
+     * command to a faster-starting one and passes its exit status on (Relaunch).
+     */
     public static void main(String[] args) {
+        OptionalInt child = Relaunch.inChildJvm(args);
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
+        }
+        Relaunch.stopWithParent();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -46,13 +52,16 @@ public final class Main {
     }
 
     private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
+        // Made here, not in a static field: a JVM that relaunches should load none of them.
+        List<Command> commands = List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(),
+                new NewCommand(), new InitCommand());
         String names = "build, check, serve, new or init";
         if (args.length == 0) {
             return usageError(err, "a command is required: " + names, "longhand");
         }
         switch (args[0]) {
             case "-h", "--help" -> {
-                out.print(Usage.top(COMMANDS, SUMMARY));
+                out.print(Usage.top(commands, SUMMARY));
                 return ExitCode.OK;
             }
             case "-V", "--version" -> {
@@ -63,7 +72,7 @@ public final class Main {
                 // fall through to the commands
             }
         }
-        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        Command command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
         if (command == null) {
             String what = args[0].startsWith("-") ? "unknown option '" : "unknown command '";
             return usageError(err, what + args[0] + "'; the commands are " + names, "longhand");

@@ -54,7 +54,8 @@ final class ServeCommand implements Command {
 
     @Override
     public List<String> exitStatuses() {
-        return List.of("0   stopped with Ctrl-C", "2   bad usage, or the port is taken");
+        // A JVM stopped by a signal ends with 128 + its number, after the shutdown hook has cleaned up.
+        return List.of("130 stopped with Ctrl-C (143 when stopped by SIGTERM)", "2   bad usage, or the port is taken");
     }
 
     @Override
