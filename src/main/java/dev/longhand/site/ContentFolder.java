@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -80,6 +81,86 @@ public final class ContentFolder {
             diagnostics.add(notUtf8(name, bytes));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The front matter of one lesson file, for planning the site from titles and orders: the
+     * text up to the line that closes the front matter, or the whole text when that line is not
+     * plainly there. Only that part is decoded, and the rest is not checked: computing the
+     * lesson reads the whole file and reports what is wrong with it. Decoding every file in full
+     * twice was 8% of a large build.
+     */
+    Optional<LessonFile> readFrontMatter(Path path, Diagnostics diagnostics) throws IOException {
+        if (Files.size(path) > MAX_LESSON_BYTES) {
+            return read(path, diagnostics);
+        }
+        byte[] bytes = Files.readAllBytes(path);
+        int end = frontMatterEnd(bytes);
+        if (end < 0) {
+            return read(path, diagnostics);
+        }
+        String source = root.relativize(path).toString().replace('\\', '/');
+        try {
+            return Optional.of(new LessonFile(source, labelOf(path), decode(Arrays.copyOf(bytes, end))));
+        } catch (CharacterCodingException e) {
+            diagnostics.add(notUtf8(labelOf(path), bytes));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where the line closing the front matter ends (before its line break), or -1 when the file
+     * does not open with a {@code ---} line closed by a {@code ---} or {@code ...} line, or has a
+     * line this byte scan would not read as the full text's lines are read (a lone CR; non-ASCII
+     * after a fence), so that the caller falls back to the whole text.
+     */
+    static int frontMatterEnd(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        boolean first = true;
+        for (int line = start; line < bytes.length; ) {
+            int end = line;
+            while (end < bytes.length && bytes[end] != '\n') {
+                if (bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] != '\n') {
+                    return -1;
+                }
+                end++;
+            }
+            int fence = fence(bytes, line, end);
+            if (fence < 0) {
+                return -1;
+            }
+            if (first && (fence == 0 || bytes[line] != '-')) {
+                return -1;
+            }
+            if (!first && fence == 1) {
+                return end;
+            }
+            first = false;
+            line = end + 1;
+        }
+        return -1;
+    }
+
+    /** 1 for a fence line ({@code ---} or {@code ...}, then spaces), 0 for another line, -1 when unsure. */
+    private static int fence(byte[] bytes, int from, int to) {
+        if (to - from < 3) {
+            return 0;
+        }
+        byte c = bytes[from];
+        if ((c != '-' && c != '.') || bytes[from + 1] != c || bytes[from + 2] != c) {
+            return 0;
+        }
+        for (int i = from + 3; i < to; i++) {
+            byte b = bytes[i];
+            if (b < 0) {
+                return -1;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != 0x0B && b != '\f' && (b < 0x1C || b > 0x1F)) {
+                return 0;
+            }
+        }
+        return 1;
     }
 
     private static boolean isHidden(Path relative) {

@@ -149,7 +149,7 @@ public final class SiteBuilder {
         List<Path> files = content.paths();
         List<Optional<Series.Entry>> read = Parallel.map(options.threads(), files, path -> {
             Diagnostics unreported = new Diagnostics();
-            return content.read(path, unreported).flatMap(file ->
+            return content.readFrontMatter(path, unreported).flatMap(file ->
                     MarkdownEngine.frontMatter(file.label(), file.text(), unreported)
                             .map(front -> new Series.Entry(file.label(), "", front)));
         });
