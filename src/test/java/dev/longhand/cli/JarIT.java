@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JarIT {
 
-    private static final String BAD = """
+    /** A lesson whose second layer has the wrong width: an error at 12:9. */
+    static final String BAD = """
             ---
             title: Bad
             summary: A broken lesson.

@@ -32,22 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelaunchIT {
 
-    private static final String BAD = """
-            ---
-            title: Bad
-            summary: A broken lesson.
-            ---
-            Text.
-
-            ```mlp
-            input: [2, 1, 3]
-            layers:
-              - weights: [[1, -1, 0], [0, 1, 1]]
-              - weights:
-                  - [1, 1, 1]
-            ```
-            """;
-
     @TempDir
     Path temp;
 
@@ -196,7 +180,7 @@ class RelaunchIT {
     @Test
     void aFailingCheckPrintsAndExitsTheSameWithAndWithoutTheChild() throws IOException, InterruptedException {
         Path content = temp.resolve("content");
-        SiteFiles.write(content, "bad.md", BAD);
+        SiteFiles.write(content, "bad.md", JarIT.BAD);
         SiteFiles.write(content, "good.md", """
                 ---
                 title: Good
