@@ -20,6 +20,14 @@ import java.math.RoundingMode;
 public record Drawn(long seed, int rows, int cols, double min, double max, boolean integers, int decimals,
                     boolean transposed) {
 
+    /**
+     * A drawn matrix with more numbers than this is given as its draw (seed, range, shape) rather
+     * than number by number, wherever a block is written out: in the page's trace and in the
+     * exported scripts. A 784-128-64-10 network has over 100,000 weights, 2 MB of digits; a small
+     * drawn matrix stays written out, to read at a glance.
+     */
+    public static final int LARGEST_WRITTEN_OUT = 1_000;
+
     /** The most decimals a draw may be rounded to: 10^d must be exact for {@link #rounded}. */
     public static final int MAX_DECIMALS = 22;
 

@@ -9,14 +9,11 @@ import java.util.Optional;
 /**
  * Which of a block's numbers the trace writes as how they were drawn ({@code {"random": 11, "min":
  * -1, …}}) instead of one by one: a matrix drawn from a seed with more than
- * {@link #LARGEST_WRITTEN_OUT} numbers. A 784-128-64-10 network of full-precision weights is
+ * {@link Drawn#LARGEST_WRITTEN_OUT} numbers. A 784-128-64-10 network of full-precision weights is
  * 2 MB of digits and a few hundred bytes of seeds; a small drawn matrix stays written out, to
  * read at a glance.
  */
 final class DrawnMatrices {
-
-    /** Drawn matrices with at most this many numbers are written out, as the exported scripts do. */
-    static final int LARGEST_WRITTEN_OUT = 1_000;
 
     /** Seeds up to this size are JSON numbers, which every reader holds exactly; larger ones are text. */
     private static final long EXACT_IN_JSON = 1L << 53;
@@ -37,7 +34,7 @@ final class DrawnMatrices {
      */
     Optional<Drawn> of(Matrix m, boolean flat) {
         Drawn d = drawn.get(m);
-        if (d == null || d.count() <= LARGEST_WRITTEN_OUT || d.heldRows() != m.rows() || d.heldCols() != m.cols()) {
+        if (d == null || d.count() <= Drawn.LARGEST_WRITTEN_OUT || d.heldRows() != m.rows() || d.heldCols() != m.cols()) {
             return Optional.empty();
         }
         if (flat && (d.transposed() || d.cols() != 1)) {

@@ -13,13 +13,6 @@ import java.util.Optional;
  */
 final class GeneratedNumbers {
 
-    /**
-     * Matrices with more numbers than this are drawn again when they can be; smaller ones are written
-     * out to read. A 784-feature input of four samples (3,136 numbers of 17 digits) would already
-     * be 60 KB written out.
-     */
-    static final int LARGE = 1_000;
-
     private final Map<Matrix, Drawn> drawn;
 
     /** @param drawn the block's matrices drawn from a seed, by identity */
@@ -30,7 +23,7 @@ final class GeneratedNumbers {
     /** The call that draws {@code m} again, when it is large and was drawn. */
     Optional<String> call(Matrix m, NumpyScript script) {
         Drawn d = drawn.get(m);
-        if (d == null || (long) m.rows() * m.cols() <= LARGE) {
+        if (d == null || (long) m.rows() * m.cols() <= Drawn.LARGEST_WRITTEN_OUT) {
             return Optional.empty();
         }
         boolean shapeAgrees = d.transposed() ? m.rows() == d.cols() && m.cols() == d.rows()
