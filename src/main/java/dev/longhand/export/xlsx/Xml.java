@@ -9,7 +9,11 @@ final class Xml {
     private Xml() {
     }
 
-    /** Appends {@code text} escaped for element content and quoted attributes; control characters XML forbids are dropped. */
+    /**
+     * Appends {@code text} escaped for element content and quoted attributes; control characters
+     * XML forbids are dropped, and characters outside ASCII become character references
+     * ({@code &#183;}), so that a part stays one byte a character and its UTF-8 is a plain copy.
+     */
     static void escape(String text, StringBuilder to) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -19,7 +23,12 @@ final class Xml {
                 case '>' -> to.append("&gt;");
                 case '"' -> to.append("&quot;");
                 default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                    if (c > 0x7E) {
+                        int code = Character.isHighSurrogate(c) && i + 1 < text.length()
+                                && Character.isLowSurrogate(text.charAt(i + 1))
+                                ? Character.toCodePoint(c, text.charAt(++i)) : c;
+                        to.append("&#").append(code).append(';');
+                    } else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
                         to.append(c);
                     }
                 }
