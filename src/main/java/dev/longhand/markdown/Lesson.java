@@ -14,7 +14,8 @@ import java.util.Set;
  * @param html        the body's HTML, blocks included
  * @param headings    the prose headings, in order
  * @param blocks      how many mlp blocks it holds (their ids are mlp-1, mlp-2, ...)
- * @param prose       the text of its paragraphs, without headings, code or mlp blocks (for search)
+ * @param prose       the text of its paragraphs, without headings, code or mlp blocks, for search:
+ *                    only as far as one word past the first {@link #SEARCH_WORDS}
  * @param trains      whether any block trains (the page then needs the training script)
  * @param exactMath   whether any block uses exp, log or tanh (sigmoid, tanh, softmax, cross-entropy), which the
  *                    page's script must compute as the build did
@@ -28,6 +29,10 @@ import java.util.Set;
 public record Lesson(String source, FrontMatter frontMatter, String html, List<Heading> headings, int blocks,
                      String prose, boolean trains, boolean exactMath, List<String> kindScripts, boolean math, List<LessonLink> links,
                      List<String> answerKeys, List<ExportFile> exports) {
+
+    /** Words of a lesson's prose that search keeps; the prose is collected only this far (and a word more). */
+    public static final int SEARCH_WORDS = 300;
+
 
     public Lesson {
         headings = List.copyOf(headings);

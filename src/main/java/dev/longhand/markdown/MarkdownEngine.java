@@ -223,18 +223,37 @@ public final class MarkdownEngine {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The words of every paragraph (lists and quotes included), one space between; code and blocks left out. */
+    /**
+     * The words of the paragraphs (lists and quotes included), one space between; code and blocks
+     * left out. Only as far as search keeps them and one word more (so that it knows words were
+     * left out): collecting a paragraph's text is slow, and a long lesson's later paragraphs were
+     * collected only to be dropped.
+     */
     private static String prose(Document document) {
         StringBuilder text = new StringBuilder();
+        int count = 0;
         for (Node node : document.getDescendants()) {
             if (node instanceof Paragraph) {
                 String words = Words.collapsed(new TextCollectingVisitor().collectAndGetText(node));
                 if (!words.isEmpty()) {
                     text.append(text.length() == 0 ? "" : " ").append(words);
+                    count += wordsIn(words);
+                    if (count > Lesson.SEARCH_WORDS) {
+                        break;
+                    }
                 }
             }
         }
         return text.toString();
+    }
+
+    /** Words in collapsed text: one more than its spaces. */
+    private static int wordsIn(String collapsed) {
+        int spaces = 0;
+        for (int i = collapsed.indexOf(' '); i >= 0; i = collapsed.indexOf(' ', i + 1)) {
+            spaces++;
+        }
+        return spaces + 1;
     }
 
     /**

@@ -23,7 +23,7 @@ record LessonOutline(String source, FrontMatter frontMatter, List<Heading> headi
                      List<LessonLink> links, boolean practice, String firstLine, boolean math) {
 
     /** Words of a lesson's prose kept in the search index. */
-    static final int SEARCH_WORDS = 300;
+    static final int SEARCH_WORDS = Lesson.SEARCH_WORDS;
 
     LessonOutline {
         headings = List.copyOf(headings);

@@ -93,6 +93,23 @@ class SearchIndexTest {
     }
 
     @Test
+    void theCutDependsOnTheWordsNotOnTheParagraphs() throws IOException {
+        // The prose is collected only until it has more words than search keeps: a lesson of
+        // exactly that many words has no ellipsis, and one word more in a later paragraph adds it.
+        Path words = temp.resolve("words");
+        String exactly = "word ".repeat(LessonOutline.SEARCH_WORDS - 1) + "\n\nlast\n";
+        SiteFiles.write(words, "01-exactly.md", "---\ntitle: Exactly\norder: 1\n---\n" + exactly);
+        SiteFiles.write(words, "02-one-more.md", "---\ntitle: One more\norder: 2\n---\n"
+                + "word ".repeat(LessonOutline.SEARCH_WORDS) + "\n\n# A heading\n\nextra\n");
+        Path out = temp.resolve("words-site");
+        assertTrue(SiteFiles.build(words, out).succeeded());
+        String first = index(out).at("/pages/0/text").asText();
+        assertEquals("word ".repeat(LessonOutline.SEARCH_WORDS - 1) + "last", first);
+        String second = index(out).at("/pages/1/text").asText();
+        assertEquals(("word ".repeat(LessonOutline.SEARCH_WORDS)).strip() + " …", second);
+    }
+
+    @Test
     void sameContentWritesTheSameBytes() throws IOException {
         List<byte[]> builds = new ArrayList<>();
         for (int threads : new int[] {1, 4}) {
