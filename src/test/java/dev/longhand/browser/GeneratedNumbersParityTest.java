@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.longhand.nn.Drawn;
 import dev.longhand.nn.Matrix;
 import dev.longhand.render.DrawnInTrace;
+import dev.longhand.site.LargeNetworks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,16 +35,7 @@ import org.openqa.selenium.WebElement;
 class GeneratedNumbersParityTest {
 
     /** The block of the issue: full-precision generated weights, no decimals. */
-    static final String BIG = """
-            input: {random: 2, units: 784, samples: 4, min: 0, max: 1}
-            layers:
-              - units: 128
-                weights: {random: 1, min: -1, max: 1}
-              - units: 64
-                weights: {random: 3, min: -1, max: 1}
-              - units: 10
-                weights: {random: 4, min: -1, max: 1}
-            """;
+    static final String BIG = LargeNetworks.FULL_PRECISION_784;
 
     /** Large generated parameters of kinds beyond dense layers, and inside a residual. */
     static final String KINDS = """
@@ -278,13 +270,7 @@ class GeneratedNumbersParityTest {
         assertTrue(DrawnInTrace.isDrawn(built.at("/layers/1/weights")), "W2");
         // 10 × 64 = 640 numbers: small enough to stay written out.
         assertTrue(built.at("/layers/2/weights").isArray(), "W3");
-        Map<String, List<String>> before = PageState.collect(browser);
-        browser.js("window.Longhand.recomputeAll();");
-        Map<String, List<String>> after = PageState.collect(browser);
-        for (String part : PageState.PARTS) {
-            List<String> differences = PageState.differences(before, after, part, 5);
-            assertTrue(differences.isEmpty(), part + " differ:\n" + String.join("\n", differences));
-        }
+        assertRecomputingChangesNothing();
         // The page computed with Java's numbers: every input and weight, bit for bit.
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) browser.js("""
@@ -354,13 +340,7 @@ class GeneratedNumbersParityTest {
                 "/layers/2/heads/0/query", "/layers/2/heads/0/key", "/layers/2/heads/0/value", "/layers/3/layers/0/weights")) {
             assertTrue(DrawnInTrace.isDrawn(built.at(path)), path + " is written as its draw");
         }
-        Map<String, List<String>> before = PageState.collect(browser);
-        browser.js("window.Longhand.recomputeAll();");
-        Map<String, List<String>> after = PageState.collect(browser);
-        for (String part : PageState.PARTS) {
-            List<String> differences = PageState.differences(before, after, part, 5);
-            assertTrue(differences.isEmpty(), part + " differ:\n" + String.join("\n", differences));
-        }
+        assertRecomputingChangesNothing();
         WebElement query = browser.driver().findElement(By.cssSelector("[data-edit=\"layers.2.heads.0.query.0.0\"]"));
         query.click();
         query.sendKeys("3");
@@ -377,5 +357,16 @@ class GeneratedNumbersParityTest {
         browser.driver().findElement(By.cssSelector(".mlp-reset")).click();
         assertEquals(builtText, traceText(), "after Reset, the trace the build wrote");
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** Recomputing the page from its own trace leaves every figure, line, mark and the trace as the build wrote them. */
+    private static void assertRecomputingChangesNothing() {
+        Map<String, List<String>> before = PageState.collect(browser);
+        browser.js("window.Longhand.recomputeAll();");
+        Map<String, List<String>> after = PageState.collect(browser);
+        for (String part : PageState.PARTS) {
+            List<String> differences = PageState.differences(before, after, part, 5);
+            assertTrue(differences.isEmpty(), part + " differ:\n" + String.join("\n", differences));
+        }
     }
 }

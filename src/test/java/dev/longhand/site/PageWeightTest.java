@@ -33,22 +33,8 @@ class PageWeightTest {
     static final long REALISTIC_BUDGET = 2_000_000;
 
     /** The 784-128-64-10 block of issue 18: generated weights at full precision, no decimals. */
-    static final String FULL_PRECISION = """
-            ---
-            title: Full precision
-            order: 30
-            ---
-            ```mlp
-            input: {random: 2, units: 784, samples: 4, min: 0, max: 1}
-            layers:
-              - units: 128
-                weights: {random: 1, min: -1, max: 1}
-              - units: 64
-                weights: {random: 3, min: -1, max: 1}
-              - units: 10
-                weights: {random: 4, min: -1, max: 1}
-            ```
-            """;
+    static final String FULL_PRECISION = "---\ntitle: Full precision\norder: 30\n---\n```mlp\n"
+            + LargeNetworks.FULL_PRECISION_784 + "```\n";
 
     @TempDir
     static Path temp;
