@@ -42,7 +42,12 @@ final class Arguments {
                     String name = equals < 0 ? arg : arg.substring(0, equals);
                     Option option = arguments.option(name);
                     String value;
-                    if (equals >= 0) {
+                    if (option.label().isEmpty()) {
+                        if (equals >= 0) {
+                            throw new UsageError(name + " takes no value");
+                        }
+                        value = "";
+                    } else if (equals >= 0) {
                         value = arg.substring(equals + 1);
                     } else if (i + 1 < args.size()) {
                         value = args.get(++i);

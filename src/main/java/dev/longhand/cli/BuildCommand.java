@@ -17,6 +17,11 @@ final class BuildCommand implements Command {
             "The address the site is published at, e.g. https://you.github.io/course/; replaces baseUrl of the "
                     + "site config (a publishing workflow knows it). Empty: as the config says.", null);
 
+    static final Option NO_CACHE = new Option("--no-cache", "",
+            "Compute every lesson. Without it, a lesson whose file, neighbours, config, templates and Longhand are "
+                    + "unchanged since the last build into the same folder is written from that build's files "
+                    + "(kept in .longhand-DIR-cache beside the folder).", null);
+
     @Override
     public String name() {
         return "build";
@@ -33,6 +38,7 @@ final class BuildCommand implements Command {
         List<Option> options = new ArrayList<>(SharedOptions.ALL);
         options.add(OUT);
         options.add(BASE_URL);
+        options.add(NO_CACHE);
         return options;
     }
 
@@ -55,6 +61,9 @@ final class BuildCommand implements Command {
                 throw new UsageError("--base-url: " + e.getMessage());
             }
         }
+        if (arguments.has(NO_CACHE.name())) {
+            builder = builder.computingEverything();
+        }
         BuildReport report = builder.build(folder);
         Report.print(report.diagnostics(), err);
         if (!report.succeeded()) {
@@ -62,9 +71,16 @@ final class BuildCommand implements Command {
             return ExitCode.CONTENT_ERRORS;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        List<String> notes = new ArrayList<>();
+        if (report.unchanged() > 0) {
+            notes.add(report.unchanged() + " unchanged since the last build");
+        }
+        if (report.drafts() > 0) {
+            notes.add(Plural.of(report.drafts(), "draft") + " left out");
+        }
         out.printf("built %s from %s into %s in %d ms%s%n",
                 Plural.of(report.pages(), "page"), Plural.of(report.lessons(), "lesson"), folder, millis,
-                report.drafts() == 0 ? "" : " (" + Plural.of(report.drafts(), "draft") + " left out)");
+                notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
         return ExitCode.OK;
     }
 }

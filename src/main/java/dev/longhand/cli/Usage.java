@@ -18,7 +18,8 @@ final class Usage {
         String start = "Usage: longhand " + command.name() + " ";
         StringBuilder synopsis = new StringBuilder("[-hV]");
         for (Option option : command.options()) {
-            synopsis.append(" [").append(option.name()).append('=').append(option.label()).append(']');
+            synopsis.append(" [").append(option.name()).append(option.label().isEmpty() ? "" : "=" + option.label())
+                    .append(']');
         }
         for (Command.Operand operand : command.operands()) {
             synopsis.append(' ').append(operand.label());
@@ -36,7 +37,10 @@ final class Usage {
         options.sort((a, b) -> bare(a.name()).compareTo(bare(b.name())));
         for (Option option : options) {
             // A flag has no value; help and version also have a short name, so they start further left.
-            String name = option.label().isEmpty() ? "  " + option.name() : "      " + option.name() + "=" + option.label();
+            String name = option.name().startsWith("--") ? "      " + option.name() : "  " + option.name();
+            if (!option.label().isEmpty()) {
+                name += "=" + option.label();
+            }
             row(text, name, option.description());
         }
         text.append("\nExit status:\n");

@@ -66,15 +66,25 @@ public final class ContentFolder {
 
     /** One lesson file, or empty (and an error) when it is too large or not UTF-8. */
     Optional<LessonFile> read(Path path, Diagnostics diagnostics) throws IOException {
-        String source = root.relativize(path).toString().replace('\\', '/');
-        String name = labelOf(path);
+        Optional<byte[]> bytes = readBytes(path, diagnostics);
+        return bytes.isEmpty() ? Optional.empty() : decode(path, bytes.get(), diagnostics);
+    }
+
+    /** One lesson file's bytes, or empty (and an error) when it is too large to be a lesson. */
+    Optional<byte[]> readBytes(Path path, Diagnostics diagnostics) throws IOException {
         long size = Files.size(path);
         if (size > MAX_LESSON_BYTES) {
-            diagnostics.add(Diagnostic.error(Position.startOf(name), "this file has " + size
+            diagnostics.add(Diagnostic.error(Position.startOf(labelOf(path)), "this file has " + size
                     + " bytes; the limit for a lesson is " + MAX_LESSON_BYTES, ""));
             return Optional.empty();
         }
-        byte[] bytes = Files.readAllBytes(path);
+        return Optional.of(Files.readAllBytes(path));
+    }
+
+    /** The lesson file whose bytes were read from {@code path}, or empty (and an error) when they are not UTF-8. */
+    Optional<LessonFile> decode(Path path, byte[] bytes, Diagnostics diagnostics) {
+        String source = root.relativize(path).toString().replace('\\', '/');
+        String name = labelOf(path);
         try {
             return Optional.of(new LessonFile(source, name, decode(bytes)));
         } catch (CharacterCodingException e) {

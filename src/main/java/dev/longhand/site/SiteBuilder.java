@@ -60,14 +60,25 @@ public final class SiteBuilder {
     private final Options options;
     /** A base URL that replaces the config file's, as a publishing workflow knows it; empty to keep the file's. */
     private final Optional<String> baseUrl;
+    /** Whether a build writes lessons nothing has changed for from the last build's files ({@link BuildCache}). */
+    private final boolean reuse;
 
     public SiteBuilder(Options options) {
-        this(options, Optional.empty());
+        this(options, Optional.empty(), true);
     }
 
-    private SiteBuilder(Options options, Optional<String> baseUrl) {
+    private SiteBuilder(Options options, Optional<String> baseUrl, boolean reuse) {
         this.options = options;
         this.baseUrl = baseUrl;
+        this.reuse = reuse;
+    }
+
+    /**
+     * The same build computing every lesson, whatever the last build into the same folder kept;
+     * it keeps what it computed for the next build as any build does.
+     */
+    public SiteBuilder computingEverything() {
+        return new SiteBuilder(options, baseUrl, false);
     }
 
     /**
@@ -80,7 +91,7 @@ public final class SiteBuilder {
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
         }
-        return new SiteBuilder(options, Optional.of(url));
+        return new SiteBuilder(options, Optional.of(url), reuse);
     }
 
     /** Reads and computes everything, writes nothing. */
@@ -88,7 +99,8 @@ public final class SiteBuilder {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
         Plan plan = plan(config, diagnostics);
-        Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(), IN_FILE_ORDER, diagnostics);
+        Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(), Optional.empty(),
+                IN_FILE_ORDER, diagnostics).outlines();
         return new BuildReport(diagnostics, lessons.size(), 0, plan.drafts().size());
     }
 
@@ -107,8 +119,8 @@ public final class SiteBuilder {
         OutputFolder.Result opened = OutputFolder.open(out);
         if (opened.folder().isEmpty()) {
             diagnostics.add(Diagnostic.error(Position.startOf(out.toString()), opened.refusal(), ""));
-            Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(),
-                    IN_FILE_ORDER, diagnostics);
+            Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(), Optional.empty(),
+                    IN_FILE_ORDER, diagnostics).outlines();
             return new BuildReport(diagnostics, lessons.size(), 0);
         }
         OutputFolder folder = opened.folder().get();
@@ -117,15 +129,27 @@ public final class SiteBuilder {
             SiteWriter writer = new SiteWriter(templates(), staging, config.orElse(SiteConfig.NONE));
             // Once the build is known to fail, lessons are still computed for their errors, not written.
             boolean failing = diagnostics.hasErrors() || config.isEmpty();
-            Map<String, LessonOutline> lessons = computeLessons(plan, config,
-                    failing ? Optional.empty() : Optional.of(writer), largestPageFirst(plan, folder.target()), diagnostics);
+            Optional<CacheUse> cache = failing ? Optional.empty() : Optional.of(new CacheUse(
+                    BuildCache.of(folder.target(), config.get(), options.templates(), options.contentLabel()),
+                    folder.target(), reuse));
+            Computed computed = computeLessons(plan, config, failing ? Optional.empty() : Optional.of(writer), cache,
+                    largestPageFirst(plan, folder.target()), diagnostics);
+            Map<String, LessonOutline> lessons = computed.outlines();
             if (diagnostics.hasErrors() || config.isEmpty()) {
                 folder.discard(staging);
                 return new BuildReport(diagnostics, lessons.size(), 0);
             }
             int written = writer.finish(plan.series(), lessons);
             folder.swapIn(staging);
-            return new BuildReport(diagnostics, lessons.size(), written, plan.drafts().size());
+            if (cache.isPresent()) {
+                // Kept only now: an entry names files of the folder just swapped in.
+                Parallel.map(options.threads(), computed.toCache(), lesson -> {
+                    cache.get().cache().put(lesson);
+                    return lesson;
+                });
+                cache.get().cache().keepOnly(lessons.keySet());
+            }
+            return new BuildReport(diagnostics, lessons.size(), written, plan.drafts().size(), computed.unchanged());
         } catch (Templates.TemplateException e) {
             folder.discard(staging);
             diagnostics.add(templateError(e));
@@ -171,52 +195,139 @@ public final class SiteBuilder {
     }
 
     /**
-     * Computes every lesson of the plan, several at a time; with a writer, writes each page as
-     * soon as its lesson is computed. Reports every lesson's errors and the checks across
-     * lessons; returns the outlines of the lessons without errors, by source.
+     * The build cache as one build uses it.
+     *
+     * @param previous the last build's output folder, where reused files are taken from
+     * @param read     whether lessons are reused; entries are kept for the next build either way
      */
-    private Map<String, LessonOutline> computeLessons(Plan plan, Optional<SiteConfig> config,
-                                                      Optional<SiteWriter> writer, Comparator<Path> startFirst,
-                                                      Diagnostics diagnostics) throws IOException {
+    private record CacheUse(BuildCache cache, Path previous, boolean read) {
+    }
+
+    /**
+     * What computing the lessons gave.
+     *
+     * @param outlines  the outlines of the lessons without errors, by source
+     * @param toCache   the cache entries of the lessons computed (or reused from copies) to keep
+     * @param unchanged how many lessons were reused, not computed
+     */
+    private record Computed(Map<String, LessonOutline> outlines, List<CachedLesson> toCache, int unchanged) {
+    }
+
+    /**
+     * One lesson file's outcome.
+     *
+     * @param readable the file as messages name it, when it could be read
+     * @param links    the links of a lesson with errors, checked with its other errors
+     * @param cached   the lesson's cache entry to keep, if it is a new one
+     * @param reused   whether it was written from the last build's files
+     */
+    private record One(Optional<String> readable, Optional<LessonOutline> outline, List<LessonLink> links,
+                       Diagnostics diagnostics, Optional<CachedLesson> cached, boolean reused) {
+    }
+
+    /**
+     * Computes every lesson of the plan, several at a time; with a writer, writes each page as
+     * soon as its lesson is computed, or links it from the last build's when the cache says
+     * nothing has changed for it. Reports every lesson's errors and the checks across lessons.
+     */
+    private Computed computeLessons(Plan plan, Optional<SiteConfig> config, Optional<SiteWriter> writer,
+                                    Optional<CacheUse> cache, Comparator<Path> startFirst, Diagnostics diagnostics)
+            throws IOException {
         ContentFolder content = contentFolder();
         LessonReader reader = reader(templates(), null, config);
-        /** @param links the links of a lesson with errors, checked with its other errors */
-        record Computed(Optional<String> readable, Optional<LessonOutline> outline, List<LessonLink> links,
-                        Diagnostics diagnostics) {
-        }
-        List<Computed> computed = Parallel.map(options.threads(), plan.files(), startFirst, path -> {
+        List<One> computed = Parallel.map(options.threads(), plan.files(), startFirst, path -> {
             Diagnostics unreadable = new Diagnostics();
-            Optional<LessonFile> file = content.read(path, unreadable);
+            Optional<byte[]> bytes = content.readBytes(path, unreadable);
+            if (bytes.isEmpty()) {
+                return new One(Optional.empty(), Optional.empty(), List.of(), unreadable, Optional.empty(), false);
+            }
+            String label = content.labelOf(path);
+            Series.Entry entry = plan.bySource().get(label);
+            Optional<String> key = Optional.empty();
+            if (cache.isPresent() && writer.isPresent() && entry != null) {
+                key = Optional.of(cache.get().cache().keyOf(label, bytes.get(),
+                        writer.get().frame(plan.series(), entry).toString()));
+                if (cache.get().read()) {
+                    Optional<One> reused = reuse(cache.get(), writer.get(), label, key.get());
+                    if (reused.isPresent()) {
+                        return reused.get();
+                    }
+                }
+            }
+            Optional<LessonFile> file = content.decode(path, bytes.get(), unreadable);
             if (file.isEmpty()) {
-                return new Computed(Optional.empty(), Optional.empty(), List.of(), unreadable);
+                return new One(Optional.empty(), Optional.empty(), List.of(), unreadable, Optional.empty(), false);
             }
             if (plan.drafts().contains(file.get().label())) {
                 // Not published, so not computed: an unfinished draft does not fail the build.
-                return new Computed(Optional.of(file.get().label()), Optional.empty(), List.of(), new Diagnostics());
+                return new One(Optional.of(file.get().label()), Optional.empty(), List.of(), new Diagnostics(),
+                        Optional.empty(), false);
             }
             LessonReader.Result result = reader.read(file.get());
-            Series.Entry entry = plan.bySource().get(file.get().label());
+            Optional<LessonOutline> outline = result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text()));
+            Optional<CachedLesson> cached = Optional.empty();
             if (result.lesson().isPresent() && writer.isPresent() && entry != null) {
-                writer.get().writeLesson(plan.series(), entry, result.lesson().get());
+                List<String> written = writer.get().writeLesson(plan.series(), entry, result.lesson().get());
+                if (key.isPresent()) {
+                    cached = cacheEntry(key.get(), outline.get(), result.diagnostics(), writer.get(), written);
+                }
             }
-            return new Computed(Optional.of(file.get().label()),
-                    result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text())),
-                    result.lesson().isPresent() ? List.of() : result.links(), result.diagnostics());
+            return new One(Optional.of(file.get().label()), outline,
+                    result.lesson().isPresent() ? List.of() : result.links(), result.diagnostics(), cached, false);
         });
         Set<String> files = new HashSet<>();
         Map<String, LessonOutline> lessons = new LinkedHashMap<>();
         Map<String, List<LessonLink>> linksOfFailed = new LinkedHashMap<>();
-        for (Computed one : computed) {
+        List<CachedLesson> toCache = new ArrayList<>();
+        int unchanged = 0;
+        for (One one : computed) {
             diagnostics.addAll(one.diagnostics());
             one.readable().ifPresent(files::add);
             one.outline().ifPresent(outline -> lessons.put(outline.source(), outline));
             if (one.outline().isEmpty() && one.readable().isPresent()) {
                 linksOfFailed.put(one.readable().get(), one.links());
             }
+            one.cached().ifPresent(toCache::add);
+            unchanged += one.reused() ? 1 : 0;
         }
         LessonChecks.check(files, lessons, linksOfFailed, plan.drafts(), false, diagnostics);
         checkAnswerPages(plan.bySource(), lessons.values(), diagnostics);
-        return lessons;
+        return new Computed(lessons, toCache, unchanged);
+    }
+
+    /**
+     * A lesson written from the last build's files, when the cache has it under {@code key}
+     * and its files are still as that build wrote them; its warnings are reported again.
+     */
+    private static Optional<One> reuse(CacheUse cache, SiteWriter writer, String label, String key) {
+        Optional<CachedLesson> cached = cache.cache().get(label).filter(entry -> entry.key().equals(key));
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<List<CachedLesson.WrittenFile>> files = writer.reuse(cache.previous(), cached.get().files());
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        CachedLesson now = new CachedLesson(key, cached.get().outline(), cached.get().warnings(), files.get());
+        Diagnostics warnings = new Diagnostics();
+        warnings.addAll(now.warnings());
+        // A copy is a new file, so its entry is kept anew; links are the files the entry names.
+        Optional<CachedLesson> renewed = files.get().equals(cached.get().files()) ? Optional.empty() : Optional.of(now);
+        return Optional.of(new One(Optional.of(label), Optional.of(now.outline()), List.of(), warnings, renewed, true));
+    }
+
+    /** The cache entry of a lesson just written; none when one of its files cannot be looked at. */
+    private static Optional<CachedLesson> cacheEntry(String key, LessonOutline outline, Diagnostics warnings,
+                                                     SiteWriter writer, List<String> written) {
+        List<CachedLesson.WrittenFile> files = new ArrayList<>();
+        for (String path : written) {
+            Optional<CachedLesson.WrittenFile> file = writer.written(path);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            files.add(file.get());
+        }
+        return Optional.of(new CachedLesson(key, outline, warnings.sorted(), files));
     }
 
     Options options() {

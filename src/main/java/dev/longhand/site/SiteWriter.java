@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,15 +66,43 @@ final class SiteWriter {
     /**
      * Writes a lesson's page, its answer key when it has worksheets, and its blocks' downloads
      * beside it; safe on several threads at once.
+     *
+     * @return the files written, relative to the folder
      */
-    void writeLesson(Series series, Series.Entry entry, Lesson lesson) throws IOException {
+    List<String> writeLesson(Series series, Series.Entry entry, Lesson lesson) throws IOException {
+        List<String> written = new ArrayList<>();
+        written.add(entry.page());
         writePage(entry.page(), lessonHtml(series, entry, lesson));
         if (lesson.practice()) {
+            written.add(Lesson.answersPage(entry.page()));
             writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
         }
         for (ExportFile file : lesson.exports()) {
+            written.add(beside(entry.page(), file.name()));
             writeFile(beside(entry.page(), file.name()), file.bytes());
         }
+        return written;
+    }
+
+    /**
+     * Everything a lesson's pages show besides the lesson itself: where the page is, its section,
+     * its neighbours and the sidebar's list, and the site's name. Two builds that give a lesson
+     * the same frame write the same pages for the same lesson file, which is what lets the build
+     * cache reuse them.
+     */
+    record Frame(String root, String canonical, String section, String sectionHref, LinkView prev, LinkView next,
+                 List<SeriesEntryView> listing, SiteView site) {
+    }
+
+    Frame frame(Series series, Series.Entry entry) {
+        String root = PagePaths.rootOf(entry.page());
+        List<Series.Entry> section = series.sectionOf(entry);
+        int at = series.positionOf(entry);
+        LinkView prev = at > 0 ? link(root, section.get(at - 1)) : null;
+        LinkView next = at < section.size() - 1 ? link(root, section.get(at + 1)) : null;
+        String sectionName = series.shownName(entry.frontMatter().section());
+        return new Frame(root, canonical(entry.page()), sectionName, root + INDEX_PAGE + "#" + sectionId(sectionName),
+                prev, next, listing(section, root, at), site());
     }
 
     /** A file's path in the site when it sits in the same folder as {@code page}: "part-1/x.html" → "part-1/NAME". */
@@ -226,17 +255,11 @@ final class SiteWriter {
     }
 
     private LessonPageView lessonPage(Series series, Series.Entry entry, Lesson lesson) {
-        String root = PagePaths.rootOf(entry.page());
-        List<Series.Entry> section = series.sectionOf(entry);
-        int at = series.positionOf(entry);
-        LinkView prev = at > 0 ? link(root, section.get(at - 1)) : null;
-        LinkView next = at < section.size() - 1 ? link(root, section.get(at + 1)) : null;
-        List<TocEntryView> toc = tableOfContents(lesson.headings());
-        String sectionName = series.shownName(lesson.frontMatter().section());
-        return new LessonPageView(root, canonical(entry.page()), lesson.frontMatter().title(),
-                lesson.frontMatter().summary(), sectionName, root + INDEX_PAGE + "#" + sectionId(sectionName),
-                lesson.html(), toc, prev, next, listing(section, root, at), stylesheets(lesson), scripts(lesson), site(),
-                lesson.frontMatter().draft());
+        Frame frame = frame(series, entry);
+        return new LessonPageView(frame.root(), frame.canonical(), lesson.frontMatter().title(),
+                lesson.frontMatter().summary(), frame.section(), frame.sectionHref(), lesson.html(),
+                tableOfContents(lesson.headings()), frame.prev(), frame.next(), frame.listing(), stylesheets(lesson),
+                scripts(lesson), frame.site(), lesson.frontMatter().draft());
     }
 
     /** Level-2 headings, each with the level-3 headings under it; a level 3 before any 2 stands alone. */
@@ -324,16 +347,79 @@ final class SiteWriter {
         return new LinkView(root + entry.page(), entry.frontMatter().title());
     }
 
+    /**
+     * Puts a lesson's files from the last build into this one: hard links where the file system
+     * has them, copies elsewhere. Only when every file is still exactly as that build wrote it.
+     *
+     * @param previous the last build's output folder
+     * @param files    the lesson's files as the last build wrote them
+     * @return the files as they are now in this folder (a copy is a new file), or empty when one
+     *         has changed or gone, or could not be put here: the lesson is then computed
+     */
+    Optional<List<CachedLesson.WrittenFile>> reuse(Path previous, List<CachedLesson.WrittenFile> files) {
+        for (CachedLesson.WrittenFile file : files) {
+            if (!CachedLesson.WrittenFile.at(previous, file.path()).equals(Optional.of(file))) {
+                return Optional.empty();
+            }
+        }
+        List<CachedLesson.WrittenFile> now = new ArrayList<>();
+        try {
+            for (CachedLesson.WrittenFile file : files) {
+                Path from = previous.resolve(file.path());
+                Path to = out.resolve(file.path());
+                folderOf(to);
+                linked.add(to);
+                try {
+                    Files.createLink(to, from);
+                    now.add(file);
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    Files.deleteIfExists(to);
+                    Files.copy(from, to);
+                    now.add(CachedLesson.WrittenFile.at(out, file.path()).orElseThrow(() -> new IOException("gone")));
+                }
+            }
+            return Optional.of(now);
+        } catch (IOException | RuntimeException e) {
+            for (CachedLesson.WrittenFile file : files) {
+                try {
+                    Files.deleteIfExists(out.resolve(file.path()));
+                } catch (IOException ignored) {
+                    // the build writes it anew, replacing whatever is left
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A file of this folder as the build cache names it; empty when it is not there. */
+    Optional<CachedLesson.WrittenFile> written(String path) {
+        return CachedLesson.WrittenFile.at(out, path);
+    }
+
     void writeFile(String path, byte[] bytes) throws IOException {
-        Path file = out.resolve(path);
-        folderOf(file);
+        Path file = writable(path);
         Files.write(file, bytes);
     }
 
     void writePage(String page, String html) throws IOException {
-        Path file = out.resolve(page);
-        folderOf(file);
+        Path file = writable(page);
         Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Files of this folder that are links to the last build's: writing into one would change
+     * that build's file too, which stays the site until this build succeeds.
+     */
+    private final Set<Path> linked = ConcurrentHashMap.newKeySet();
+
+    /** A file of the folder ready to be written whole: never a link to the last build's file. */
+    private Path writable(String path) throws IOException {
+        Path file = out.resolve(path);
+        folderOf(file);
+        if (linked.remove(file)) {
+            Files.deleteIfExists(file);
+        }
+        return file;
     }
 
     private void folderOf(Path file) throws IOException {

@@ -55,7 +55,8 @@ class ArgumentsTest {
             String help = Usage.of(command);
             assertTrue(help.startsWith("Usage: longhand " + command.name() + " "), help);
             for (Option option : command.options()) {
-                assertTrue(help.contains(option.name() + "=" + option.label()), option.name() + " in\n" + help);
+                String shown = option.label().isEmpty() ? option.name() + " " : option.name() + "=" + option.label();
+                assertTrue(help.contains(shown), option.name() + " in\n" + help);
             }
             for (String line : help.split("\n")) {
                 assertTrue(line.length() <= 80, "too wide: " + line);

@@ -216,6 +216,23 @@ class MainTest {
     }
 
     @Test
+    void aRebuildSaysHowManyLessonsWereUnchangedAndNoCacheComputesThemAll() {
+        SiteFiles.write(content, "01-good.md", GOOD);
+        SiteFiles.write(content, "02-other.md", GOOD.replace("title: Good", "title: Other"));
+        Path out = temp.resolve("site");
+        assertEquals(0, run(withFolders("build", "--out", out.toString())).status);
+        Run again = run(withFolders("build", "--out", out.toString()));
+        assertTrue(again.out.matches("built 3 pages from 2 lessons into .* in \\d+ ms \\(2 unchanged since the last build\\)\\n"),
+                again.out);
+        Run everything = run(withFolders("build", "--out", out.toString(), "--no-cache"));
+        assertTrue(everything.out.matches("built 3 pages from 2 lessons into .* in \\d+ ms\\n"), everything.out);
+        Run valued = run(withFolders("build", "--out", out.toString(), "--no-cache=yes"));
+        assertEquals(2, valued.status);
+        assertTrue(valued.err.contains("--no-cache takes no value"), valued.err);
+        assertTrue(run("build", "--help").out.contains("      --no-cache  "), "listed as a flag");
+    }
+
+    @Test
     void buildOnBadContentLeavesTheOutputFolder() {
         SiteFiles.write(content, "01-good.md", GOOD);
         Path out = temp.resolve("site");

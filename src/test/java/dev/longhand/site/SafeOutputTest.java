@@ -121,18 +121,21 @@ class SafeOutputTest {
         assertSameFiles(snapshot(out), snapshot(four), "1 thread and 4 threads differ");
     }
 
+    /** Beside the site, only its build cache, which a build that fails leaves as it was. */
     @Test
-    void buildWritesNothingBesideTheOutputFolder() throws IOException {
+    void buildWritesNothingBesideTheOutputFolderButItsCache() throws IOException {
         SiteFiles.write(parent, "keep.txt", "beside the site\n");
         SortedMap<String, byte[]> contentBefore = snapshot(content);
         assertTrue(build(content, out).succeeded());
-        assertEquals(List.of("keep.txt", "site"), parentListing());
+        assertEquals(List.of(".longhand-site-cache", "keep.txt", "site"), parentListing());
         assertTrue(build(content, out).succeeded());
-        assertEquals(List.of("keep.txt", "site"), parentListing());
+        assertEquals(List.of(".longhand-site-cache", "keep.txt", "site"), parentListing());
+        SortedMap<String, byte[]> cache = snapshot(parent.resolve(".longhand-site-cache"));
         addBadLesson();
         SortedMap<String, byte[]> withBad = snapshot(content);
         assertFalse(build(content, out).succeeded());
-        assertEquals(List.of("keep.txt", "site"), parentListing());
+        assertEquals(List.of(".longhand-site-cache", "keep.txt", "site"), parentListing());
+        assertSameFiles(cache, snapshot(parent.resolve(".longhand-site-cache")), "the failed build changed the cache");
         assertSameFiles(withBad, snapshot(content), "the build changed the content folder");
         assertEquals(contentBefore.size() + 1, withBad.size());
     }
@@ -144,7 +147,7 @@ class SafeOutputTest {
         SiteFiles.write(parent, ".longhand-site-tmp-x/index.html", "half written");
         SiteFiles.write(parent, ".longhand-other-tmp-x/index.html", "another site's staging");
         assertTrue(build(content, out).succeeded());
-        assertEquals(List.of(".longhand-other-tmp-x", "site"), parentListing());
+        assertEquals(List.of(".longhand-other-tmp-x", ".longhand-site-cache", "site"), parentListing());
         assertSameFiles(good, snapshot(out), "the site after cleaning");
     }
 
@@ -154,7 +157,7 @@ class SafeOutputTest {
         SortedMap<String, byte[]> good = snapshot(out);
         Files.move(out, parent.resolve(".longhand-site-old-x"));
         assertTrue(build(content, out).succeeded());
-        assertEquals(List.of("site"), parentListing());
+        assertEquals(List.of(".longhand-site-cache", "site"), parentListing());
         assertSameFiles(good, snapshot(out), "the site after recovery");
     }
 
@@ -199,7 +202,8 @@ class SafeOutputTest {
         assertTrue(Files.isSymbolicLink(link), "the link is still a link");
         assertEquals(real, Files.readSymbolicLink(link));
         assertTrue(Files.isRegularFile(real.resolve("index.html")));
-        assertEquals(List.of("keep.txt", "real-site"), parentListing());
+        assertEquals(List.of(".longhand-real-site-cache", "keep.txt", "real-site"), parentListing(),
+                "the cache is beside the link's target");
         assertEquals("beside the target\n", Files.readString(parent.resolve("keep.txt")));
         try (Stream<Path> list = Files.list(temp)) {
             assertEquals(List.of("content", "link", "public"),
