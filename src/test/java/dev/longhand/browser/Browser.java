@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -277,6 +278,23 @@ public final class Browser implements AutoCloseable {
      */
     public <T> T until(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(10)).until(condition);
+    }
+
+    /**
+     * Clicks a {@code <details>} element's summary, in the middle of the window, and waits for
+     * the element's {@code toggle} event. Browsers fire it after the click, in a task of its
+     * own, so what the page does on it (a "show how" revealing its values in the diagram) has
+     * not happened when the click returns; the page's own handlers were registered first, so
+     * they have run when this returns.
+     */
+    public void toggle(WebElement summary) {
+        js("const details = arguments[0].closest('details');"
+                + "window.longhandTestToggled = new Promise(done => details.addEventListener('toggle', () => done(true),"
+                + " {once: true}));"
+                + "arguments[0].scrollIntoView({block: 'center'});", summary);
+        summary.click();
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "window.longhandTestToggled.then(arguments[arguments.length - 1]);");
     }
 
     /**

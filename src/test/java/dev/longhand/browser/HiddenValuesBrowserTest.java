@@ -182,11 +182,11 @@ class HiddenValuesBrowserTest {
         // its "show how" reveals it too, and closing it hides it again
         WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-2 details.show-how[data-answer-for=\"layers.0.z.1.0\"] summary"));
-        click(how);
+        page.browser().toggle(how);
         assertEquals("0", cell(2, 1, "a", 2));
         assertEquals("0", node(2, "0.1"));
         assertTrue((Boolean) page.browser().js("return document.querySelector('#mlp-2 [data-node=\"0.1\"]').classList.contains('inactive');"));
-        click(how);
+        page.browser().toggle(how);
         assertEquals("?", cell(2, 1, "a", 2));
         assertEquals("?", node(2, "0.1"));
         assertFalse((Boolean) page.browser().js("return document.querySelector('#mlp-2 [data-node=\"0.1\"]').classList.contains('inactive');"));
@@ -197,7 +197,7 @@ class HiddenValuesBrowserTest {
     void aLaterLayersShowHowDoesNotRevealTheLayerBefore() {
         WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-3 details.show-how[data-answer-for=\"layers.1.z.0.0\"] summary"));
-        click(how);
+        page.browser().toggle(how);
         assertEquals("Show how: unit 1z₁ = 1·? + 3·? + 1.5 = 5.75 a₁ = ReLU(5.75) = 5.75",
                 shows("#mlp-3 details.show-how[data-answer-for=\"layers.1.z.0.0\"]"));
         assertEquals("?", node(3, "0.0"));
@@ -219,7 +219,7 @@ class HiddenValuesBrowserTest {
     void aSoftmaxLineShowsTheOtherUnitsZOnceRevealed() {
         WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-4 details.show-how[data-answer-for=\"layers.0.z.0.0\"] summary"));
-        click(how);
+        page.browser().toggle(how);
         assertEquals("z₁ = 0.5·1 + 1.5·2 + 0.25 = 3.75 a₁ = exp(3.75) / (exp(3.75) + exp(?)) ≈ 0.9526", line(4, "0.0.0"));
         box(4, "layers.0.z.1.0").sendKeys("0.75");
         assertEquals("z₁ = 0.5·1 + 1.5·2 + 0.25 = 3.75 a₁ = exp(3.75) / (exp(3.75) + exp(0.75)) ≈ 0.9526",

@@ -159,7 +159,7 @@ class KindWorksheetBrowserTest {
         // s₃,₃ = k₃·q₃ = 2·1 + 1·2 = 4: its "show how" shows it, and "?" for K and Q until they are right
         WebElement how = page.browser().driver().findElement(
                 By.cssSelector("#mlp-1 details.show-how[data-answer-for=\"layers.0.heads.0.scores.2.2\"] summary"));
-        click(how);
+        page.browser().toggle(how);
         assertEquals("s₃,₃ = ?·? + ?·? = 4", line("0.heads.0.scores.2.2"));
         answer("layers.0.heads.0.k.0.2", "2");
         answer("layers.0.heads.0.q.0.2", "1");
