@@ -9,6 +9,10 @@
 #   LONGHAND_JAR=/tmp/old.jar bench/build.sh             another build of Longhand
 #
 # Prints, per row: wall median (s), CPU user+sys median (s), peak RSS max (MB), pages/s.
+#
+# Rows: "longhand" and "launcher" build from scratch (--no-cache, as Hugo does); "rebuild" is
+# the launcher again into the same folder with nothing changed, "1 edited" with one lesson
+# edited before each run (a teacher's save-and-build), both served by the build cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -61,9 +65,11 @@ fi
 
 printf "%-22s %7s %9s %9s %9s %10s\n" "build" "lessons" "wall s" "cpu s" "RSS MB" "pages/s"
 measure "longhand shipped" "$(ls content/*.md | wc -l)" \
-  java ${JAVA_OPTS:-} -jar "$jar" build --content content --out "$work/shipped"
+  java ${JAVA_OPTS:-} -jar "$jar" build --content content --out "$work/shipped" --no-cache
 if [[ -n "$launcher" ]]; then
   measure "launcher shipped" "$(ls content/*.md | wc -l)" \
+    "$launcher" build --content content --out "$work/shipped" --no-cache
+  measure "launcher shipped rebuild" "$(ls content/*.md | wc -l)" \
     "$launcher" build --content content --out "$work/shipped"
 fi
 
@@ -71,12 +77,18 @@ for n in "${sizes[@]}"; do
   corpus=$work/corpus-$n
   java -cp target/test-classes dev.longhand.bench.Corpus content/05-seven-layers.md "$corpus/content" "$n"
   measure "longhand N=$n" "$n" \
-    java ${JAVA_OPTS:-} -jar "$jar" build --content "$corpus/content" --out "$corpus/site"
+    java ${JAVA_OPTS:-} -jar "$jar" build --content "$corpus/content" --out "$corpus/site" --no-cache
   longhand=$(cat "$work/wall")
   fast=""
   if [[ -n "$launcher" ]]; then
-    measure "launcher N=$n" "$n" "$launcher" build --content "$corpus/content" --out "$corpus/site"
+    measure "launcher N=$n" "$n" "$launcher" build --content "$corpus/content" --out "$corpus/site" --no-cache
     fast=$(cat "$work/wall")
+    measure "rebuild N=$n" "$n" "$launcher" build --content "$corpus/content" --out "$corpus/site"
+    rebuild=$(cat "$work/wall")
+    edited=$(ls "$corpus/content"/*.md | sed -n "$(((n + 1) / 2))p")
+    measure "1 edited N=$n" "$n" bash -c 'echo "Edited." >>"$1"; shift; exec "$@"' edit "$edited" \
+      "$launcher" build --content "$corpus/content" --out "$corpus/site"
+    oneEdited=$(cat "$work/wall")
   fi
   if command -v hugo >/dev/null; then
     mkdir -p "$corpus/layouts/_default"
@@ -98,6 +110,8 @@ EOF
     awk -v l="$longhand" -v h="$hugo" -v n="$n" 'BEGIN { printf "%-22s %7d %9.2f\n", "ratio longhand/hugo", n, l / h }'
     if [[ -n "$fast" ]]; then
       awk -v l="$fast" -v h="$hugo" -v n="$n" 'BEGIN { printf "%-22s %7d %9.2f\n", "ratio launcher/hugo", n, l / h }'
+      awk -v l="$rebuild" -v h="$hugo" -v n="$n" 'BEGIN { printf "%-22s %7d %9.2f\n", "ratio rebuild/hugo", n, l / h }'
+      awk -v l="$oneEdited" -v h="$hugo" -v n="$n" 'BEGIN { printf "%-22s %7d %9.2f\n", "ratio 1 edited/hugo", n, l / h }'
     fi
   fi
   rm -rf "$corpus"
