@@ -74,14 +74,22 @@ final class BuildCache {
     }
 
     /**
-     * The key of a lesson.
+     * The text key of a lesson ({@link CachedLesson#textKey()}).
      *
      * @param source the lesson file as messages name it
      * @param bytes  its bytes
-     * @param frame  everything its pages show besides the lesson itself, as text
      */
-    String keyOf(String source, byte[] bytes, String frame) {
-        return new Fingerprint().add(shared).add(source).add(bytes).add(frame).hex();
+    String textKeyOf(String source, byte[] bytes) {
+        return new Fingerprint().add(shared).add(source).add(bytes).hex();
+    }
+
+    /**
+     * The key of a lesson ({@link CachedLesson#key()}).
+     *
+     * @param frame everything its pages show besides the lesson itself, as text
+     */
+    static String keyOf(String textKey, String frame) {
+        return new Fingerprint().add(textKey).add(frame).hex();
     }
 
     /** The entry of a lesson, if there is one that reads. */

@@ -27,12 +27,16 @@ import java.util.concurrent.TimeUnit;
  * size, modification time and file key (the inode, where there is one) it had when written, so
  * a file that was since replaced or edited is never taken for the one written.
  *
- * @param key      the fingerprint of everything the lesson's files were made from
+ * @param textKey  the fingerprint of the lesson file's bytes, its name, and what every lesson
+ *                 shares (the code, the config, the templates): with the same, the lesson's
+ *                 outline, front matter included, is this one
+ * @param key      the fingerprint of everything the lesson's files were made from: the text key
+ *                 and what the page shows of the rest of the site
  * @param outline  what the rest of the build needs of the lesson
  * @param warnings its warnings, reported again by every build that reuses it
  * @param files    its files, relative to the output folder
  */
-record CachedLesson(String key, LessonOutline outline, List<Diagnostic> warnings, List<WrittenFile> files) {
+record CachedLesson(String textKey, String key, LessonOutline outline, List<Diagnostic> warnings, List<WrittenFile> files) {
 
     CachedLesson {
         warnings = List.copyOf(warnings);
@@ -65,10 +69,11 @@ record CachedLesson(String key, LessonOutline outline, List<Diagnostic> warnings
     }
 
     /** Bumped whenever what is written here changes: an entry of another format is not read. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     void writeTo(DataOutputStream out) throws IOException {
         out.writeInt(FORMAT);
+        string(out, textKey);
         string(out, key);
         string(out, outline.source());
         FrontMatter front = outline.frontMatter();
@@ -118,6 +123,7 @@ record CachedLesson(String key, LessonOutline outline, List<Diagnostic> warnings
         if (in.readInt() != FORMAT) {
             throw new IOException("another format");
         }
+        String textKey = string(in);
         String key = string(in);
         String source = string(in);
         String title = string(in);
@@ -151,7 +157,7 @@ record CachedLesson(String key, LessonOutline outline, List<Diagnostic> warnings
         if (in.read() != -1) {
             throw new IOException("more than one entry");
         }
-        return new CachedLesson(key, outline, warnings, files);
+        return new CachedLesson(textKey, key, outline, warnings, files);
     }
 
     private static Severity severity(String name) throws IOException {

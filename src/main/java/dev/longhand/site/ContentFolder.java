@@ -104,10 +104,14 @@ public final class ContentFolder {
         if (Files.size(path) > MAX_LESSON_BYTES) {
             return read(path, diagnostics);
         }
-        byte[] bytes = Files.readAllBytes(path);
+        return frontMatter(path, Files.readAllBytes(path), diagnostics);
+    }
+
+    /** The same, of a lesson file's bytes as read from {@code path}. */
+    Optional<LessonFile> frontMatter(Path path, byte[] bytes, Diagnostics diagnostics) {
         int end = frontMatterEnd(bytes);
         if (end < 0) {
-            return read(path, diagnostics);
+            return decode(path, bytes, diagnostics);
         }
         String source = root.relativize(path).toString().replace('\\', '/');
         try {

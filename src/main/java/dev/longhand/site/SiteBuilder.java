@@ -98,7 +98,7 @@ public final class SiteBuilder {
     public BuildReport check() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
-        Plan plan = plan(config, diagnostics);
+        Plan plan = plan(config, Optional.empty(), diagnostics);
         Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(), Optional.empty(),
                 IN_FILE_ORDER, diagnostics).outlines();
         return new BuildReport(diagnostics, lessons.size(), 0, plan.drafts().size());
@@ -115,25 +115,26 @@ public final class SiteBuilder {
     public BuildReport build(Path out) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SiteConfig> config = config(diagnostics);
-        Plan plan = plan(config, diagnostics);
         OutputFolder.Result opened = OutputFolder.open(out);
         if (opened.folder().isEmpty()) {
+            Plan plan = plan(config, Optional.empty(), diagnostics);
             diagnostics.add(Diagnostic.error(Position.startOf(out.toString()), opened.refusal(), ""));
             Map<String, LessonOutline> lessons = computeLessons(plan, config, Optional.empty(), Optional.empty(),
                     IN_FILE_ORDER, diagnostics).outlines();
             return new BuildReport(diagnostics, lessons.size(), 0);
         }
         OutputFolder folder = opened.folder().get();
+        Optional<CacheUse> cache = config.isEmpty() ? Optional.empty() : Optional.of(new CacheUse(
+                BuildCache.of(folder.target(), config.get(), options.templates(), options.contentLabel()),
+                folder.target(), reuse));
+        Plan plan = plan(config, cache.filter(CacheUse::read).map(CacheUse::cache), diagnostics);
         Path staging = folder.newStaging();
         try {
             SiteWriter writer = new SiteWriter(templates(), staging, config.orElse(SiteConfig.NONE));
             // Once the build is known to fail, lessons are still computed for their errors, not written.
             boolean failing = diagnostics.hasErrors() || config.isEmpty();
-            Optional<CacheUse> cache = failing ? Optional.empty() : Optional.of(new CacheUse(
-                    BuildCache.of(folder.target(), config.get(), options.templates(), options.contentLabel()),
-                    folder.target(), reuse));
-            Computed computed = computeLessons(plan, config, failing ? Optional.empty() : Optional.of(writer), cache,
-                    largestPageFirst(plan, folder.target()), diagnostics);
+            Computed computed = computeLessons(plan, config, failing ? Optional.empty() : Optional.of(writer),
+                    failing ? Optional.empty() : cache, largestPageFirst(plan, folder.target()), diagnostics);
             Map<String, LessonOutline> lessons = computed.outlines();
             if (diagnostics.hasErrors() || config.isEmpty()) {
                 folder.discard(staging);
@@ -164,34 +165,66 @@ public final class SiteBuilder {
      * The site's shape from front matter alone: every lesson file, and the series of those whose
      * front matter reads, without the drafts (by source in {@code drafts}). Problems are not
      * reported here: computing the lesson reports them.
+     *
+     * @param reusable the cache entries whose text key is the lesson file's now, by source
      */
-    private record Plan(List<Path> files, Series series, Map<String, Series.Entry> bySource, Set<String> drafts) {
+    private record Plan(List<Path> files, Series series, Map<String, Series.Entry> bySource, Set<String> drafts,
+                        Map<String, CachedLesson> reusable) {
     }
 
-    private Plan plan(Optional<SiteConfig> config, Diagnostics diagnostics) throws IOException {
+    /** A lesson file as the plan read it: its place, and its cache entry while its text is the same. */
+    private record Planned(Series.Entry entry, Optional<CachedLesson> cached) {
+    }
+
+    /**
+     * @param cache the build cache to take the front matter of unchanged lessons from, or none
+     *              to read every lesson's
+     */
+    private Plan plan(Optional<SiteConfig> config, Optional<BuildCache> cache, Diagnostics diagnostics)
+            throws IOException {
         ContentFolder content = contentFolder();
         List<Path> files = content.paths();
-        List<Optional<Series.Entry>> read = Parallel.map(options.threads(), files, path -> {
+        List<Optional<Planned>> read = Parallel.map(options.threads(), files, path -> {
             Diagnostics unreported = new Diagnostics();
-            return content.readFrontMatter(path, unreported).flatMap(file ->
-                    MarkdownEngine.frontMatter(file.label(), file.text(), unreported)
-                            .map(front -> new Series.Entry(file.label(), "", front)));
+            Optional<CachedLesson> cached = Optional.empty();
+            Optional<LessonFile> front;
+            if (cache.isPresent()) {
+                Optional<byte[]> bytes = content.readBytes(path, unreported);
+                if (bytes.isEmpty()) {
+                    return Optional.empty();
+                }
+                String label = content.labelOf(path);
+                String textKey = cache.get().textKeyOf(label, bytes.get());
+                cached = cache.get().get(label).filter(entry -> entry.textKey().equals(textKey));
+                if (cached.isPresent()) {
+                    return Optional.of(new Planned(new Series.Entry(label, "", cached.get().outline().frontMatter()),
+                            cached));
+                }
+                front = content.frontMatter(path, bytes.get(), unreported);
+            } else {
+                front = content.readFrontMatter(path, unreported);
+            }
+            return front.flatMap(file -> MarkdownEngine.frontMatter(file.label(), file.text(), unreported)
+                    .map(frontMatter -> new Planned(new Series.Entry(file.label(), "", frontMatter), Optional.empty())));
         });
         List<String> sources = new ArrayList<>();
-        read.forEach(entry -> entry.ifPresent(e -> sources.add(e.source())));
+        read.forEach(planned -> planned.ifPresent(p -> sources.add(p.entry().source())));
         Map<String, String> pages = pages(sources, diagnostics);
         List<Series.Entry> entries = new ArrayList<>();
         Set<String> drafts = new HashSet<>();
-        read.forEach(entry -> entry.ifPresent(e -> {
+        Map<String, CachedLesson> reusable = new HashMap<>();
+        read.forEach(planned -> planned.ifPresent(p -> {
+            Series.Entry e = p.entry();
             if (e.frontMatter().draft()) {
                 drafts.add(e.source());
             } else {
                 entries.add(new Series.Entry(e.source(), pages.get(e.source()), e.frontMatter()));
+                p.cached().ifPresent(cached -> reusable.put(e.source(), cached));
             }
         }));
         Map<String, Series.Entry> bySource = new HashMap<>();
         entries.forEach(entry -> bySource.put(entry.source(), entry));
-        return new Plan(files, new Series(entries, sections(config)), bySource, drafts);
+        return new Plan(files, new Series(entries, sections(config)), bySource, drafts, reusable);
     }
 
     /**
@@ -236,24 +269,25 @@ public final class SiteBuilder {
         ContentFolder content = contentFolder();
         LessonReader reader = reader(templates(), null, config);
         List<One> computed = Parallel.map(options.threads(), plan.files(), startFirst, path -> {
+            String label = content.labelOf(path);
+            Series.Entry entry = plan.bySource().get(label);
+            boolean caching = cache.isPresent() && writer.isPresent() && entry != null;
+            String frame = caching ? writer.get().frame(plan.series(), entry).toString() : "";
+            CachedLesson known = plan.reusable().get(label);
+            if (caching && known != null && known.key().equals(BuildCache.keyOf(known.textKey(), frame))) {
+                Optional<One> reused = reuse(cache.get(), writer.get(), known);
+                if (reused.isPresent()) {
+                    return reused.get();
+                }
+            }
             Diagnostics unreadable = new Diagnostics();
             Optional<byte[]> bytes = content.readBytes(path, unreadable);
             if (bytes.isEmpty()) {
                 return new One(Optional.empty(), Optional.empty(), List.of(), unreadable, Optional.empty(), false);
             }
-            String label = content.labelOf(path);
-            Series.Entry entry = plan.bySource().get(label);
-            Optional<String> key = Optional.empty();
-            if (cache.isPresent() && writer.isPresent() && entry != null) {
-                key = Optional.of(cache.get().cache().keyOf(label, bytes.get(),
-                        writer.get().frame(plan.series(), entry).toString()));
-                if (cache.get().read()) {
-                    Optional<One> reused = reuse(cache.get(), writer.get(), label, key.get());
-                    if (reused.isPresent()) {
-                        return reused.get();
-                    }
-                }
-            }
+            // The text key of the bytes read now, which the pages are made of (the file may have changed since the plan).
+            Optional<String> textKey = caching ? Optional.of(cache.get().cache().textKeyOf(label, bytes.get()))
+                    : Optional.empty();
             Optional<LessonFile> file = content.decode(path, bytes.get(), unreadable);
             if (file.isEmpty()) {
                 return new One(Optional.empty(), Optional.empty(), List.of(), unreadable, Optional.empty(), false);
@@ -268,8 +302,9 @@ public final class SiteBuilder {
             Optional<CachedLesson> cached = Optional.empty();
             if (result.lesson().isPresent() && writer.isPresent() && entry != null) {
                 List<String> written = writer.get().writeLesson(plan.series(), entry, result.lesson().get());
-                if (key.isPresent()) {
-                    cached = cacheEntry(key.get(), outline.get(), result.diagnostics(), writer.get(), written);
+                if (textKey.isPresent()) {
+                    cached = cacheEntry(textKey.get(), BuildCache.keyOf(textKey.get(), frame), outline.get(),
+                            result.diagnostics(), writer.get(), written);
                 }
             }
             return new One(Optional.of(file.get().label()), outline,
@@ -296,29 +331,27 @@ public final class SiteBuilder {
     }
 
     /**
-     * A lesson written from the last build's files, when the cache has it under {@code key}
-     * and its files are still as that build wrote them; its warnings are reported again.
+     * A lesson written from the last build's files, given its cache entry with the lesson's key
+     * now: when its files are still as that build wrote them. Its warnings are reported again.
      */
-    private static Optional<One> reuse(CacheUse cache, SiteWriter writer, String label, String key) {
-        Optional<CachedLesson> cached = cache.cache().get(label).filter(entry -> entry.key().equals(key));
-        if (cached.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<List<CachedLesson.WrittenFile>> files = writer.reuse(cache.previous(), cached.get().files());
+    private static Optional<One> reuse(CacheUse cache, SiteWriter writer, CachedLesson cached) {
+        Optional<List<CachedLesson.WrittenFile>> files = writer.reuse(cache.previous(), cached.files());
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        CachedLesson now = new CachedLesson(key, cached.get().outline(), cached.get().warnings(), files.get());
+        CachedLesson now = new CachedLesson(cached.textKey(), cached.key(), cached.outline(), cached.warnings(),
+                files.get());
         Diagnostics warnings = new Diagnostics();
         warnings.addAll(now.warnings());
         // A copy is a new file, so its entry is kept anew; links are the files the entry names.
-        Optional<CachedLesson> renewed = files.get().equals(cached.get().files()) ? Optional.empty() : Optional.of(now);
-        return Optional.of(new One(Optional.of(label), Optional.of(now.outline()), List.of(), warnings, renewed, true));
+        Optional<CachedLesson> renewed = files.get().equals(cached.files()) ? Optional.empty() : Optional.of(now);
+        return Optional.of(new One(Optional.of(now.outline().source()), Optional.of(now.outline()), List.of(), warnings,
+                renewed, true));
     }
 
     /** The cache entry of a lesson just written; none when one of its files cannot be looked at. */
-    private static Optional<CachedLesson> cacheEntry(String key, LessonOutline outline, Diagnostics warnings,
-                                                     SiteWriter writer, List<String> written) {
+    private static Optional<CachedLesson> cacheEntry(String textKey, String key, LessonOutline outline,
+                                                     Diagnostics warnings, SiteWriter writer, List<String> written) {
         List<CachedLesson.WrittenFile> files = new ArrayList<>();
         for (String path : written) {
             Optional<CachedLesson.WrittenFile> file = writer.written(path);
@@ -327,7 +360,7 @@ public final class SiteBuilder {
             }
             files.add(file.get());
         }
-        return Optional.of(new CachedLesson(key, outline, warnings.sorted(), files));
+        return Optional.of(new CachedLesson(textKey, key, outline, warnings.sorted(), files));
     }
 
     Options options() {

@@ -126,6 +126,18 @@ class BuildCacheTest {
     }
 
     @Test
+    void aLessonMadeADraftIsLeftOutAndComesBackWhenPublished() throws IOException {
+        builder().build(out);
+        String text = Files.readString(content.resolve(name(30)));
+        SiteFiles.write(content, name(30), text.replace("order: 30", "order: 30\ndraft: true"));
+        assertEquals(17, rebuild(builder())); // lessons 18 to 29 listed it
+        assertFalse(Files.exists(out.resolve("l30.html")));
+        SiteFiles.write(content, name(30), text);
+        assertEquals(17, rebuild(builder()));
+        assertTrue(Files.exists(out.resolve("l30.html")));
+    }
+
+    @Test
     void theSiteConfigTheThemeAndTheBaseUrlEachRecomputeEveryLesson() throws IOException {
         builder().build(out);
         Path config = SiteFiles.write(temp, "longhand.yml", "title: A course\n");

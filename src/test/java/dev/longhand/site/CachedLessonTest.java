@@ -29,7 +29,7 @@ class CachedLessonTest {
                 List.of(new Heading(2, "Σ and 𝑥", "s-and-x"), new Heading(3, "", "h")), 3, "words of the prose",
                 List.of(new LessonLink("02.md#x", "content/a b/02.md", "x", new Position("content/a b/01-λ.md", 7, 12),
                         LONG_LINE)), true, "---", true);
-        return new CachedLesson("0123456789abcdef0123456789abcdef", outline,
+        return new CachedLesson("fedcba9876543210fedcba9876543210", "0123456789abcdef0123456789abcdef", outline,
                 List.of(Diagnostic.warning(new Position("content/a b/01-λ.md", 2, 1), "a warning", "colour: red")),
                 List.of(new CachedLesson.WrittenFile("a b/01-λ.html", 12_345, 1_765_000_000_123_456_789L,
                         "(dev=803,ino=1234)"), new CachedLesson.WrittenFile("a b/x.xlsx", 0, -5, "")));
