@@ -33,10 +33,12 @@ import java.util.concurrent.TimeUnit;
  * @param key      the fingerprint of everything the lesson's files were made from: the text key
  *                 and what the page shows of the rest of the site
  * @param outline  what the rest of the build needs of the lesson
+ * @param searchJson its entry in the search index
  * @param warnings its warnings, reported again by every build that reuses it
  * @param files    its files, relative to the output folder
  */
-record CachedLesson(String textKey, String key, LessonOutline outline, List<Diagnostic> warnings, List<WrittenFile> files) {
+record CachedLesson(String textKey, String key, LessonOutline outline, String searchJson, List<Diagnostic> warnings,
+                    List<WrittenFile> files) {
 
     CachedLesson {
         warnings = List.copyOf(warnings);
@@ -69,7 +71,7 @@ record CachedLesson(String textKey, String key, LessonOutline outline, List<Diag
     }
 
     /** Bumped whenever what is written here changes: an entry of another format is not read. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     void writeTo(DataOutputStream out) throws IOException {
         out.writeInt(FORMAT);
@@ -102,6 +104,7 @@ record CachedLesson(String textKey, String key, LessonOutline outline, List<Diag
         out.writeBoolean(outline.practice());
         string(out, outline.firstLine());
         out.writeBoolean(outline.math());
+        string(out, searchJson);
         out.writeInt(warnings.size());
         for (Diagnostic warning : warnings) {
             string(out, warning.severity().name());
@@ -146,6 +149,7 @@ record CachedLesson(String textKey, String key, LessonOutline outline, List<Diag
         boolean math = in.readBoolean();
         LessonOutline outline = new LessonOutline(source, front, headings, blocks, searchText, links, practice,
                 firstLine, math);
+        String searchJson = string(in);
         List<Diagnostic> warnings = new ArrayList<>();
         for (int n = count(in); n > 0; n--) {
             warnings.add(new Diagnostic(severity(string(in)), position(in), string(in), string(in)));
@@ -157,7 +161,7 @@ record CachedLesson(String textKey, String key, LessonOutline outline, List<Diag
         if (in.read() != -1) {
             throw new IOException("more than one entry");
         }
-        return new CachedLesson(textKey, key, outline, warnings, files);
+        return new CachedLesson(textKey, key, outline, searchJson, warnings, files);
     }
 
     private static Severity severity(String name) throws IOException {

@@ -140,7 +140,7 @@ public final class SiteBuilder {
                 folder.discard(staging);
                 return new BuildReport(diagnostics, lessons.size(), 0);
             }
-            int written = writer.finish(plan.series(), lessons);
+            int written = writer.finish(plan.series(), lessons, computed.searchJson());
             folder.swapIn(staging);
             if (cache.isPresent()) {
                 // Kept only now: an entry names files of the folder just swapped in.
@@ -239,11 +239,13 @@ public final class SiteBuilder {
     /**
      * What computing the lessons gave.
      *
-     * @param outlines  the outlines of the lessons without errors, by source
-     * @param toCache   the cache entries of the lessons computed (or reused from copies) to keep
-     * @param unchanged how many lessons were reused, not computed
+     * @param outlines   the outlines of the lessons without errors, by source
+     * @param searchJson the search index entries of the lessons written, by source
+     * @param toCache    the cache entries of the lessons computed (or reused from copies) to keep
+     * @param unchanged  how many lessons were reused, not computed
      */
-    private record Computed(Map<String, LessonOutline> outlines, List<CachedLesson> toCache, int unchanged) {
+    private record Computed(Map<String, LessonOutline> outlines, Map<String, String> searchJson,
+                            List<CachedLesson> toCache, int unchanged) {
     }
 
     /**
@@ -251,11 +253,18 @@ public final class SiteBuilder {
      *
      * @param readable the file as messages name it, when it could be read
      * @param links    the links of a lesson with errors, checked with its other errors
+     * @param searchJson its search index entry, when it was written
      * @param cached   the lesson's cache entry to keep, if it is a new one
      * @param reused   whether it was written from the last build's files
      */
     private record One(Optional<String> readable, Optional<LessonOutline> outline, List<LessonLink> links,
-                       Diagnostics diagnostics, Optional<CachedLesson> cached, boolean reused) {
+                       Diagnostics diagnostics, Optional<String> searchJson, Optional<CachedLesson> cached,
+                       boolean reused) {
+
+        /** A file that was not computed or had errors. */
+        static One failed(Optional<String> readable, List<LessonLink> links, Diagnostics diagnostics) {
+            return new One(readable, Optional.empty(), links, diagnostics, Optional.empty(), Optional.empty(), false);
+        }
     }
 
     /**
@@ -283,36 +292,37 @@ public final class SiteBuilder {
             Diagnostics unreadable = new Diagnostics();
             Optional<byte[]> bytes = content.readBytes(path, unreadable);
             if (bytes.isEmpty()) {
-                return new One(Optional.empty(), Optional.empty(), List.of(), unreadable, Optional.empty(), false);
+                return One.failed(Optional.empty(), List.of(), unreadable);
             }
             // The text key of the bytes read now, which the pages are made of (the file may have changed since the plan).
             Optional<String> textKey = caching ? Optional.of(cache.get().cache().textKeyOf(label, bytes.get()))
                     : Optional.empty();
             Optional<LessonFile> file = content.decode(path, bytes.get(), unreadable);
             if (file.isEmpty()) {
-                return new One(Optional.empty(), Optional.empty(), List.of(), unreadable, Optional.empty(), false);
+                return One.failed(Optional.empty(), List.of(), unreadable);
             }
             if (plan.drafts().contains(file.get().label())) {
                 // Not published, so not computed: an unfinished draft does not fail the build.
-                return new One(Optional.of(file.get().label()), Optional.empty(), List.of(), new Diagnostics(),
-                        Optional.empty(), false);
+                return One.failed(Optional.of(file.get().label()), List.of(), new Diagnostics());
             }
             LessonReader.Result result = reader.read(file.get());
             Optional<LessonOutline> outline = result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text()));
-            Optional<CachedLesson> cached = Optional.empty();
-            if (result.lesson().isPresent() && writer.isPresent() && entry != null) {
-                List<String> written = writer.get().writeLesson(plan.series(), entry, result.lesson().get());
-                if (textKey.isPresent()) {
-                    cached = cacheEntry(textKey.get(), BuildCache.keyOf(textKey.get(), frame), outline.get(),
-                            result.diagnostics(), writer.get(), written);
-                }
+            if (outline.isEmpty() || writer.isEmpty() || entry == null) {
+                return new One(Optional.of(file.get().label()), outline, outline.isPresent() ? List.of() : result.links(),
+                        result.diagnostics(), Optional.empty(), Optional.empty(), false);
             }
-            return new One(Optional.of(file.get().label()), outline,
-                    result.lesson().isPresent() ? List.of() : result.links(), result.diagnostics(), cached, false);
+            List<String> written = writer.get().writeLesson(plan.series(), entry, result.lesson().get());
+            String searchJson = SiteWriter.searchJson(plan.series(), entry, outline.get());
+            Optional<CachedLesson> cached = textKey.isEmpty() ? Optional.empty()
+                    : cacheEntry(textKey.get(), BuildCache.keyOf(textKey.get(), frame), outline.get(), searchJson,
+                    result.diagnostics(), writer.get(), written);
+            return new One(Optional.of(file.get().label()), outline, List.of(), result.diagnostics(),
+                    Optional.of(searchJson), cached, false);
         });
         Set<String> files = new HashSet<>();
         Map<String, LessonOutline> lessons = new LinkedHashMap<>();
         Map<String, List<LessonLink>> linksOfFailed = new LinkedHashMap<>();
+        Map<String, String> searchJson = new HashMap<>();
         List<CachedLesson> toCache = new ArrayList<>();
         int unchanged = 0;
         for (One one : computed) {
@@ -322,12 +332,13 @@ public final class SiteBuilder {
             if (one.outline().isEmpty() && one.readable().isPresent()) {
                 linksOfFailed.put(one.readable().get(), one.links());
             }
+            one.searchJson().ifPresent(json -> searchJson.put(one.readable().get(), json));
             one.cached().ifPresent(toCache::add);
             unchanged += one.reused() ? 1 : 0;
         }
         LessonChecks.check(files, lessons, linksOfFailed, plan.drafts(), false, diagnostics);
         checkAnswerPages(plan.bySource(), lessons.values(), diagnostics);
-        return new Computed(lessons, toCache, unchanged);
+        return new Computed(lessons, searchJson, toCache, unchanged);
     }
 
     /**
@@ -339,19 +350,20 @@ public final class SiteBuilder {
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        CachedLesson now = new CachedLesson(cached.textKey(), cached.key(), cached.outline(), cached.warnings(),
-                files.get());
+        CachedLesson now = new CachedLesson(cached.textKey(), cached.key(), cached.outline(), cached.searchJson(),
+                cached.warnings(), files.get());
         Diagnostics warnings = new Diagnostics();
         warnings.addAll(now.warnings());
         // A copy is a new file, so its entry is kept anew; links are the files the entry names.
         Optional<CachedLesson> renewed = files.get().equals(cached.files()) ? Optional.empty() : Optional.of(now);
         return Optional.of(new One(Optional.of(now.outline().source()), Optional.of(now.outline()), List.of(), warnings,
-                renewed, true));
+                Optional.of(now.searchJson()), renewed, true));
     }
 
     /** The cache entry of a lesson just written; none when one of its files cannot be looked at. */
     private static Optional<CachedLesson> cacheEntry(String textKey, String key, LessonOutline outline,
-                                                     Diagnostics warnings, SiteWriter writer, List<String> written) {
+                                                     String searchJson, Diagnostics warnings, SiteWriter writer,
+                                                     List<String> written) {
         List<CachedLesson.WrittenFile> files = new ArrayList<>();
         for (String path : written) {
             Optional<CachedLesson.WrittenFile> file = writer.written(path);
@@ -360,7 +372,7 @@ public final class SiteBuilder {
             }
             files.add(file.get());
         }
-        return Optional.of(new CachedLesson(textKey, key, outline, warnings.sorted(), files));
+        return Optional.of(new CachedLesson(textKey, key, outline, searchJson, warnings.sorted(), files));
     }
 
     Options options() {

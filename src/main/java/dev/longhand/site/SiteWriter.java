@@ -114,10 +114,11 @@ final class SiteWriter {
      * Writes what needs every lesson, after their pages: the index, the 404 page, the search
      * index, the sitemap (with a base URL) and the theme's assets.
      *
-     * @param lessons every lesson of {@code series}, by source
+     * @param lessons    every lesson of {@code series}, by source
+     * @param searchJson the search index entries of lessons worked out already ({@link #searchJson}), by source
      * @return how many pages the site has: the index, the lessons and their answer keys
      */
-    int finish(Series series, Map<String, LessonOutline> lessons) throws IOException {
+    int finish(Series series, Map<String, LessonOutline> lessons, Map<String, String> searchJson) throws IOException {
         List<String> pages = new ArrayList<>();
         pages.add(INDEX_PAGE);
         for (Series.Entry entry : series.all()) {
@@ -131,7 +132,7 @@ final class SiteWriter {
         if (notFound.isPresent()) {
             writePage(NOT_FOUND_PAGE, notFound.get());
         }
-        writeSearchIndex(series, lessons);
+        writeSearchIndex(series, lessons, searchJson);
         if (config.baseUrl().isPresent()) {
             writePage(Sitemap.FILE, Sitemap.of(config.baseUrl().get(), pages));
         }
@@ -214,14 +215,26 @@ final class SiteWriter {
     }
 
     /** Writes the search index a lesson at a time: on a large site it is the largest thing a build holds. */
-    private void writeSearchIndex(Series series, Map<String, LessonOutline> bySource) throws IOException {
+    private void writeSearchIndex(Series series, Map<String, LessonOutline> bySource, Map<String, String> known)
+            throws IOException {
         Path file = out.resolve(SEARCH_INDEX);
         Files.createDirectories(file.getParent());
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            Iterable<String> pages = () -> series.all().stream()
-                    .map(entry -> SearchIndexScript.json(searchPage(series, entry, bySource))).iterator();
+            Iterable<String> pages = () -> series.all().stream().map(entry -> {
+                String json = known.get(entry.source());
+                return json != null ? json : searchJson(series, entry, bySource.get(entry.source()));
+            }).iterator();
             SearchIndexScript.write(pages, writer);
         }
+    }
+
+    /**
+     * A lesson's entry in the search index: worked out as soon as the lesson is, on the thread
+     * that computed it, and kept in the build cache with its files, since it depends on nothing
+     * the key does not (the lesson, its page and its section's name).
+     */
+    static String searchJson(Series series, Series.Entry entry, LessonOutline lesson) {
+        return SearchIndexScript.json(searchPage(series, entry, lesson));
     }
 
     /** The index, or the 404 page: {@code root} is "" for the index, the site's absolute path for 404. */
@@ -246,7 +259,10 @@ final class SiteWriter {
     /** A lesson as the search sees it: its headings and the first words of its prose. */
     private static SearchIndexScript.Page searchPage(Series series, Series.Entry entry,
                                                      Map<String, LessonOutline> bySource) {
-        LessonOutline lesson = bySource.get(entry.source());
+        return searchPage(series, entry, bySource.get(entry.source()));
+    }
+
+    private static SearchIndexScript.Page searchPage(Series series, Series.Entry entry, LessonOutline lesson) {
         List<SearchIndexScript.Anchor> headings = lesson.headings().stream()
                 .map(h -> new SearchIndexScript.Anchor(h.text(), h.id())).toList();
         return new SearchIndexScript.Page(entry.frontMatter().title(), entry.page(),

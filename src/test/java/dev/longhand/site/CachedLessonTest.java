@@ -30,6 +30,7 @@ class CachedLessonTest {
                 List.of(new LessonLink("02.md#x", "content/a b/02.md", "x", new Position("content/a b/01-λ.md", 7, 12),
                         LONG_LINE)), true, "---", true);
         return new CachedLesson("fedcba9876543210fedcba9876543210", "0123456789abcdef0123456789abcdef", outline,
+                "{\"title\": \"Ünïcode ∑ title\"}",
                 List.of(Diagnostic.warning(new Position("content/a b/01-λ.md", 2, 1), "a warning", "colour: red")),
                 List.of(new CachedLesson.WrittenFile("a b/01-λ.html", 12_345, 1_765_000_000_123_456_789L,
                         "(dev=803,ino=1234)"), new CachedLesson.WrittenFile("a b/x.xlsx", 0, -5, "")));
