@@ -30,7 +30,9 @@ final class BuildCommand implements Command {
     @Override
     public List<String> description() {
         return List.of("Compute every lesson and write the site.",
-                "Nothing is written unless the whole build succeeds: on errors the output folder stays as it was.");
+                "Nothing is written unless the whole build succeeds: on errors the output folder stays as it was.",
+                "A lesson nothing has changed for since the last build into the folder is taken from that build, "
+                        + "byte for byte what computing it gives (see --no-cache).");
     }
 
     @Override
