@@ -25,19 +25,23 @@ import java.util.stream.Stream;
  */
 final class CodeIdentity {
 
-    private static String running;
-
     private CodeIdentity() {
     }
 
-    /** The running code's fingerprint, worked out once per process: its files cannot change under it. */
-    static synchronized String running() {
-        if (running == null) {
+    /** The running code's fingerprint, worked out once per process, when first asked for. */
+    static String running() {
+        return Running.FINGERPRINT;
+    }
+
+    /** Holds the fingerprint: the class is initialised, and the class path read, on first use. */
+    private static final class Running {
+
+        static final String FINGERPRINT = ofClassPath();
+
+        private static String ofClassPath() {
             Optional<Path> source = codeSource();
             if (source.isEmpty()) {
-                // Code that cannot be named never matches: nothing is reused.
-                running = UUID.randomUUID().toString();
-                return running;
+                return UUID.randomUUID().toString(); // code that cannot be named never matches: nothing is reused
             }
             Set<Path> entries = new LinkedHashSet<>();
             entries.add(source.get());
@@ -46,10 +50,9 @@ final class CodeIdentity {
                     entries.add(Path.of(entry).toAbsolutePath().normalize());
                 }
             }
-            running = of(new ArrayList<>(entries), System.getProperty("java.vendor", "") + " "
+            return of(new ArrayList<>(entries), System.getProperty("java.vendor", "") + " "
                     + System.getProperty("java.runtime.version", ""));
         }
-        return running;
     }
 
     /**

@@ -261,8 +261,8 @@ public final class SiteBuilder {
                        Diagnostics diagnostics, Optional<String> searchJson, Optional<CachedLesson> cached,
                        boolean reused) {
 
-        /** A file that was not computed or had errors. */
-        static One failed(Optional<String> readable, List<LessonLink> links, Diagnostics diagnostics) {
+        /** A file with no lesson to show: unreadable, or a draft (not computed). */
+        static One withoutLesson(Optional<String> readable, List<LessonLink> links, Diagnostics diagnostics) {
             return new One(readable, Optional.empty(), links, diagnostics, Optional.empty(), Optional.empty(), false);
         }
     }
@@ -277,48 +277,8 @@ public final class SiteBuilder {
             throws IOException {
         ContentFolder content = contentFolder();
         LessonReader reader = reader(templates(), null, config);
-        List<One> computed = Parallel.map(options.threads(), plan.files(), startFirst, path -> {
-            String label = content.labelOf(path);
-            Series.Entry entry = plan.bySource().get(label);
-            boolean caching = cache.isPresent() && writer.isPresent() && entry != null;
-            String frame = caching ? writer.get().frame(plan.series(), entry).toString() : "";
-            CachedLesson known = plan.reusable().get(label);
-            if (caching && known != null && known.key().equals(BuildCache.keyOf(known.textKey(), frame))) {
-                Optional<One> reused = reuse(cache.get(), writer.get(), known);
-                if (reused.isPresent()) {
-                    return reused.get();
-                }
-            }
-            Diagnostics unreadable = new Diagnostics();
-            Optional<byte[]> bytes = content.readBytes(path, unreadable);
-            if (bytes.isEmpty()) {
-                return One.failed(Optional.empty(), List.of(), unreadable);
-            }
-            // The text key of the bytes read now, which the pages are made of (the file may have changed since the plan).
-            Optional<String> textKey = caching ? Optional.of(cache.get().cache().textKeyOf(label, bytes.get()))
-                    : Optional.empty();
-            Optional<LessonFile> file = content.decode(path, bytes.get(), unreadable);
-            if (file.isEmpty()) {
-                return One.failed(Optional.empty(), List.of(), unreadable);
-            }
-            if (plan.drafts().contains(file.get().label())) {
-                // Not published, so not computed: an unfinished draft does not fail the build.
-                return One.failed(Optional.of(file.get().label()), List.of(), new Diagnostics());
-            }
-            LessonReader.Result result = reader.read(file.get());
-            Optional<LessonOutline> outline = result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text()));
-            if (outline.isEmpty() || writer.isEmpty() || entry == null) {
-                return new One(Optional.of(file.get().label()), outline, outline.isPresent() ? List.of() : result.links(),
-                        result.diagnostics(), Optional.empty(), Optional.empty(), false);
-            }
-            List<String> written = writer.get().writeLesson(plan.series(), entry, result.lesson().get());
-            String searchJson = SiteWriter.searchJson(plan.series(), entry, outline.get());
-            Optional<CachedLesson> cached = textKey.isEmpty() ? Optional.empty()
-                    : cacheEntry(textKey.get(), BuildCache.keyOf(textKey.get(), frame), outline.get(), searchJson,
-                    result.diagnostics(), writer.get(), written);
-            return new One(Optional.of(file.get().label()), outline, List.of(), result.diagnostics(),
-                    Optional.of(searchJson), cached, false);
-        });
+        List<One> computed = Parallel.map(options.threads(), plan.files(), startFirst,
+                path -> computeOne(path, plan, content, reader, writer, cache));
         Set<String> files = new HashSet<>();
         Map<String, LessonOutline> lessons = new LinkedHashMap<>();
         Map<String, List<LessonLink>> linksOfFailed = new LinkedHashMap<>();
@@ -339,6 +299,54 @@ public final class SiteBuilder {
         LessonChecks.check(files, lessons, linksOfFailed, plan.drafts(), false, diagnostics);
         checkAnswerPages(plan.bySource(), lessons.values(), diagnostics);
         return new Computed(lessons, searchJson, toCache, unchanged);
+    }
+
+    /**
+     * One lesson file: written from the last build's files when the cache has it under its key
+     * now, else read, computed and (with a writer) written, with a new cache entry to keep.
+     */
+    private static One computeOne(Path path, Plan plan, ContentFolder content, LessonReader reader,
+                                  Optional<SiteWriter> writer, Optional<CacheUse> cache) throws IOException {
+        String label = content.labelOf(path);
+        Series.Entry entry = plan.bySource().get(label);
+        boolean caching = cache.isPresent() && writer.isPresent() && entry != null;
+        String frame = caching ? writer.get().frame(plan.series(), entry).toString() : "";
+        CachedLesson known = plan.reusable().get(label);
+        if (caching && known != null && known.key().equals(BuildCache.keyOf(known.textKey(), frame))) {
+            Optional<One> reused = reuse(cache.get(), writer.get(), known);
+            if (reused.isPresent()) {
+                return reused.get();
+            }
+        }
+        Diagnostics unreadable = new Diagnostics();
+        Optional<byte[]> bytes = content.readBytes(path, unreadable);
+        if (bytes.isEmpty()) {
+            return One.withoutLesson(Optional.empty(), List.of(), unreadable);
+        }
+        // The text key of the bytes read now, which the pages are made of (the file may have changed since the plan).
+        Optional<String> textKey = caching ? Optional.of(cache.get().cache().textKeyOf(label, bytes.get()))
+                : Optional.empty();
+        Optional<LessonFile> file = content.decode(path, bytes.get(), unreadable);
+        if (file.isEmpty()) {
+            return One.withoutLesson(Optional.empty(), List.of(), unreadable);
+        }
+        if (plan.drafts().contains(file.get().label())) {
+            // Not published, so not computed: an unfinished draft does not fail the build.
+            return One.withoutLesson(Optional.of(file.get().label()), List.of(), new Diagnostics());
+        }
+        LessonReader.Result result = reader.read(file.get());
+        Optional<LessonOutline> outline = result.lesson().map(lesson -> LessonOutline.of(lesson, file.get().text()));
+        if (outline.isEmpty() || writer.isEmpty() || entry == null) {
+            return new One(Optional.of(file.get().label()), outline, outline.isPresent() ? List.of() : result.links(),
+                    result.diagnostics(), Optional.empty(), Optional.empty(), false);
+        }
+        List<String> written = writer.get().writeLesson(plan.series(), entry, result.lesson().get());
+        String searchJson = SiteWriter.searchJson(plan.series(), entry, outline.get());
+        Optional<CachedLesson> cached = textKey.isEmpty() ? Optional.empty()
+                : cacheEntry(textKey.get(), BuildCache.keyOf(textKey.get(), frame), outline.get(), searchJson,
+                result.diagnostics(), writer.get(), written);
+        return new One(Optional.of(file.get().label()), outline, List.of(), result.diagnostics(),
+                Optional.of(searchJson), cached, false);
     }
 
     /**
