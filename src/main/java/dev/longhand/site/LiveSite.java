@@ -250,9 +250,10 @@ public final class LiveSite {
         for (Series.Entry entry : series.all()) {
             if (full || dirty.contains(entry.source()) || changedSections.contains(entry.frontMatter().section())) {
                 Lesson lesson = lessons.get(entry.source());
-                due.put(entry.page(), writer.lessonHtml(series, entry, lesson));
+                SiteWriter.Frame frame = writer.frame(series, entry);
+                due.put(entry.page(), writer.lessonHtml(frame, lesson));
                 if (lesson.practice()) {
-                    due.put(Lesson.answersPage(entry.page()), writer.answersHtml(series, entry, lesson));
+                    due.put(Lesson.answersPage(entry.page()), writer.answersHtml(frame, entry, lesson));
                 }
                 lesson.exports().forEach(file -> downloads.put(SiteWriter.beside(entry.page(), file.name()), file.bytes()));
             }

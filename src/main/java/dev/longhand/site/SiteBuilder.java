@@ -310,9 +310,11 @@ public final class SiteBuilder {
         String label = content.labelOf(path);
         Series.Entry entry = plan.bySource().get(label);
         boolean caching = cache.isPresent() && writer.isPresent() && entry != null;
-        String frame = caching ? writer.get().frame(plan.series(), entry).toString() : "";
+        Optional<SiteWriter.Frame> frame = writer.isPresent() && entry != null
+                ? Optional.of(writer.get().frame(plan.series(), entry)) : Optional.empty();
+        String frameText = caching ? frame.get().toString() : "";
         CachedLesson known = plan.reusable().get(label);
-        if (caching && known != null && known.key().equals(BuildCache.keyOf(known.textKey(), frame))) {
+        if (caching && known != null && known.key().equals(BuildCache.keyOf(known.textKey(), frameText))) {
             Optional<One> reused = reuse(cache.get(), writer.get(), known);
             if (reused.isPresent()) {
                 return reused.get();
@@ -340,10 +342,10 @@ public final class SiteBuilder {
             return new One(Optional.of(file.get().label()), outline, outline.isPresent() ? List.of() : result.links(),
                     result.diagnostics(), Optional.empty(), Optional.empty(), false);
         }
-        List<String> written = writer.get().writeLesson(plan.series(), entry, result.lesson().get());
+        List<String> written = writer.get().writeLesson(frame.get(), entry, result.lesson().get());
         String searchJson = SiteWriter.searchJson(plan.series(), entry, outline.get());
         Optional<CachedLesson> cached = textKey.isEmpty() ? Optional.empty()
-                : cacheEntry(textKey.get(), BuildCache.keyOf(textKey.get(), frame), outline.get(), searchJson,
+                : cacheEntry(textKey.get(), BuildCache.keyOf(textKey.get(), frameText), outline.get(), searchJson,
                 result.diagnostics(), writer.get(), written);
         return new One(Optional.of(file.get().label()), outline, List.of(), result.diagnostics(),
                 Optional.of(searchJson), cached, false);

@@ -69,13 +69,13 @@ final class SiteWriter {
      *
      * @return the files written, relative to the folder
      */
-    List<String> writeLesson(Series series, Series.Entry entry, Lesson lesson) throws IOException {
+    List<String> writeLesson(Frame frame, Series.Entry entry, Lesson lesson) throws IOException {
         List<String> written = new ArrayList<>();
         written.add(entry.page());
-        writePage(entry.page(), lessonHtml(series, entry, lesson));
+        writePage(entry.page(), lessonHtml(frame, lesson));
         if (lesson.practice()) {
             written.add(Lesson.answersPage(entry.page()));
-            writePage(Lesson.answersPage(entry.page()), answersHtml(series, entry, lesson));
+            writePage(Lesson.answersPage(entry.page()), answersHtml(frame, entry, lesson));
         }
         for (ExportFile file : lesson.exports()) {
             written.add(beside(entry.page(), file.name()));
@@ -156,16 +156,16 @@ final class SiteWriter {
         return templates.render("index", index(series, "", canonical(INDEX_PAGE)));
     }
 
-    String lessonHtml(Series series, Series.Entry entry, Lesson lesson) {
-        return templates.render("lesson", lessonPage(series, entry, lesson));
+    String lessonHtml(Frame frame, Lesson lesson) {
+        return templates.render("lesson", lessonPage(frame, lesson));
     }
 
     /**
      * The answer key of a lesson's worksheets: each practice block with every value and all its
      * worked arithmetic, under the same ids, so the worksheet links to {@code page-answers.html#mlp-2}.
      */
-    String answersHtml(Series series, Series.Entry entry, Lesson lesson) {
-        LessonPageView page = lessonPage(series, entry, lesson);
+    String answersHtml(Frame frame, Series.Entry entry, Lesson lesson) {
+        LessonPageView page = lessonPage(frame, lesson);
         String back = entry.page().substring(entry.page().lastIndexOf('/') + 1);
         StringBuilder body = new StringBuilder();
         body.append("<p class=\"answer-key-intro\">Every value of the practice blocks of <a href=\"")
@@ -270,8 +270,7 @@ final class SiteWriter {
                 lesson.searchText());
     }
 
-    private LessonPageView lessonPage(Series series, Series.Entry entry, Lesson lesson) {
-        Frame frame = frame(series, entry);
+    private LessonPageView lessonPage(Frame frame, Lesson lesson) {
         return new LessonPageView(frame.root(), frame.canonical(), lesson.frontMatter().title(),
                 lesson.frontMatter().summary(), frame.section(), frame.sectionHref(), lesson.html(),
                 tableOfContents(lesson.headings()), frame.prev(), frame.next(), frame.listing(), stylesheets(lesson),
