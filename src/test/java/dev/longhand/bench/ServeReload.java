@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,18 +80,26 @@ public final class ServeReload {
             page.next("reload", WAIT);
             for (int i = 0; i < WARM_UP + RUNS; i++) {
                 String text = original + "\nEdit number " + i + " of the benchmark.\n";
+                // Written beside the content folder and renamed into place: the save is one file
+                // system event, so each save is answered by exactly one reload and the next save
+                // can follow that reload at once.
+                Path next = content.resolveSibling("edit-" + i + ".tmp");
+                Files.writeString(next, text, StandardCharsets.UTF_8);
                 long before = System.nanoTime();
-                Files.writeString(edited, text, StandardCharsets.UTF_8);
+                Files.move(next, edited, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 page.next("reload", WAIT);
                 double millis = (System.nanoTime() - before) / 1e6;
                 if (i >= WARM_UP) {
                     latencies.add(millis);
                 }
-                Thread.sleep(150);
             }
         } finally {
             Files.writeString(edited, original, StandardCharsets.UTF_8);
             preview.close();
+        }
+        if (rebuilds.size() != WARM_UP + RUNS) {
+            throw new IllegalStateException(rebuilds.size() + " rebuilds for " + (WARM_UP + RUNS)
+                    + " saves: a reload was not the answer to its own save");
         }
         List<Long> measuredRebuilds = new ArrayList<>(rebuilds.subList(Math.min(WARM_UP, rebuilds.size()),
                 rebuilds.size()));
