@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
@@ -98,10 +97,8 @@ final class BuildCache {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(entry)))) {
             CachedLesson cached = CachedLesson.readFrom(in);
             return cached.outline().source().equals(source) ? Optional.of(cached) : Optional.empty();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // damaged, or of another format: the lesson is computed
+            return Optional.empty(); // none yet, damaged, or of another format: the lesson is computed
         }
     }
 
